@@ -1,0 +1,16 @@
+"""Settings for pytest: whatever services the environment names, plus fast hashing and locmem e-mail."""
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL, STORAGES, env
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Static files come from the finders in tests; nothing is collected.
+STATIC_ROOT = None
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="ipp_test")
+# Tasks run inline in tests.
+CELERY_TASK_ALWAYS_EAGER = True

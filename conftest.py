@@ -1,0 +1,56 @@
+"""Test set-up shared by every app: temporary media, and skipping tests whose service is not configured."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+SERVICE_VARIABLES = {
+    "elasticsearch": "ELASTICSEARCH_URL",
+    "redis": "REDIS_URL",
+    "stripe": "STRIPE_API_BASE",
+}
+
+
+def chromium_path():
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    return path if Path(path).exists() else None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for marker, variable in SERVICE_VARIABLES.items():
+            if marker in item.keywords and not os.environ.get(variable):
+                item.add_marker(pytest.mark.skip(reason=f"needs {marker}: set {variable} to run it"))
+        if "e2e" in item.keywords and chromium_path() is None:
+            item.add_marker(
+                pytest.mark.skip(reason="needs Chromium: install Debian's chromium or set CHROMIUM_PATH to run it")
+            )
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private", "base_url": None}},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits and sessions live in the cache; one test's attempts must not count against another's.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password():
+    from tests.factories import DEFAULT_PASSWORD
+
+    return DEFAULT_PASSWORD

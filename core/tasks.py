@@ -1,0 +1,23 @@
+import logging
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(smtplib.SMTPException, ConnectionError, OSError),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    max_retries=12,
+)
+def send_templated_mail_task(self, template_prefix, recipients, context):
+    context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+    subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
+    body = render_to_string(f"{template_prefix}_message.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
