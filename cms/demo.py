@@ -1,6 +1,6 @@
 """The site tree: the demo home page as the root of the default site."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage
 
@@ -14,7 +14,7 @@ HERO_TEXT = (
 def load(stdout):
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = _tree_root()
         # Wagtail's first migration creates a plain welcome page at /home/; ours takes its place.
         for welcome in root.get_children().filter(content_type__model="page", content_type__app_label="wagtailcore"):
             Site.objects.filter(root_page=welcome).delete()
@@ -34,3 +34,10 @@ def load(stdout):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": HERO_TITLE},
     )
     return []
+
+
+def _tree_root():
+    """Wagtail's root page and default locale, which its migrations create and a flushed database lacks."""
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code="zh-hans")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
