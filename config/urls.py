@@ -15,6 +15,13 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("payments/", include("payments.urls")),
+    path("institutions/", include("services.urls")),
+    path("training/", include("training.urls")),
+    path("listings/", include("listings.urls")),
+    path("rights/", include("rights.urls")),
+    path("search/", include("search.urls")),
+    path("targets/", include("targets.urls")),
     path("sitemap.xml", sitemap),
 ]
 

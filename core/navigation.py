@@ -1,16 +1,18 @@
 """The site's main sections, in the order the navigation shows them.
 
-A section whose URL name does not resolve yet is shown as "coming soon" rather than as a dead link;
-each app makes its section live by providing the URL name.
+A section points either at a URL name or, for sections that are Wagtail pages, at the page model
+("page:app_label.ModelName") whose first live page is the section. A section whose target does not
+exist yet is shown as "coming soon" rather than as a dead link.
 """
 
+from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 MAIN_SECTIONS = [
-    ("policies", _("政策法规"), "cms:policy_index"),
-    ("news", _("新闻动态"), "cms:news_index"),
-    ("training", _("培训"), "cms:course_index"),
+    ("policies", _("政策法规"), "page:cms.PolicyIndexPage"),
+    ("news", _("新闻动态"), "page:cms.NewsIndexPage"),
+    ("training", _("培训"), "page:training.CourseIndexPage"),
     ("institutions", _("服务机构"), "services:directory"),
     ("transactions", _("交易信息"), "listings:transactions"),
     ("financing", _("质押融资"), "listings:financing"),
@@ -19,19 +21,23 @@ MAIN_SECTIONS = [
 ]
 
 
+def resolve_section_url(target):
+    if target.startswith("page:"):
+        try:
+            model = apps.get_model(target.removeprefix("page:"))
+        except LookupError:
+            return None
+        page = model.objects.live().order_by("path").first()
+        return page.url if page else None
+    try:
+        return reverse(target)
+    except NoReverseMatch:
+        return None
+
+
 def main_navigation(current_path):
     items = []
-    for key, label, url_name in MAIN_SECTIONS:
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            url = None
-        items.append(
-            {
-                "key": key,
-                "label": label,
-                "url": url,
-                "active": bool(url) and current_path.startswith(url),
-            }
-        )
+    for key, label, target in MAIN_SECTIONS:
+        url = resolve_section_url(target)
+        items.append({"key": key, "label": label, "url": url, "active": bool(url) and current_path.startswith(url)})
     return items

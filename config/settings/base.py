@@ -84,12 +84,19 @@ THIRD_PARTY_APPS = [
     "modelcluster",
     "taggit",
 ]
+# In dependency order: `load_demo` loads each app's demo data in this order.
 LOCAL_APPS = [
     "core",
     "reference",
     "accounts",
     "cms",
+    "payments",
+    "services",
+    "training",
+    "listings",
+    "rights",
     "search",
+    "targets",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
