@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "payments"
 
-urlpatterns = []
+urlpatterns = [
+    path("stripe/webhook/", views.stripe_webhook, name="stripe_webhook"),
+    path("<int:pk>/", views.payment_detail, name="payment_detail"),
+]

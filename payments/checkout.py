@@ -1,0 +1,187 @@
+"""Starting, completing and refunding payments. Views, webhooks and other apps call these functions."""
+
+import logging
+
+import stripe
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Payment, StripeEvent
+from .payables import handlers_for
+
+logger = logging.getLogger(__name__)
+
+
+class PaymentError(Exception):
+    """The payment could not be started or changed; the message is shown to the user."""
+
+
+def stripe_client():
+    if not settings.STRIPE_SECRET_KEY:
+        raise PaymentError(_("在线支付尚未配置，请联系平台管理员。"))
+    base = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else {}
+    return stripe.StripeClient(settings.STRIPE_SECRET_KEY, base_addresses=base, max_network_retries=2)
+
+
+def start_checkout(payable, *, amount, description, user, organisation, success_url, cancel_url):
+    """Create a pending payment and its Stripe Checkout Session; the caller redirects to `checkout_url`."""
+    if amount <= 0:
+        raise PaymentError(_("付款金额必须大于零。"))
+    client = stripe_client()
+    if Payment.objects.for_object(payable).filter(status=Payment.Status.PAID).exists():
+        raise PaymentError(_("该项目已付款，无需重复支付。"))
+    payment = Payment.objects.create(
+        payable=payable,
+        user=user,
+        organisation=organisation,
+        description=description[:200],
+        amount=amount,
+        currency=settings.PAYMENT_CURRENCY,
+    )
+    try:
+        session = client.v1.checkout.sessions.create(
+            params={
+                "mode": "payment",
+                "client_reference_id": str(payment.pk),
+                "customer_email": user.email,
+                "metadata": {"payment_id": str(payment.pk)},
+                "line_items": [
+                    {
+                        "quantity": 1,
+                        "price_data": {
+                            "currency": payment.currency,
+                            "unit_amount": amount,
+                            "product_data": {"name": payment.description},
+                        },
+                    }
+                ],
+                "success_url": success_url,
+                "cancel_url": cancel_url,
+            },
+            options={"idempotency_key": f"ipp-payment-{payment.pk}"},
+        )
+    except stripe.StripeError as error:
+        logger.warning("Stripe refused checkout for payment %s: %s", payment.pk, error)
+        payment.status = Payment.Status.FAILED
+        payment.save(update_fields=["status"])
+        raise PaymentError(_("支付服务暂时不可用，请稍后再试。")) from error
+    payment.checkout_session_id = session.id
+    payment.checkout_url = session.url or ""
+    payment.save(update_fields=["checkout_session_id", "checkout_url"])
+    return payment
+
+
+def refund(payment):
+    """Refund a paid payment in full through Stripe's Refund API."""
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.status == Payment.Status.REFUNDED:
+        return payment
+    if payment.status != Payment.Status.PAID:
+        raise PaymentError(_("只有已付款的款项可以退款。"))
+    params = {"metadata": {"payment_id": str(payment.pk)}}
+    if payment.payment_intent_id:
+        params["payment_intent"] = payment.payment_intent_id
+    else:
+        raise PaymentError(_("缺少支付凭证，无法自动退款，请联系平台管理员。"))
+    try:
+        stripe_refund = stripe_client().v1.refunds.create(
+            params=params, options={"idempotency_key": f"ipp-refund-{payment.pk}"}
+        )
+    except stripe.StripeError as error:
+        logger.warning("Stripe refused refund for payment %s: %s", payment.pk, error)
+        raise PaymentError(_("退款未能提交，请稍后再试。")) from error
+    payment.status = Payment.Status.REFUNDED
+    payment.refund_id = stripe_refund.id
+    payment.refunded_at = timezone.now()
+    payment.save(update_fields=["status", "refund_id", "refunded_at"])
+    return payment
+
+
+# --- Webhook events ---------------------------------------------------------------------------
+
+
+def handle_event(event):
+    """Apply a verified Stripe event once. Returns a short description of what happened."""
+    with transaction.atomic():
+        record, created = StripeEvent.objects.get_or_create(
+            event_id=event["id"], defaults={"type": event["type"], "payload": event}
+        )
+        if not created:
+            return "duplicate"
+        handler = EVENT_HANDLERS.get(event["type"])
+        outcome = handler(event["data"]["object"]) if handler else "ignored"
+        record.outcome = outcome
+        record.save(update_fields=["outcome"])
+        return outcome
+
+
+def _payment_for_session(session):
+    reference = session.get("client_reference_id") or (session.get("metadata") or {}).get("payment_id")
+    if not reference or not str(reference).isdigit():
+        return None
+    return Payment.objects.select_for_update().filter(pk=int(reference)).first()
+
+
+def _session_completed(session):
+    payment = _payment_for_session(session)
+    if payment is None:
+        return "unknown payment"
+    if session.get("payment_status") != "paid":
+        return "awaiting asynchronous payment"
+    return _mark_paid(payment, session)
+
+
+def _async_payment_succeeded(session):
+    payment = _payment_for_session(session)
+    return _mark_paid(payment, session) if payment else "unknown payment"
+
+
+def _mark_paid(payment, session):
+    if payment.status in (Payment.Status.PAID, Payment.Status.REFUNDED):
+        return "already paid"
+    payment.status = Payment.Status.PAID
+    payment.paid_at = timezone.now()
+    payment.payment_intent_id = session.get("payment_intent") or ""
+    payment.save(update_fields=["status", "paid_at", "payment_intent_id"])
+    handlers_for(payment.payable).on_paid(payment.payable, payment)
+    return "paid"
+
+
+def _session_ended_unpaid(new_status):
+    def handler(session):
+        payment = _payment_for_session(session)
+        if payment is None:
+            return "unknown payment"
+        # A late "expired" after "completed" must not undo the payment.
+        if payment.status != Payment.Status.PENDING:
+            return f"ignored: payment is {payment.status}"
+        payment.status = new_status
+        payment.save(update_fields=["status"])
+        return new_status
+
+    return handler
+
+
+def _charge_refunded(charge):
+    intent = charge.get("payment_intent")
+    payment = Payment.objects.select_for_update().filter(payment_intent_id=intent).first() if intent else None
+    if payment is None:
+        return "unknown payment"
+    if payment.status != Payment.Status.PAID:
+        return f"ignored: payment is {payment.status}"
+    payment.status = Payment.Status.REFUNDED
+    payment.refunded_at = timezone.now()
+    payment.save(update_fields=["status", "refunded_at"])
+    handlers_for(payment.payable).on_refunded(payment.payable, payment)
+    return "refunded"
+
+
+EVENT_HANDLERS = {
+    "checkout.session.completed": _session_completed,
+    "checkout.session.async_payment_succeeded": _async_payment_succeeded,
+    "checkout.session.async_payment_failed": _session_ended_unpaid(Payment.Status.FAILED),
+    "checkout.session.expired": _session_ended_unpaid(Payment.Status.EXPIRED),
+    "charge.refunded": _charge_refunded,
+}
