@@ -6,8 +6,8 @@
 the payment's change, once per change.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)
