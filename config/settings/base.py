@@ -272,6 +272,17 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # ------------------------------------------------------------------------------
+# Listings (transaction and pledge-financing postings)
+# ------------------------------------------------------------------------------
+# Postings one organisation may send to review per day (anti-spam).
+LISTINGS_DAILY_SUBMISSION_LIMIT = env.int("LISTINGS_DAILY_SUBMISSION_LIMIT", default=10)
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    # Postings past their validity period leave the public lists; also `manage.py expire_listings` for cron.
+    "listings-expire": {"task": "listings.tasks.expire_listings", "schedule": 3600.0},
+}
+
+# ------------------------------------------------------------------------------
 # Logging
 # ------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,114 @@
+"""Pledge financing: a lender takes up an enterprise's need and both follow the loan through its stages.
+
+The stages are recorded in order by the lender, each with its date; both sides may add documents. Recording
+"loan granted" closes the need as a deal (lender, loan amount, pledged IP), which the statistics count.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import FinancingCase, FinancingDocument, FinancingStep, Listing
+from .models.financing import STAGE_ORDER, Stage
+from .postings import PostingError, close_as_deal, move_listing
+
+
+def can_lend(organisation):
+    """Lenders (banks, guarantee and micro-loan companies) register on the platform as service institutions."""
+    return organisation is not None and organisation.is_institution
+
+
+@transaction.atomic
+def take_up_need(need, user, product=None, note=""):
+    lender = user.organisation if user.is_authenticated else None
+    if not can_lend(lender):
+        raise PostingError(_("只有登记为服务机构的金融机构可以受理融资需求。"))
+    if not need.is_financing_need or not need.is_public:
+        raise PostingError(_("这条融资需求目前不能受理。"))
+    if need.organisation_id == lender.pk:
+        raise PostingError(_("不能受理本单位的融资需求。"))
+    if product is not None and (product.organisation_id != lender.pk or not product.is_financing_product):
+        raise PostingError(_("只能选择本机构发布的金融产品。"))
+    if FinancingCase.objects.filter(need=need, lender=lender).exists():
+        raise PostingError(_("贵机构已受理这条融资需求。"))
+    case = FinancingCase.objects.create(need=need, product=product, lender=lender, created_by=user)
+    FinancingStep.objects.create(
+        case=case, stage=Stage.APPLICATION, date=timezone.localdate(), note=note, recorded_by=user
+    )
+    if need.status == Listing.Status.PUBLISHED:
+        move_listing(need, Listing.Status.NEGOTIATING, user, _("%(lender)s 已受理。") % {"lender": lender.name})
+    return case
+
+
+def _check_lender(case, user):
+    if not (user.is_authenticated and user.organisation and user.organisation.pk == case.lender_id):
+        raise PostingError(_("只有受理的金融机构可以登记办理环节。"))
+
+
+def _check_party(case, user):
+    organisation = user.organisation if user.is_authenticated else None
+    if organisation is None or organisation.pk not in (case.lender_id, case.need.organisation_id):
+        raise PostingError(_("只有融资双方可以上传办理文件。"))
+
+
+@transaction.atomic
+def record_step(case, user, stage, date, note="", loan_amount=None, pledged_ip=()):
+    _check_lender(case, user)
+    if case.status != FinancingCase.Status.ACTIVE and stage != Stage.POST_LOAN:
+        raise PostingError(_("该融资办理已%(status)s。") % {"status": case.get_status_display()})
+    if case.status == FinancingCase.Status.DECLINED:
+        raise PostingError(_("该融资办理已终止。"))
+    expected = case.next_stage
+    if expected is None:
+        raise PostingError(_("所有环节均已登记。"))
+    if stage != expected:
+        raise PostingError(_("下一个环节应为“%(stage)s”，请按顺序登记。") % {"stage": expected.label})
+    if date > timezone.localdate():
+        raise PostingError(_("环节日期不能晚于今天。"))
+    last = case.steps.order_by("-date").first()
+    if last and date < last.date:
+        raise PostingError(_("环节日期不能早于上一个环节（%(date)s）。") % {"date": last.date})
+    if stage == Stage.LOAN_GRANTED and (loan_amount is None or loan_amount <= 0):
+        raise PostingError(_("请填写放款金额（大于零）。"))
+    step = FinancingStep.objects.create(case=case, stage=stage, date=date, note=note, recorded_by=user)
+    if stage == Stage.LOAN_GRANTED:
+        need = case.need
+        if need.is_open:
+            close_as_deal(
+                need,
+                user,
+                counterparty=case.lender,
+                counterparty_name=case.lender.name,
+                amount=loan_amount,
+                deal_date=date,
+                pledged_ip=pledged_ip,
+                note=note,
+                check_owner=False,
+            )
+        elif hasattr(need, "deal"):
+            raise PostingError(_("这条融资需求已由其他机构放款成交。"))
+        else:
+            raise PostingError(_("这条融资需求已关闭，不能登记放款。"))
+        case.status = FinancingCase.Status.GRANTED
+        case.save(update_fields=["status"])
+    return step
+
+
+def decline_case(case, user, reason):
+    _check_lender(case, user)
+    reason = (reason or "").strip()
+    if not reason:
+        raise PostingError(_("请填写终止原因，企业会看到它。"))
+    if case.status != FinancingCase.Status.ACTIVE:
+        raise PostingError(_("只有办理中的融资可以终止。"))
+    case.status = FinancingCase.Status.DECLINED
+    case.decline_reason = reason
+    case.save(update_fields=["status", "decline_reason"])
+    return case
+
+
+def add_document(case, user, stage, title, uploaded):
+    _check_party(case, user)
+    if stage not in STAGE_ORDER:
+        raise PostingError(_("请选择文件所属的环节。"))
+    return FinancingDocument.objects.create(case=case, stage=stage, title=title, file=uploaded, uploaded_by=user)

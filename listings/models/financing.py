@@ -1,0 +1,130 @@
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+
+from .listing import Listing
+
+
+class Stage(models.TextChoices):
+    APPLICATION = "application", _("贷款申请")
+    VALUATION = "valuation", _("价值评估")
+    DUE_DILIGENCE = "due_diligence", _("尽职调查")
+    PLEDGE_REGISTRATION = "pledge_registration", _("质押登记")
+    LOAN_GRANTED = "loan_granted", _("放款")
+    POST_LOAN = "post_loan", _("贷后管理")
+
+
+STAGE_ORDER = [stage.value for stage in Stage]
+
+
+class FinancingCaseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A case is private to the enterprise whose need it is and the lender following it (and staff)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self.all()
+        organisation = user.organisation
+        if organisation is None:
+            return self.none()
+        return self.filter(models.Q(need__organisation=organisation) | models.Q(lender=organisation))
+
+
+class FinancingCase(models.Model):
+    """A lender taking up an enterprise's financing need, followed through the loan's stages."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("办理中")
+        GRANTED = "granted", _("已放款")
+        DECLINED = "declined", _("已终止")
+
+    need = models.ForeignKey(Listing, verbose_name=_("融资需求"), on_delete=models.CASCADE, related_name="cases")
+    product = models.ForeignKey(
+        Listing,
+        verbose_name=_("金融产品"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="product_cases",
+    )
+    lender = models.ForeignKey(
+        Organisation, verbose_name=_("贷款机构"), on_delete=models.CASCADE, related_name="financing_cases"
+    )
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    decline_reason = models.TextField(_("终止原因"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("受理时间"), default=timezone.now)
+
+    objects = FinancingCaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("质押融资办理")
+        verbose_name_plural = _("质押融资办理")
+        constraints = [models.UniqueConstraint(fields=["need", "lender"], name="one_case_per_lender_and_need")]
+
+    def __str__(self):
+        return f"{self.need} · {self.lender}"
+
+    def stage_rows(self):
+        """Every stage in order with its recorded step (or None), for the progress display."""
+        steps = {step.stage: step for step in self.steps.all()}
+        return [{"stage": Stage(stage), "step": steps.get(stage)} for stage in STAGE_ORDER]
+
+    @property
+    def current_stage(self):
+        recorded = [step.stage for step in self.steps.all()]
+        return Stage(max(recorded, key=STAGE_ORDER.index)) if recorded else None
+
+    @property
+    def next_stage(self):
+        current = self.current_stage
+        if current is None:
+            return Stage.APPLICATION
+        position = STAGE_ORDER.index(current) + 1
+        return Stage(STAGE_ORDER[position]) if position < len(STAGE_ORDER) else None
+
+
+class FinancingStep(models.Model):
+    stage = models.CharField(_("环节"), max_length=20, choices=Stage.choices)
+    case = models.ForeignKey(FinancingCase, on_delete=models.CASCADE, related_name="steps")
+    date = models.DateField(_("日期"))
+    note = models.TextField(_("说明"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("办理环节")
+        verbose_name_plural = _("办理环节")
+        constraints = [models.UniqueConstraint(fields=["case", "stage"], name="one_step_per_stage")]
+
+    def __str__(self):
+        return f"{self.case} · {self.get_stage_display()}"
+
+
+def _document_path(instance, filename):
+    return f"listings/financing/{instance.case_id}/{filename}"
+
+
+class FinancingDocument(models.Model):
+    """A document of a financing case (valuation report, pledge registration notice…), stored privately."""
+
+    case = models.ForeignKey(FinancingCase, on_delete=models.CASCADE, related_name="documents")
+    stage = models.CharField(_("环节"), max_length=20, choices=Stage.choices)
+    title = models.CharField(_("文件名称"), max_length=120)
+    file = models.FileField(_("文件"), upload_to=_document_path, storage=storages["private"])
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("办理文件")
+        verbose_name_plural = _("办理文件")
+
+    def __str__(self):
+        return self.title

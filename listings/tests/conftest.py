@@ -1,0 +1,53 @@
+import pytest
+from django.test import Client
+
+from accounts.models import Organisation
+from tests.factories import OrganisationFactory, UserFactory
+
+from .factories import owner_of
+
+
+@pytest.fixture
+def enterprise(db):
+    return OrganisationFactory(name="连云港恒瑞新材料科技有限公司")
+
+
+@pytest.fixture
+def owner(enterprise):
+    return owner_of(enterprise)
+
+
+@pytest.fixture
+def other_enterprise(db):
+    return OrganisationFactory(name="连云港康缘制药有限公司")
+
+
+@pytest.fixture
+def stranger(other_enterprise):
+    """A member of another organisation."""
+    return owner_of(other_enterprise)
+
+
+@pytest.fixture
+def lender(db):
+    return OrganisationFactory(name="江苏银行连云港分行", kind=Organisation.Kind.INSTITUTION)
+
+
+@pytest.fixture
+def lender_user(lender):
+    return owner_of(lender)
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def client_for():
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

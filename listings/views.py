@@ -1,0 +1,510 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.uploads import serve_private_file
+
+from . import financing as financing_domain
+from . import postings
+from .forms import (
+    FORMS_BY_SECTION,
+    SORTS,
+    DealForm,
+    DocumentForm,
+    FinancingFilterForm,
+    InterestForm,
+    ReasonForm,
+    ReplyForm,
+    StepForm,
+    TakeUpForm,
+    TransactionFilterForm,
+    WithdrawForm,
+    ip_formset,
+)
+from .matching import needs_for_product, products_for_need
+from .models import Deal, FinancingCase, Interest, Listing, ListingIP
+from .postings import PostingError
+from .statistics import public_figures
+
+Section = Listing.Section
+PAGE_SIZE = 20
+
+
+def _public_list(queryset):
+    return queryset.select_related("organisation", "industry", "district").prefetch_related(
+        Prefetch("ip_records", queryset=ListingIP.objects.order_by("pk"))
+    )
+
+
+def index(request):
+    public = _public_list(Listing.objects.public()).order_by("-published_at")
+    return render(
+        request,
+        "listings/index.html",
+        {
+            "figures": public_figures(),
+            "transactions": public.filter(section=Section.TRANSACTION)[:6],
+            "needs": public.filter(section=Section.FINANCING_NEED)[:4],
+            "products": public.filter(section=Section.FINANCING_PRODUCT)[:4],
+            "sections": postings.allowed_sections(request.user.organisation) if request.user.is_authenticated else [],
+        },
+    )
+
+
+def _apply_filters(queryset, form, amount_filter):
+    """Narrow a public queryset by the valid filters; invalid filter values are ignored, not errors."""
+    data = form.cleaned_data if form.is_valid() else {}
+    if query := data.get("q"):
+        queryset = queryset.filter(
+            Q(title__icontains=query)
+            | Q(description__icontains=query)
+            | Q(ip_records__number__icontains=query.replace("ZL", "").replace("zl", ""))
+            | Q(ip_records__title__icontains=query)
+            | Q(organisation__name__icontains=query)
+        ).distinct()
+    for field in ("kind", "direction", "industry", "district", "status", "section"):
+        if data.get(field):
+            queryset = queryset.filter(**{field: data[field]})
+    if data.get("ip_type"):
+        ip_type = data["ip_type"]
+        queryset = queryset.filter(
+            Q(pk__in=ListingIP.objects.filter(ip_type=ip_type).values("listing")) | Q(**{f"accepts_{ip_type}": True})
+        )
+    low, high = data.get("min_amount"), data.get("max_amount")
+    if low is not None or high is not None:
+        queryset = amount_filter(queryset, low, high)
+    sort = data.get("sort") or "newest"
+    return queryset.order_by(SORTS[sort][0], "-pk")
+
+
+def _paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _price_filter(queryset, low, high):
+    """Postings whose price (or price range) reaches into [low, high]; negotiable prices do not."""
+    if low is not None:
+        queryset = queryset.filter(price_max__gte=low)
+    if high is not None:
+        queryset = queryset.filter(price_min__lte=high)
+    return queryset
+
+
+def _financing_amount_filter(queryset, low, high):
+    """Needs whose amount, and products whose amount range, reach into [low, high]."""
+    if low is not None:
+        queryset = queryset.filter(Q(amount__gte=low) | Q(amount_max__gte=low))
+    if high is not None:
+        queryset = queryset.filter(Q(amount__lte=high) | Q(amount_min__lte=high))
+    return queryset
+
+
+def transactions(request):
+    form = TransactionFilterForm(request.GET or None)
+    queryset = _apply_filters(_public_list(Listing.objects.public().transactions()), form, _price_filter)
+    return render(
+        request,
+        "listings/transaction_list.html",
+        {"form": form, "page_obj": _paginate(request, queryset), "query": _query_without_page(request)},
+    )
+
+
+def financing(request):
+    form = FinancingFilterForm(request.GET or None)
+    base = Listing.objects.public().filter(section__in=(Section.FINANCING_NEED, Section.FINANCING_PRODUCT))
+    base = base.annotate(sort_amount=Coalesce("amount", "amount_min"))
+    queryset = _apply_filters(_public_list(base), form, _financing_amount_filter)
+    return render(
+        request,
+        "listings/financing_list.html",
+        {"form": form, "page_obj": _paginate(request, queryset), "query": _query_without_page(request)},
+    )
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _is_owner(request, listing):
+    organisation = request.user.organisation if request.user.is_authenticated else None
+    return organisation is not None and organisation.pk == listing.organisation_id
+
+
+def detail(request, pk):
+    listing = get_object_or_404(
+        Listing.objects.visible_to(request.user).select_related("organisation", "industry", "district"), pk=pk
+    )
+    is_owner = _is_owner(request, listing)
+    user_organisation = request.user.organisation if request.user.is_authenticated else None
+    context = {
+        "listing": listing,
+        "ip_records": listing.ip_records.all(),
+        "is_owner": is_owner,
+        "contact": listing.contact_for(request.user),
+        "similar": _similar(listing) if listing.is_public else [],
+    }
+    if listing.is_financing_need:
+        context["matches"] = products_for_need(listing)
+    elif listing.is_financing_product:
+        context["matches"] = needs_for_product(listing)
+    if request.user.is_authenticated and not is_owner:
+        context["my_interest"] = listing.interests.filter(user=request.user).first()
+        if listing.is_public and context["my_interest"] is None:
+            context["interest_form"] = InterestForm()
+    if is_owner:
+        context["events"] = listing.events.select_related("actor")[:20]
+        context["interests"] = listing.interests.select_related("user", "organisation")
+        context["deal"] = Deal.objects.filter(listing=listing).first()
+    if listing.is_financing_need:
+        cases = FinancingCase.objects.visible_to(request.user).filter(need=listing).select_related("lender")
+        context["cases"] = cases
+        if (
+            financing_domain.can_lend(user_organisation)
+            and listing.is_public
+            and not cases.filter(lender=user_organisation).exists()
+        ):
+            context["take_up_form"] = TakeUpForm(lender=user_organisation)
+    return render(request, "listings/detail.html", context)
+
+
+def _similar(listing, limit=4):
+    """Other public postings of the same section that share the industry, or else the transaction kind."""
+    query = Q(industry_id=listing.industry_id) if listing.industry_id else Q()
+    if listing.kind:
+        query |= Q(kind=listing.kind)
+    return (
+        Listing.objects.public()
+        .filter(query, section=listing.section)
+        .exclude(pk=listing.pk)
+        .select_related("organisation", "district", "industry")
+        .order_by("-published_at")[:limit]
+    )
+
+
+def _section_or_404(section):
+    try:
+        return Section(section)
+    except ValueError as error:
+        raise Http404 from error
+
+
+@login_required
+def create(request, section):
+    section = _section_or_404(section)
+    organisation = request.user.organisation
+    if section not in postings.allowed_sections(organisation):
+        if organisation is None:
+            messages.info(request, _("发布信息前，请先登记您的单位。"))
+            return redirect("accounts:dashboard")
+        raise PermissionDenied(_("贵单位不能发布这类信息。"))
+    listing = Listing(section=section, organisation=organisation)
+    return _edit_form(request, listing, organisation)
+
+
+@login_required
+def edit(request, pk):
+    listing = get_object_or_404(Listing.objects.editable_by(request.user), pk=pk)
+    if not listing.is_editable:
+        messages.error(request, _("已关闭的信息不能修改。"))
+        return redirect(listing)
+    return _edit_form(request, listing, request.user.organisation)
+
+
+def _edit_form(request, listing, organisation):
+    form_class = FORMS_BY_SECTION[listing.section]
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, instance=listing, organisation=organisation)
+    formset = ip_formset(data, listing if listing.pk else None)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        was_public = listing.is_public
+        try:
+            listing = postings.save_listing(
+                form.save(commit=False), request.user, formset.records(), changed_fields=form.changed_data
+            )
+        except PostingError as error:
+            form.add_error(None, str(error))
+        else:
+            if "submit" in request.POST and listing.status in (
+                Listing.Status.DRAFT,
+                Listing.Status.REJECTED,
+                Listing.Status.EXPIRED,
+            ):
+                try:
+                    postings.submit_listing(listing, request.user)
+                except PostingError as error:
+                    messages.error(request, _("信息已保存为草稿，但未能提交审核：%(error)s") % {"error": error})
+                    return redirect(listing)
+                messages.success(request, _("信息已提交审核，审核通过后公开发布。"))
+            elif was_public and listing.status == Listing.Status.SUBMITTED:
+                messages.warning(request, _("您修改了已发布信息的内容，信息已转入重新审核，审核通过前不公开。"))
+            else:
+                messages.success(request, _("信息已保存。"))
+            return redirect(listing)
+    return render(
+        request,
+        "listings/listing_form.html",
+        {"form": form, "formset": formset, "listing": listing, "section": Section(listing.section)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _owned(request, pk):
+    return get_object_or_404(Listing.objects.editable_by(request.user), pk=pk)
+
+
+def _run(request, action, success_message, *args):
+    try:
+        action(*args)
+    except PostingError as error:
+        messages.error(request, str(error))
+        return False
+    messages.success(request, success_message)
+    return True
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    listing = _owned(request, pk)
+    _run(request, postings.submit_listing, _("信息已提交审核。"), listing, request.user)
+    return redirect(listing)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    listing = _owned(request, pk)
+    form = WithdrawForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    _run(request, postings.withdraw_listing, _("信息已撤回。"), listing, request.user, reason)
+    return redirect(listing)
+
+
+@login_required
+@require_POST
+def negotiating(request, pk):
+    listing = _owned(request, pk)
+    if listing.status == Listing.Status.NEGOTIATING:
+        _run(request, postings.reopen_listing, _("信息已恢复为可洽谈。"), listing, request.user)
+    else:
+        _run(request, postings.mark_negotiating, _("信息已标记为洽谈中。"), listing, request.user)
+    return redirect(listing)
+
+
+@login_required
+def close(request, pk):
+    listing = _owned(request, pk)
+    form = DealForm(request.POST or None, listing=listing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            postings.close_as_deal(
+                listing,
+                request.user,
+                counterparty_name=form.cleaned_data["counterparty_name"],
+                amount=form.cleaned_data["amount"],
+                deal_date=form.cleaned_data["deal_date"],
+                pledged_ip=form.cleaned_data.get("pledged_ip") or (),
+                note=form.cleaned_data["note"],
+            )
+        except PostingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("已登记成交，信息已关闭。"))
+            return redirect(listing)
+    return render(
+        request,
+        "listings/close_form.html",
+        {"form": form, "listing": listing},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def express_interest(request, pk):
+    listing = get_object_or_404(Listing.objects.visible_to(request.user), pk=pk)
+    form = InterestForm(request.POST)
+    if form.is_valid():
+        try:
+            postings.express_interest(listing, request.user, form.cleaned_data["message"])
+        except PostingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("您的意向已发送给发布单位。"))
+            return redirect(listing)
+    else:
+        messages.error(request, _("请填写留言，说明您的意向。"))
+    return redirect(listing)
+
+
+@login_required
+@require_POST
+def reply(request, pk):
+    interest = get_object_or_404(Interest.objects.received_by(request.user.organisation), pk=pk)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        _run(request, postings.answer_interest, _("回复已发送。"), interest, request.user, form.cleaned_data["reply"])
+    else:
+        messages.error(request, _("请填写回复内容。"))
+    return redirect("listings:dashboard") if request.POST.get("next") == "dashboard" else redirect(interest.listing)
+
+
+@login_required
+def dashboard(request):
+    organisation = request.user.organisation
+    own = Listing.objects.owned_by(organisation).select_related("industry", "district")
+    received = (
+        Interest.objects.received_by(organisation)
+        .select_related("listing", "user", "organisation")
+        .order_by("replied_at", "-created_at")
+    )
+    deals = Deal.objects.filter(listing__organisation=organisation) if organisation else Deal.objects.none()
+    deal_figures = deals.aggregate(count=Count("pk"), amount=Sum("amount"))
+    cases = (
+        FinancingCase.objects.visible_to(request.user).select_related("need", "need__organisation", "lender")
+        if organisation
+        else []
+    )
+    status_counts = dict(own.values_list("status").annotate(n=Count("pk")).order_by())
+    return render(
+        request,
+        "listings/dashboard.html",
+        {
+            "organisation": organisation,
+            "listings": own.order_by("-updated_at"),
+            "received": received,
+            "sent": Interest.objects.sent_by(request.user).select_related("listing", "listing__organisation"),
+            "deal_figures": deal_figures,
+            "deals": deals.select_related("listing")[:10],
+            "cases": cases,
+            "status_counts": status_counts,
+            "sections": postings.allowed_sections(organisation),
+            "reply_form": ReplyForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def take_up(request, pk):
+    need = get_object_or_404(Listing.objects.public().financing_needs(), pk=pk)
+    form = TakeUpForm(request.POST, lender=request.user.organisation)
+    if form.is_valid():
+        try:
+            case = financing_domain.take_up_need(
+                need, request.user, product=form.cleaned_data["product"], note=form.cleaned_data["note"]
+            )
+        except PostingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("已受理该融资需求，请按环节登记办理进度。"))
+            return redirect("listings:case", case.pk)
+    else:
+        messages.error(request, _("请选择贵机构自己的金融产品。"))
+    return redirect(need)
+
+
+def _case_for(request, pk):
+    return get_object_or_404(
+        FinancingCase.objects.visible_to(request.user).select_related(
+            "need", "need__organisation", "lender", "product"
+        ),
+        pk=pk,
+    )
+
+
+def _case_context(request, case, step_form=None, document_form=None, decline_form=None):
+    is_lender = request.user.organisation and request.user.organisation.pk == case.lender_id
+    active = case.status != FinancingCase.Status.DECLINED and case.next_stage is not None
+    return {
+        "case": case,
+        "stage_rows": case.stage_rows(),
+        "documents": case.documents.select_related("uploaded_by"),
+        "is_lender": is_lender,
+        "step_form": (step_form or StepForm(case=case)) if is_lender and active else None,
+        "document_form": document_form or DocumentForm(initial={"stage": case.current_stage}),
+        "decline_form": (decline_form or ReasonForm())
+        if is_lender and case.status == FinancingCase.Status.ACTIVE
+        else None,
+        "deal": Deal.objects.filter(listing=case.need).first(),
+    }
+
+
+@login_required
+def case_detail(request, pk):
+    case = _case_for(request, pk)
+    return render(request, "listings/case_detail.html", _case_context(request, case))
+
+
+@login_required
+@require_POST
+def case_step(request, pk):
+    case = _case_for(request, pk)
+    form = StepForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            financing_domain.record_step(
+                case,
+                request.user,
+                case.next_stage,
+                form.cleaned_data["date"],
+                form.cleaned_data["note"],
+                loan_amount=form.cleaned_data.get("loan_amount"),
+                pledged_ip=form.cleaned_data.get("pledged_ip") or (),
+            )
+        except PostingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("办理环节已登记。"))
+            return redirect("listings:case", case.pk)
+    return render(request, "listings/case_detail.html", _case_context(request, case, step_form=form), status=400)
+
+
+@login_required
+@require_POST
+def case_decline(request, pk):
+    case = _case_for(request, pk)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            financing_domain.decline_case(case, request.user, form.cleaned_data["reason"])
+        except PostingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("已终止该融资办理。"))
+            return redirect("listings:case", case.pk)
+    return render(request, "listings/case_detail.html", _case_context(request, case, decline_form=form), status=400)
+
+
+@login_required
+@require_POST
+def case_document_upload(request, pk):
+    case = _case_for(request, pk)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            financing_domain.add_document(
+                case, request.user, form.cleaned_data["stage"], form.cleaned_data["title"], form.cleaned_data["file"]
+            )
+        except PostingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("文件已上传。"))
+            return redirect("listings:case", case.pk)
+    return render(request, "listings/case_detail.html", _case_context(request, case, document_form=form), status=400)
+
+
+@login_required
+def case_document(request, pk, document_pk):
+    case = _case_for(request, pk)
+    document = get_object_or_404(case.documents, pk=document_pk)
+    return serve_private_file(document.file)
