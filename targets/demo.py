@@ -1,0 +1,110 @@
+"""Demo data: the plan's indicators, a history of staff-entered figures over 2014–2016, and a few
+demonstration-enterprise certifications. Figures are illustrative (marked 演示数据), not official."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+
+from accounts.credit_code import check_character
+from accounts.models import Organisation, User
+from reference.models import District, ResponsibleUnit
+
+from .models import DemonstrationCertification, Indicator, IndicatorEntry
+from .plan import ensure_plan_indicators
+
+YEAR_ENDS = [date(2013, 12, 31), date(2014, 12, 31), date(2015, 12, 31), date(2016, 6, 30)]
+
+CITY_FIGURES = {
+    "invention-patents-per-10k-urban": ["2.9", "3.9", "5.2", "5.9"],
+    "invention-patents-per-10k-city": ["1.52", "2.18", "3.05", "3.41"],
+    "pct-applications": ["8", "17", "31", "38"],
+    "abnormal-application-share": ["1.3", "0.9", "0.6", "0.45"],
+    "enterprise-application-share": ["33.5", "36.2", "39.0", "40.1"],
+    "trademark-registrations": ["8900", "10100", "11800", "12600"],
+    "agricultural-trademarks": ["1850", "2200", "2640", "2810"],
+    "madrid-registrations": ["11", "16", "22", "25"],
+    "geographical-indication-marks": ["14", "19", "24", "27"],
+    "ip-budget-share": ["0.06", "0.08", "0.11", "0.11"],
+    "ip-work-meetings": ["2", "2", "3", "1"],
+}
+# Per-district figures for one indicator, so the district filter has something to show.
+DISTRICT_FIGURES = {
+    "trademark-registrations": {
+        "haizhou": ["3100", "3500", "4050", "4300"],
+        "donghai": ["1400", "1620", "1900", "2050"],
+    },
+}
+
+DEMO_ENTERPRISES = [
+    # serial for the credit code, name, district
+    (101, "江苏康缘药业股份有限公司（演示）", "kaifaqu"),
+    (102, "连云港东海水晶科技有限公司（演示）", "donghai"),
+    (103, "连云港赣榆海洋装备制造有限公司（演示）", "ganyu"),
+    (104, "连云港徐圩石化新材料有限公司（演示）", "xuwei"),
+]
+CERTIFICATIONS = [
+    ("91320700MA1MBQ5X3R", "LYG-BZH-2015-001", date(2015, 6, 18)),
+    (101, "LYG-BZH-2015-002", date(2015, 6, 18)),
+    (102, "LYG-BZH-2015-017", date(2015, 11, 20)),
+    (103, "LYG-BZH-2016-004", date(2016, 5, 10)),
+    (104, "LYG-BZH-2016-009", date(2016, 9, 26)),
+]
+# The smallest well-formed PDF: the evidence file of demo certifications.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+SOURCE_NOTE = "市统计局、市科技局年度统计（演示数据）"
+
+
+def credit_code(serial):
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    body = "91320700DM" + "".join(alphabet[(serial // 31**i) % 31] for i in range(7))
+    return body + check_character(body)
+
+
+def load(stdout):
+    ensure_plan_indicators(Indicator, ResponsibleUnit)
+    admin = User.objects.filter(email="admin@demo.ip.lyg").first()
+    indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    districts = {district.code: district for district in District.objects.all()}
+
+    def entry(code, day, value, district=None):
+        IndicatorEntry.objects.get_or_create(
+            indicator=indicators[code],
+            as_of=day,
+            district=district,
+            defaults={"value": Decimal(value), "source_note": SOURCE_NOTE, "entered_by": admin},
+        )
+
+    for code, values in CITY_FIGURES.items():
+        for day, value in zip(YEAR_ENDS, values, strict=True):
+            entry(code, day, value)
+    for code, by_district in DISTRICT_FIGURES.items():
+        for district_code, values in by_district.items():
+            for day, value in zip(YEAR_ENDS, values, strict=True):
+                entry(code, day, value, districts[district_code])
+
+    enterprises = {}
+    for serial, name, district_code in DEMO_ENTERPRISES:
+        enterprises[serial], _created = Organisation.objects.get_or_create(
+            credit_code=credit_code(serial),
+            defaults={
+                "kind": Organisation.Kind.ENTERPRISE,
+                "name": name,
+                "district": districts[district_code],
+                "contact_name": "张晓",
+                "contact_phone": "0518-85800000",
+            },
+        )
+    for key, number, day in CERTIFICATIONS:
+        enterprise = enterprises.get(key) or Organisation.objects.filter(credit_code=key).first()
+        if enterprise is None or DemonstrationCertification.objects.filter(certificate_number=number).exists():
+            continue
+        certification = DemonstrationCertification(
+            enterprise=enterprise, certificate_number=number, certified_on=day, entered_by=admin
+        )
+        certification.evidence.save(f"{number}.pdf", ContentFile(DEMO_PDF), save=False)
+        certification.save()
+    return []

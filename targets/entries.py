@@ -1,0 +1,87 @@
+"""Recording and correcting staff-entered figures, and certifying demonstration enterprises.
+
+Every change of a figure happens here; a correction first copies the earlier figure into an
+`EntryRevision`, so nothing entered is ever lost.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import DemonstrationCertification, EntryRevision, IndicatorEntry
+
+
+def _check_value(indicator, value):
+    if indicator.is_live:
+        raise ValidationError(_("该指标由平台数据实时统计，不接受人工填报。"))
+    problem = indicator.validate_value(value)
+    if problem:
+        raise ValidationError({"value": problem})
+
+
+@transaction.atomic
+def record_entry(indicator, *, as_of, value, source_note, user, district=None, attachment=None, batch=None):
+    _check_value(indicator, value)
+    return IndicatorEntry.objects.create(
+        indicator=indicator,
+        as_of=as_of,
+        value=value,
+        district=district,
+        source_note=source_note,
+        attachment=attachment or "",
+        entered_by=user,
+        import_batch=batch,
+    )
+
+
+@transaction.atomic
+def correct_entry(entry, *, as_of, value, source_note, reason, user, district=None, attachment=None):
+    """Change an entry's figure, keeping the earlier one (and who corrected it, and why) in the audit trail."""
+    _check_value(entry.indicator, value)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("请说明更正原因。")})
+    entry = IndicatorEntry.objects.select_for_update().get(pk=entry.pk)
+    EntryRevision.objects.create(
+        entry=entry,
+        previous_as_of=entry.as_of,
+        previous_value=entry.value,
+        previous_district=entry.district,
+        previous_source_note=entry.source_note,
+        previous_attachment=entry.attachment.name if entry.attachment else "",
+        reason=reason.strip(),
+        corrected_by=user,
+    )
+    entry.as_of, entry.value, entry.district, entry.source_note = as_of, value, district, source_note
+    if attachment:
+        # The earlier file stays in storage; its name is kept in the revision.
+        entry.attachment = attachment
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def certify_enterprise(enterprise, *, certificate_number, certified_on, issued_by, evidence, user):
+    certification = DemonstrationCertification(
+        enterprise=enterprise,
+        certificate_number=certificate_number.strip(),
+        certified_on=certified_on,
+        issued_by=issued_by,
+        evidence=evidence,
+        entered_by=user,
+    )
+    certification.full_clean()
+    if DemonstrationCertification.objects.current().filter(enterprise=enterprise).exists():
+        raise ValidationError({"enterprise": _("该企业已有一条有效的示范企业认定。")})
+    certification.save()
+    return certification
+
+
+@transaction.atomic
+def revoke_certification(certification, *, revoked_on):
+    if certification.revoked_on:
+        raise ValidationError(_("该认定已撤销。"))
+    if revoked_on < certification.certified_on:
+        raise ValidationError({"revoked_on": _("撤销日期不能早于认定日期。")})
+    certification.revoked_on = revoked_on
+    certification.save(update_fields=["revoked_on"])
+    return certification

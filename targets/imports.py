@@ -1,0 +1,282 @@
+"""Importing a period's figures from CSV or XLSX: parse, check every row, preview, then apply all at once.
+
+Nothing is saved until the whole file is valid and staff confirm the preview. A row for an indicator,
+day and district that already has a figure corrects it (the earlier figure goes to the audit trail).
+"""
+
+import csv
+import io
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.uploads import validate_upload
+from reference.models import District
+
+from .entries import correct_entry, record_entry
+from .models import ImportBatch, Indicator, IndicatorEntry
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 2000
+# column → accepted header names (Chinese first, English for exchange with other systems)
+COLUMNS = {
+    "code": ("指标代码", "code"),
+    "as_of": ("统计日期", "date"),
+    "value": ("数值", "value"),
+    "district": ("县区", "district"),
+    "source_note": ("数据来源说明", "source"),
+}
+REQUIRED = ("code", "as_of", "value", "source_note")
+TEMPLATE_HEADER = [names[0] for names in COLUMNS.values()]
+IMPORT_REASON = "导入更正"
+
+
+def read_table(uploaded):
+    """The file's rows as lists of cells; refuses a file of the wrong type, size or encoding."""
+    extension = Path(uploaded.name).suffix.lower()
+    if extension == ".xlsx":
+        validate_upload(uploaded, kinds=("spreadsheet",), max_bytes=MAX_BYTES)
+        return _read_xlsx(uploaded)
+    if extension == ".csv":
+        if uploaded.size > MAX_BYTES:
+            raise ValidationError(_("文件过大，上限为 2 MB。"))
+        return _read_csv(uploaded)
+    raise ValidationError(_("请上传 .csv 或 .xlsx 文件。"))
+
+
+def _read_csv(uploaded):
+    raw = uploaded.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。")) from error
+    if "\x00" in text:
+        raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。"))
+    return [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+
+
+def _read_xlsx(uploaded):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(uploaded, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
+    sheet = workbook.worksheets[0]
+    rows = []
+    for row in sheet.iter_rows(values_only=True):
+        cells = ["" if cell is None else cell for cell in row]
+        if any(str(cell).strip() for cell in cells):
+            rows.append(cells)
+    workbook.close()
+    return rows
+
+
+def map_header(header):
+    """{column: index}; raises ValidationError naming missing or unknown columns."""
+    names = {name.lower(): column for column, aliases in COLUMNS.items() for name in aliases}
+    mapping, unknown = {}, []
+    for index, cell in enumerate(header):
+        name = str(cell).strip().lstrip("\ufeff").lower()
+        if not name:
+            continue
+        if name in names and names[name] not in mapping:
+            mapping[names[name]] = index
+        else:
+            unknown.append(str(cell))
+    missing = [COLUMNS[column][0] for column in REQUIRED if column not in mapping]
+    problems = []
+    if missing:
+        problems.append(_("缺少列：%(cols)s") % {"cols": "、".join(missing)})
+    if unknown:
+        problems.append(_("无法识别的列：%(cols)s") % {"cols": "、".join(unknown)})
+    if problems:
+        raise ValidationError(
+            _("表头不正确（%(problems)s）。表头应为：%(header)s")
+            % {"problems": "；".join(problems), "header": ",".join(TEMPLATE_HEADER)}
+        )
+    return mapping
+
+
+def parse_date(value):
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_number(value):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = str(value).strip().replace(",", "").replace("，", "").removesuffix("%").strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def check_rows(table):
+    """(rows ready to save, errors) for the table after its header; errors are {'row', 'messages'}."""
+    if not table:
+        return [], [{"row": 1, "messages": [_("文件为空。")]}]
+    try:
+        mapping = map_header(table[0])
+    except ValidationError as error:
+        return [], [{"row": 1, "messages": error.messages}]
+    if len(table) - 1 > MAX_ROWS:
+        return [], [{"row": 1, "messages": [_("一次最多导入 %(n)s 行。") % {"n": MAX_ROWS}]}]
+    indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    districts = {}
+    for district in District.objects.all():
+        districts[district.name] = districts[district.code] = district
+    rows, errors, seen = [], [], {}
+    for number, cells in enumerate(table[1:], start=2):
+
+        def cell(column, cells=cells):
+            index = mapping.get(column)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        messages = []
+        code = str(cell("code")).strip()
+        indicator = indicators.get(code)
+        if not code:
+            messages.append(_("缺少指标代码。"))
+        elif indicator is None:
+            messages.append(_("未知的指标代码“%(code)s”。") % {"code": code})
+        elif indicator.is_live:
+            messages.append(_("指标“%(name)s”由平台数据实时统计，不接受导入。") % {"name": indicator.name})
+        as_of = parse_date(cell("as_of"))
+        if as_of is None:
+            messages.append(_("统计日期“%(value)s”无法识别，请写作 2016-06-30。") % {"value": cell("as_of")})
+        elif as_of > timezone.localdate():
+            messages.append(_("统计日期不能晚于今天。"))
+        value = parse_number(cell("value"))
+        if value is None:
+            messages.append(_("数值“%(value)s”不是有效数字。") % {"value": cell("value")})
+        elif indicator is not None and not indicator.is_live:
+            problem = indicator.validate_value(value)
+            if problem:
+                messages.append(str(problem))
+        district_name = str(cell("district")).strip()
+        district = None
+        if district_name and district_name not in ("全市", "city"):
+            district = districts.get(district_name)
+            if district is None:
+                messages.append(_("未知的县区“%(name)s”。") % {"name": district_name})
+        source_note = str(cell("source_note")).strip()
+        if not source_note:
+            messages.append(_("请填写数据来源说明。"))
+        elif len(source_note) > 200:
+            messages.append(_("数据来源说明不能超过 200 字。"))
+        key = (code, as_of, district.pk if district else None)
+        if not messages and key in seen:
+            messages.append(_("与第 %(row)s 行重复（同一指标、日期和县区）。") % {"row": seen[key]})
+        seen.setdefault(key, number)
+        if messages:
+            errors.append({"row": number, "messages": messages})
+            continue
+        existing = IndicatorEntry.objects.filter(indicator=indicator, as_of=as_of, district=district).first()
+        rows.append(
+            {
+                "row": number,
+                "code": code,
+                "indicator": indicator.name,
+                "unit": indicator.unit,
+                "as_of": as_of.isoformat(),
+                "value": str(value),
+                "district": district.code if district else "",
+                "district_name": district.name if district else _("全市"),
+                "source_note": source_note,
+                "replaces_entry": existing.pk if existing else None,
+                "previous_value": str(existing.value) if existing else None,
+            }
+        )
+    if not rows and not errors:
+        errors.append({"row": 2, "messages": [_("文件中没有数据行。")]})
+    return rows, errors
+
+
+def create_batch(uploaded, user):
+    """Read and check an upload; the batch holds the preview, whether or not it is valid."""
+    try:
+        table = read_table(uploaded)
+    except ValidationError as error:
+        rows, errors = [], [{"row": 0, "messages": error.messages}]
+    else:
+        rows, errors = check_rows(table)
+    return ImportBatch.objects.create(
+        filename=Path(uploaded.name).name[:200], rows=rows, errors=errors, uploaded_by=user
+    )
+
+
+@transaction.atomic
+def apply_batch(batch, user):
+    """Save every row of a valid pending batch, or nothing."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.PENDING:
+        raise ValidationError(_("该批次已处理，不能重复导入。"))
+    if not batch.is_valid:
+        raise ValidationError(_("文件中有错误，整份文件均未导入。请修改后重新上传。"))
+    # Re-check against today's data: an indicator may have changed since the preview.
+    indicators = {
+        indicator.code: indicator for indicator in Indicator.objects.filter(code__in={r["code"] for r in batch.rows})
+    }
+    districts = {district.code: district for district in District.objects.all()}
+    entries = []
+    for row in batch.rows:
+        indicator = indicators.get(row["code"])
+        if indicator is None:
+            raise ValidationError(_("第 %(row)s 行的指标已不存在。") % {"row": row["row"]})
+        district = districts.get(row["district"]) if row["district"] else None
+        as_of, value = date.fromisoformat(row["as_of"]), Decimal(row["value"])
+        existing = IndicatorEntry.objects.filter(indicator=indicator, as_of=as_of, district=district).first()
+        if existing:
+            entries.append(
+                correct_entry(
+                    existing,
+                    as_of=as_of,
+                    value=value,
+                    district=district,
+                    source_note=row["source_note"],
+                    reason=f"{IMPORT_REASON}（{batch.filename}）",
+                    user=user,
+                )
+            )
+        else:
+            entries.append(
+                record_entry(
+                    indicator,
+                    as_of=as_of,
+                    value=value,
+                    district=district,
+                    source_note=row["source_note"],
+                    user=user,
+                    batch=batch,
+                )
+            )
+    batch.status = ImportBatch.Status.APPLIED
+    batch.applied_at = timezone.now()
+    batch.save(update_fields=["status", "applied_at"])
+    return entries
+
+
+def discard_batch(batch):
+    if batch.status == ImportBatch.Status.PENDING:
+        batch.status = ImportBatch.Status.DISCARDED
+        batch.save(update_fields=["status"])
+    return batch

@@ -1,0 +1,155 @@
+"""How far an indicator is from its target, and when it will get there at the current pace.
+
+The rule (shown to staff as the dashboard's legend):
+
+- the expected value on day n runs in a straight line from the baseline b on the start day s to the
+  target t on the deadline d: expected(n) = b + (t − b) · (n − s) / (d − s);
+- **met** when the value has reached the target (≥ t, or ≤ t for an "at most" target);
+- **on track** when it has reached the expected value for today;
+- **at risk** when the deadline has passed unmet, or the pace still needed — (t − v) / (d − n) — is more
+  than twice the pace so far — (v − b) / (n − s) — (including no progress at all);
+- **behind** otherwise: below the expected value but reachable within twice the pace so far.
+
+The forecast fits a straight line by least squares through the dated history (the baseline and every
+entry), or from the baseline to the current value when there is no history, and reports the day the line
+reaches the target, or that it does not at the current pace.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+AT_RISK_FACTOR = 2
+
+
+class Status(models.TextChoices):
+    MET = "met", _("已达成")
+    ON_TRACK = "on_track", _("进度正常")
+    BEHIND = "behind", _("进度滞后")
+    AT_RISK = "at_risk", _("存在风险")
+    NO_DATA = "no_data", _("暂无数据")
+    INFO = "info", _("统计（无目标）")
+
+
+@dataclass
+class Assessment:
+    status: str
+    percent: float | None = None
+    expected: float | None = None
+    pace_so_far: float | None = None  # per year, in the target's direction
+    pace_needed: float | None = None  # per year
+    forecast_date: date | None = None
+    forecast_reachable: bool = False
+
+    @property
+    def status_label(self):
+        return Status(self.status).label
+
+
+def _f(value):
+    return None if value is None else float(value)
+
+
+def expected_value(baseline, start, target, deadline, on):
+    total = (deadline - start).days
+    if total <= 0:
+        return float(target)
+    elapsed = min(max((on - start).days, 0), total)
+    return float(baseline) + (float(target) - float(baseline)) * elapsed / total
+
+
+def percent_of_target(value, target, comparison, baseline=None):
+    value, target, baseline = _f(value), _f(target), _f(baseline)
+    if value is None or target is None:
+        return None
+    if comparison == "at_most":
+        if value <= target:
+            return 100.0
+        if baseline is not None and baseline > target:
+            return max(0.0, (baseline - value) / (baseline - target) * 100)
+        return round(target / value * 100, 1) if value else 100.0
+    if target == 0:
+        return 100.0
+    return round(value / target * 100, 1)
+
+
+def fit_line(points):
+    """Least squares through (date, value) points; (slope per day, intercept at ordinal 0) or None."""
+    xs = [day.toordinal() for day, _value in points]
+    ys = [float(value) for _day, value in points]
+    if len(set(xs)) < 2:
+        return None
+    n = len(xs)
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    slope = sxy / sxx
+    return slope, mean_y - slope * mean_x
+
+
+def forecast(points, target, comparison, on):
+    """(date the fitted line reaches the target, reachable?) — (None, False) when it never does."""
+    line = fit_line(points)
+    if line is None or target is None:
+        return None, False
+    slope, intercept = line
+    sign = -1 if comparison == "at_most" else 1
+    if slope * sign <= 0:
+        return None, False
+    day = round((float(target) - intercept) / slope)
+    day = max(day, on.toordinal())
+    try:
+        return date.fromordinal(day), True
+    except (ValueError, OverflowError):
+        return None, False
+
+
+def assess(*, value, on, target, comparison, deadline, baseline=None, start=None, history=()):
+    """Status, percent, paces and forecast of one indicator on day `on`.
+
+    `history` is the dated figures [(date, value), …] oldest first; without a baseline the first of them
+    serves as one.
+    """
+    history = sorted((day, Decimal(v)) for day, v in history if day <= on)
+    if baseline is None and history:
+        start, baseline = history[0]
+    if value is None:
+        return Assessment(Status.NO_DATA if target is not None else Status.INFO)
+    if target is None:
+        return Assessment(Status.INFO)
+    if baseline is None:
+        start, baseline = on, value
+    sign = -1 if comparison == "at_most" else 1
+    value_f, target_f, baseline_f = float(value), float(target), float(baseline)
+    result = Assessment(Status.NO_DATA, percent=percent_of_target(value, target, comparison, baseline))
+    result.expected = expected_value(baseline, start, target, deadline, on)
+
+    points = [(start, baseline), *[point for point in history if point[0] > start]]
+    if not history or history[-1][0] < on or history[-1][1] != value:
+        points.append((on, value))
+    result.forecast_date, result.forecast_reachable = forecast(points, target, comparison, on)
+
+    elapsed = (on - start).days
+    remaining = (deadline - on).days
+    if elapsed > 0:
+        result.pace_so_far = sign * (value_f - baseline_f) / elapsed * 365
+    if remaining > 0:
+        result.pace_needed = sign * (target_f - value_f) / remaining * 365
+
+    if sign * (value_f - target_f) >= 0:
+        result.status = Status.MET
+        result.forecast_date, result.forecast_reachable = None, True
+    elif remaining <= 0:
+        result.status = Status.AT_RISK
+    elif sign * (value_f - result.expected) >= 0:
+        result.status = Status.ON_TRACK
+    elif not result.pace_so_far or result.pace_so_far <= 0:
+        result.status = Status.AT_RISK
+    elif result.pace_needed > AT_RISK_FACTOR * result.pace_so_far:
+        result.status = Status.AT_RISK
+    else:
+        result.status = Status.BEHIND
+    return result

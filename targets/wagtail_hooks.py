@@ -1,0 +1,82 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_urls
+from .models import Indicator
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("targets/", include((admin_urls, "targets_admin"), namespace="targets_admin"))]
+
+
+targets_menu = Menu(
+    register_hook_name="register_targets_menu_item",
+    construct_hook_name="construct_targets_menu",
+)
+
+
+@hooks.register("register_admin_menu_item")
+def register_targets_menu():
+    return SubmenuMenuItem(_("试点城市目标"), targets_menu, icon_name="table", name="targets", order=250)
+
+
+@hooks.register("register_targets_menu_item")
+def dashboard_item():
+    return MenuItem(_("指标看板"), reverse("targets_admin:dashboard"), icon_name="view", order=10)
+
+
+@hooks.register("register_targets_menu_item")
+def import_item():
+    return MenuItem(_("导入填报数据"), reverse("targets_admin:import"), icon_name="upload", order=20)
+
+
+@hooks.register("register_targets_menu_item")
+def certifications_item():
+    return MenuItem(_("示范企业认定"), reverse("targets_admin:certifications"), icon_name="doc-full", order=30)
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "table"
+    menu_label = _("指标设置")
+    add_to_admin_menu = False
+    list_display = ["name", "code", "category", "target_value", "source", "is_published"]
+    list_filter = ["category", "source", "is_published"]
+    search_fields = ["name", "code"]
+    ordering = ["sort_order"]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("code"),
+                FieldPanel("name"),
+                FieldPanel("category"),
+                FieldPanel("unit"),
+                FieldPanel("plan_text"),
+            ],
+            heading=_("指标"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("baseline"), FieldPanel("baseline_date")]),
+                FieldRowPanel([FieldPanel("comparison"), FieldPanel("target_value"), FieldPanel("deadline")]),
+            ],
+            heading=_("基数与目标"),
+        ),
+        MultiFieldPanel([FieldPanel("source"), FieldPanel("live_rule")], heading=_("数据来源")),
+        FieldPanel("responsible_units"),
+        FieldRowPanel([FieldPanel("is_published"), FieldPanel("sort_order")]),
+    ]
+
+
+register_snippet(IndicatorViewSet)
+
+
+@hooks.register("register_targets_menu_item")
+def indicators_item():
+    return MenuItem(_("指标设置"), reverse("wagtailsnippets_targets_indicator:list"), icon_name="cog", order=40)
