@@ -283,6 +283,16 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # ------------------------------------------------------------------------------
+# Training (training app)
+# ------------------------------------------------------------------------------
+# How long a place on a paid course is held for its payment before it goes to the waiting list.
+TRAINING_PAYMENT_HOLD_MINUTES = env.int("TRAINING_PAYMENT_HOLD_MINUTES", default=30)
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "training-release-expired-holds": {"task": "training.tasks.release_expired_holds", "schedule": 300.0},
+}
+
+# ------------------------------------------------------------------------------
 # Logging
 # ------------------------------------------------------------------------------
 LOGGING = {
