@@ -1,11 +1,120 @@
-"""The search backend the platform uses: Elasticsearch when ELASTICSEARCH_URL is set, else embedded.
+"""The search backends: Elasticsearch when ELASTICSEARCH_URL is set, else embedded in the database.
 
-Both backends answer the same interface; the cross-search issue fills in indexing and querying.
+Both take SearchDocs to index and a SearchQuery plus the parsed token groups (search.text) to search,
+and answer a BackendResult: ranked documents, a total and facet counts. Highlighting, snippets,
+completions ranking and "did you mean" are done above them (search.service), the same for both.
+
+The embedded backend is always kept up to date, also when Elasticsearch is the primary one: searching
+falls back to it while Elasticsearch is down.
 """
 
+import logging
+import time
+from collections import Counter
+from datetime import date, timedelta
 from functools import cache
 
 from django.conf import settings
+from django.db import connection, transaction
+
+from .documents import IndexedDocument, SearchDoc, doc_from_source
+from .query import DATE_RANGES, PRICE_RANGES, TERM_FACETS, BackendResult, date_bounds, price_bounds, today
+
+logger = logging.getLogger(__name__)
+
+# Field weights: a word in the title counts ten times one in the body; keywords five times.
+WEIGHTS = {"title": 10.0, "body": 1.0, "terms": 5.0}
+
+
+class SearchUnavailable(Exception):
+    """The backend cannot answer right now (Elasticsearch down); the caller falls back."""
+
+
+# ------------------------------------------------------------------------------
+# Embedded: SQLite FTS5 or PostgreSQL full-text on search_searchentry
+# ------------------------------------------------------------------------------
+ENTRY_COLUMNS = (
+    "doc_type, object_id, url, title, body, category, district, status, date, expires, price_min, price_max, "
+    "facts, terms"
+)
+
+
+def _fts5_expression(groups):
+    def quote(token):
+        return '"' + token.replace('"', '""') + '"'
+
+    parts = []
+    for group in groups:
+        options = []
+        for alternative in group.alternatives:
+            options.append(
+                " AND ".join(quote(t) for t in alternative) if len(alternative) > 1 else quote(alternative[0])
+            )
+            if len(alternative) > 1:
+                options[-1] = f"({options[-1]})"
+        options.extend(f"{quote(p)}*" for p in group.prefixes)
+        parts.append("(" + " OR ".join(options) + ")")
+    return " AND ".join(parts)
+
+
+def _lexeme(token):
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _tsquery_expression(groups):
+    parts = []
+    for group in groups:
+        options = []
+        for alternative in group.alternatives:
+            joined = " & ".join(_lexeme(t) for t in alternative)
+            options.append(f"({joined})" if len(alternative) > 1 else joined)
+        options.extend(f"{_lexeme(p)}:*" for p in group.prefixes)
+        parts.append("(" + " | ".join(options) + ")")
+    return " & ".join(parts)
+
+
+def _tsvector_literal(tokens):
+    """A tsvector written out lexeme by lexeme (no text parser, so no locale can split Chinese)."""
+    positions = {}
+    position = 0
+    for field_name, weight in (("title", "A"), ("terms", "B"), ("body", "C")):
+        for token in tokens[field_name].split():
+            position = min(position + 1, 16383)
+            positions.setdefault(token, []).append(f"{position}{weight}")
+    return " ".join(f"{_lexeme(token)}:{','.join(places[:256])}" for token, places in positions.items())
+
+
+def _entry_doc(row):
+    doc_type, object_id, url, title, body, category, district, status, day, expires, pmin, pmax, facts, terms = row
+
+    def as_date(value):
+        if isinstance(value, str):
+            return date.fromisoformat(value)
+        return value
+
+    def as_list(value):
+        if isinstance(value, str):
+            import json
+
+            return json.loads(value)
+        return value or []
+
+    return SearchDoc(
+        type=doc_type,
+        id=object_id,
+        url=url,
+        title=title,
+        body=body,
+        category=category,
+        district=district,
+        status=status,
+        date=as_date(day),
+        expires=as_date(expires),
+        price_min=pmin,
+        price_max=pmax,
+        facts=[tuple(pair) for pair in as_list(facts)],
+        terms=as_list(terms),
+    )
 
 
 class EmbeddedBackend:
@@ -14,30 +123,589 @@ class EmbeddedBackend:
     name = "embedded"
 
     def health(self):
-        return {"ok": True, "backend": self.name}
+        from .models import SearchEntry
+
+        return {"ok": True, "backend": self.name, "documents": SearchEntry.objects.count()}
+
+    @property
+    def vendor(self):
+        return connection.vendor
+
+    # Writing -----------------------------------------------------------------
+    def index(self, docs):
+        from .models import SearchEntry
+
+        with transaction.atomic():
+            for doc in docs:
+                tokens = doc.tokens()
+                entry, _ = SearchEntry.objects.update_or_create(
+                    doc_type=doc.type,
+                    object_id=doc.id,
+                    defaults={
+                        "url": doc.url,
+                        "title": doc.title[:300],
+                        "body": doc.body[:5000],
+                        "category": doc.category[:100],
+                        "district": doc.district[:40],
+                        "status": doc.status[:40],
+                        "date": doc.date,
+                        "expires": doc.expires,
+                        "price_min": doc.price_min,
+                        "price_max": doc.price_max,
+                        "facts": [list(pair) for pair in doc.facts],
+                        "terms": doc.terms,
+                        "suggest": "\n" + "\n".join(doc.suggestions()) + "\n",
+                        "title_tokens": tokens["title"],
+                        "body_tokens": tokens["body"],
+                        "terms_tokens": tokens["terms"],
+                    },
+                )
+                self._write_fulltext(entry.pk, tokens)
+
+    def _write_fulltext(self, pk, tokens):
+        with connection.cursor() as cursor:
+            if self.vendor == "sqlite":
+                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
+                cursor.execute(
+                    "INSERT INTO search_fts (rowid, title, body, terms) VALUES (%s, %s, %s, %s)",
+                    [pk, tokens["title"], tokens["body"], tokens["terms"]],
+                )
+            elif self.vendor == "postgresql":
+                cursor.execute(
+                    "UPDATE search_searchentry SET vector = %s::tsvector WHERE id = %s", [_tsvector_literal(tokens), pk]
+                )
+
+    def delete(self, doc_type, object_ids):
+        from .models import SearchEntry
+
+        object_ids = [str(pk) for pk in object_ids]
+        with transaction.atomic():
+            entries = SearchEntry.objects.filter(doc_type=doc_type, object_id__in=object_ids)
+            pks = list(entries.values_list("pk", flat=True))
+            if pks and self.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    for pk in pks:
+                        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
+            entries.delete()
+
+    def rebuild(self, doc_type, docs, progress=None, chunk_size=500):
+        """Replaces every document of a type, in one transaction: searches never see a partial set."""
+        from .models import SearchEntry
+
+        count = 0
+        with transaction.atomic():
+            self.delete(doc_type, SearchEntry.objects.filter(doc_type=doc_type).values_list("object_id", flat=True))
+            chunk = []
+            for doc in docs:
+                chunk.append(doc)
+                if len(chunk) >= chunk_size:
+                    self.index(chunk)
+                    count += len(chunk)
+                    chunk = []
+                    if progress:
+                        progress(count)
+            self.index(chunk)
+            count += len(chunk)
+            if progress:
+                progress(count)
+        return count
+
+    def refresh(self):
+        """Writes are visible at once in the database."""
+
+    def object_ids(self, doc_type):
+        from .models import SearchEntry
+
+        return set(SearchEntry.objects.filter(doc_type=doc_type).values_list("object_id", flat=True))
+
+    def counts(self):
+        from django.db.models import Count
+
+        from .models import SearchEntry
+
+        return dict(SearchEntry.objects.values_list("doc_type").annotate(n=Count("id")).values_list("doc_type", "n"))
+
+    # Reading -----------------------------------------------------------------
+    def _match(self, groups):
+        """(SQL selecting id and score of matching entries, params), or None to match everything."""
+        if not groups:
+            return None
+        if self.vendor == "sqlite":
+            weights = ", ".join(str(WEIGHTS[f]) for f in ("title", "body", "terms"))
+            return (
+                f"SELECT rowid AS id, -bm25(search_fts, {weights}) AS score FROM search_fts WHERE search_fts MATCH %s",
+                [_fts5_expression(groups)],
+            )
+        if self.vendor == "postgresql":
+            return (
+                "SELECT id, ts_rank('{0.1, 0.1, 0.5, 1.0}', vector, q, 1) AS score "
+                "FROM search_searchentry, CAST(%s AS tsquery) AS q WHERE vector @@ q",
+                [_tsquery_expression(groups)],
+            )
+        raise NotImplementedError(f"no embedded full-text search on {self.vendor}")
+
+    def _filters(self, query):
+        """{facet: (sql, params)} of the selected filters, and the always-on clauses."""
+        filters = {}
+        for facet, values in query.term_filters().items():
+            if values:
+                column = TERM_FACETS[facet]
+                filters[facet] = (f"e.{column} IN ({', '.join(['%s'] * len(values))})", list(values))
+        if query.date_range:
+            start, before = date_bounds(query.date_range)
+            if start:
+                filters["date"] = ("e.date >= %s", [start])
+            else:
+                filters["date"] = ("e.date < %s", [before])
+        if query.price_range:
+            low, high = price_bounds(query.price_range)
+            clauses, params = [], []
+            if low is not None:
+                clauses.append("e.price_min >= %s")
+                params.append(low)
+            if high is not None:
+                clauses.append("e.price_min < %s")
+                params.append(high)
+            filters["price"] = (" AND ".join(clauses), params)
+        always = ("(e.expires IS NULL OR e.expires >= %s)", [today()])
+        return filters, always
+
+    def _where(self, clauses):
+        sql = " AND ".join(f"({c[0]})" for c in clauses) or "1=1"
+        params = [p for c in clauses for p in c[1]]
+        return sql, params
+
+    def search(self, query, groups):
+        match = self._match(groups)
+        filters, always = self._filters(query)
+        if match:
+            source = f"search_searchentry e JOIN ({match[0]}) m ON m.id = e.id"
+            source_params = match[1]
+            score = "m.score"
+            # Counting needs no rank: membership in the match is cheaper than scoring.
+            count_source = f"search_searchentry e WHERE e.id IN (SELECT id FROM ({match[0]}) mm)"
+        else:
+            source, source_params, score = "search_searchentry e", [], "0.0"
+            count_source = "search_searchentry e WHERE 1=1"
+        where, where_params = self._where([always, *filters.values()])
+        order = {
+            "relevance": f"{score} DESC, e.date DESC NULLS LAST, e.id",
+            "newest": "e.date DESC NULLS LAST, e.id DESC",
+            "price_asc": "e.price_min ASC NULLS LAST, e.id",
+            "price_desc": "e.price_max DESC NULLS LAST, e.id",
+        }[query.effective_sort]
+        columns = ", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {columns}, {score} FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*source_params, *where_params, query.per_page, query.offset],
+            )
+            rows = cursor.fetchall()
+            cursor.execute(f"SELECT COUNT(*) FROM {count_source} AND {where}", [*source_params, *where_params])
+            total = cursor.fetchone()[0]
+            facets = {}
+            for facet, expression in self._facet_expressions().items():
+                others, other_params = self._where([always, *(v for k, v in filters.items() if k != facet)])
+                cursor.execute(
+                    f"SELECT {expression} AS k, COUNT(*) FROM {count_source} AND {others} GROUP BY k",
+                    [*source_params, *other_params],
+                )
+                facets[facet] = {key: n for key, n in cursor.fetchall() if key not in (None, "")}
+        facets["date"] = self._cumulative_dates(facets["date"])
+        return BackendResult(total=total, docs=[(_entry_doc(row[:-1]), row[-1]) for row in rows], facets=facets)
+
+    def _facet_expressions(self):
+        expressions = {facet: f"e.{column}" for facet, column in TERM_FACETS.items()}
+        day = today()
+        week = (day - timedelta(days=1) * 7).isoformat()
+        month = (day - timedelta(days=1) * 30).isoformat()
+        year = (day - timedelta(days=1) * 365).isoformat()
+        cast = "CAST(%s AS date)" if self.vendor == "postgresql" else "%s"
+        expressions["date"] = (
+            f"CASE WHEN e.date IS NULL THEN NULL WHEN e.date >= {cast % repr(week)} THEN '7d' "
+            f"WHEN e.date >= {cast % repr(month)} THEN '30d' WHEN e.date >= {cast % repr(year)} THEN '1y' "
+            "ELSE 'older' END"
+        )
+        cases = []
+        for key, (_label, low, high) in PRICE_RANGES.items():
+            conditions = []
+            if low is not None:
+                conditions.append(f"e.price_min >= {low}")
+            if high is not None:
+                conditions.append(f"e.price_min < {high}")
+            cases.append(f"WHEN {' AND '.join(conditions)} THEN '{key}'")
+        expressions["price"] = f"CASE WHEN e.price_min IS NULL THEN NULL {' '.join(cases)} END"
+        return expressions
+
+    @staticmethod
+    def _cumulative_dates(counts):
+        """Date buckets counted disjointly, reported as the overlapping ranges the filter applies."""
+        week = counts.get("7d", 0)
+        month = week + counts.get("30d", 0)
+        year = month + counts.get("1y", 0)
+        found = {"7d": week, "30d": month, "1y": year, "older": counts.get("older", 0)}
+        return {key: found[key] for key in DATE_RANGES if found[key]}
+
+    def suggest(self, prefix, limit=8):
+        from .models import SearchEntry
+
+        found = Counter()
+        entries = SearchEntry.objects.filter(suggest__contains=f"\n{prefix}").values_list("suggest", flat=True)[:200]
+        for suggest in entries:
+            for term in suggest.split("\n"):
+                if term.startswith(prefix):
+                    found[term] += 1
+        return found
+
+    def vocabulary(self):
+        from .models import SearchEntry
+
+        words = Counter()
+        for title, terms in SearchEntry.objects.values_list("title_tokens", "terms_tokens").iterator(chunk_size=2000):
+            words.update({w for w in f"{title} {terms}".split() if len(w) > 1 and not w.isdigit()})
+        return words
+
+
+# ------------------------------------------------------------------------------
+# Elasticsearch: one versioned index per type behind an alias
+# ------------------------------------------------------------------------------
+def _es_errors():
+    from elasticsearch import ApiError, TransportError
+
+    return (TransportError, ApiError, ConnectionError, OSError)
 
 
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def __init__(self, url):
+    def __init__(self, url, prefix=None, refresh=False):
         from elasticsearch import Elasticsearch
 
         self.url = url
-        self.client = Elasticsearch(url, request_timeout=5, max_retries=0)
+        self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
+        # Tests ask for every write to be visible at once; production relies on the refresh interval.
+        self.refresh_on_write = refresh
+        self.client = Elasticsearch(url, request_timeout=10, max_retries=0)
 
     def health(self):
         info = self.client.cluster.health()
+        # The version comes from the nodes API: some distributions answer GET / with 405.
+        nodes = self.client.nodes.info(filter_path="nodes.*.version")["nodes"]
         return {
             "ok": info["status"] in ("green", "yellow"),
             "backend": self.name,
             "cluster_status": info["status"],
-            "version": self.client.info()["version"]["number"],
+            "version": next(iter(nodes.values()))["version"] if nodes else None,
         }
+
+    # Names -------------------------------------------------------------------
+    def alias(self, doc_type):
+        return f"{self.prefix}_search_{doc_type}"
+
+    def new_index_name(self, doc_type):
+        return f"{self.prefix}_index_{doc_type}_{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 1_000_000:06d}"
+
+    @property
+    def search_pattern(self):
+        """Matches the aliases only: an index being rebuilt is never searched before it is swapped in."""
+        return f"{self.prefix}_search_*"
+
+    def _create_index(self, name, loading=False):
+        settings_ = {"number_of_shards": 1, "number_of_replicas": 0}
+        if loading:
+            settings_["refresh_interval"] = "-1"
+        self.client.indices.create(
+            index=name,
+            settings=settings_,
+            mappings=IndexedDocument._doc_type.mapping.to_dict(),
+        )
+
+    def ensure_index(self, doc_type):
+        alias = self.alias(doc_type)
+        if not self.client.indices.exists_alias(name=alias):
+            name = self.new_index_name(doc_type)
+            self._create_index(name)
+            self.client.indices.put_alias(index=name, name=alias)
+        return alias
+
+    def indices_of(self, doc_type):
+        alias = self.alias(doc_type)
+        if not self.client.indices.exists_alias(name=alias):
+            return []
+        return list(self.client.indices.get_alias(name=alias))
+
+    # Writing -----------------------------------------------------------------
+    def _actions(self, docs, index_for):
+        for doc in docs:
+            yield {"_op_type": "index", "_index": index_for(doc.type), "_id": doc.uid, **IndexedDocument.source(doc)}
+
+    def index(self, docs):
+        from elasticsearch import helpers
+
+        docs = list(docs)
+        if not docs:
+            return
+        aliases = {doc_type: self.ensure_index(doc_type) for doc_type in {d.type for d in docs}}
+        helpers.bulk(
+            self.client,
+            self._actions(docs, aliases.__getitem__),
+            refresh="wait_for" if self.refresh_on_write else False,
+            chunk_size=500,
+        )
+
+    def delete(self, doc_type, object_ids):
+        from elasticsearch import helpers
+
+        object_ids = [str(pk) for pk in object_ids]
+        if not object_ids or not self.client.indices.exists_alias(name=self.alias(doc_type)):
+            return
+        actions = (
+            {"_op_type": "delete", "_index": self.alias(doc_type), "_id": f"{doc_type}:{pk}"} for pk in object_ids
+        )
+        # A document already gone is fine: the result is the same.
+        helpers.bulk(
+            self.client,
+            actions,
+            raise_on_error=False,
+            refresh="wait_for" if self.refresh_on_write else False,
+        )
+
+    def rebuild(self, doc_type, docs, progress=None, chunk_size=1000, tokens=None):
+        """Builds a new index with bulk requests, then swaps the alias in one step and drops the old index:
+        searches see the old documents until the new index is complete."""
+        from elasticsearch import helpers
+
+        name = self.new_index_name(doc_type)
+        self._create_index(name, loading=True)
+        count = 0
+        try:
+            for _ok, _item in helpers.streaming_bulk(
+                self.client, self._actions(docs, lambda _t: name), chunk_size=chunk_size, raise_on_error=True
+            ):
+                count += 1
+                if progress and count % chunk_size == 0:
+                    progress(count)
+            self.client.indices.put_settings(index=name, settings={"refresh_interval": None})
+            self.client.indices.refresh(index=name)
+        except Exception:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+            raise
+        if progress:
+            progress(count)
+        alias = self.alias(doc_type)
+        old = self.indices_of(doc_type)
+        actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+        actions.append({"add": {"index": name, "alias": alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for index in old:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+        return count
+
+    def refresh(self):
+        self.client.indices.refresh(index=self.search_pattern, allow_no_indices=True, ignore_unavailable=True)
+
+    def object_ids(self, doc_type):
+        from elasticsearch import helpers
+
+        if not self.client.indices.exists_alias(name=self.alias(doc_type)):
+            return set()
+        return {
+            hit["_source"]["object_id"]
+            for hit in helpers.scan(
+                self.client, index=self.alias(doc_type), query={"query": {"match_all": {}}}, _source=["object_id"]
+            )
+        }
+
+    def counts(self):
+        response = self.client.search(
+            index=self.search_pattern,
+            size=0,
+            aggs={"types": {"terms": {"field": "doc_type", "size": 100}}},
+            ignore_unavailable=True,
+            allow_no_indices=True,
+        )
+        return {b["key"]: b["doc_count"] for b in response["aggregations"]["types"]["buckets"]}
+
+    def delete_all_indices(self):
+        """Removes every index under this backend's prefix (tests, and a full reset)."""
+        for pattern in (f"{self.prefix}_index_*", f"{self.prefix}_search_*"):
+            found = self.client.indices.get(index=pattern, ignore_unavailable=True, allow_no_indices=True)
+            for name in found:
+                self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    # Reading -----------------------------------------------------------------
+    @staticmethod
+    def _token_clause(token, prefix=False):
+        kind = "prefix" if prefix else "term"
+        return {
+            "bool": {
+                "should": [
+                    {kind: {f"{field}_tokens": {"value": token, "boost": weight}}} for field, weight in WEIGHTS.items()
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+
+    def _text_query(self, groups):
+        if not groups:
+            return {"match_all": {}}
+        musts = []
+        for group in groups:
+            options = []
+            for alternative in group.alternatives:
+                if len(alternative) == 1:
+                    options.append(self._token_clause(alternative[0]))
+                else:
+                    options.append({"bool": {"must": [self._token_clause(t) for t in alternative]}})
+            options.extend(self._token_clause(p, prefix=True) for p in group.prefixes)
+            musts.append({"bool": {"should": options, "minimum_should_match": 1}})
+        return {"bool": {"must": musts}}
+
+    def _filters(self, query):
+        filters = {}
+        for facet, values in query.term_filters().items():
+            if values:
+                filters[facet] = {"terms": {TERM_FACETS[facet]: list(values)}}
+        if query.date_range:
+            start, before = date_bounds(query.date_range)
+            filters["date"] = {"range": {"date": {"gte": start.isoformat()} if start else {"lt": before.isoformat()}}}
+        if query.price_range:
+            low, high = price_bounds(query.price_range)
+            bounds = {}
+            if low is not None:
+                bounds["gte"] = low
+            if high is not None:
+                bounds["lt"] = high
+            filters["price"] = {"range": {"price_min": bounds}}
+        always = {
+            "bool": {
+                "should": [
+                    {"bool": {"must_not": {"exists": {"field": "expires"}}}},
+                    {"range": {"expires": {"gte": today().isoformat()}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+        return filters, always
+
+    def _aggregations(self):
+        aggs = {facet: {"terms": {"field": field, "size": 50}} for facet, field in TERM_FACETS.items()}
+        day = today()
+        ranges = [
+            {"key": "older", "to": (day - timedelta(days=1) * 365).isoformat()},
+            *(
+                {"key": key, "from": (day - timedelta(days=1) * days).isoformat()}
+                for key, (_l, days) in DATE_RANGES.items()
+                if days
+            ),
+        ]
+        aggs["date"] = {"date_range": {"field": "date", "format": "yyyy-MM-dd", "ranges": ranges}}
+        price_ranges = []
+        for key, (_label, low, high) in PRICE_RANGES.items():
+            bucket = {"key": key}
+            if low is not None:
+                bucket["from"] = low
+            if high is not None:
+                bucket["to"] = high
+            price_ranges.append(bucket)
+        aggs["price"] = {"range": {"field": "price_min", "ranges": price_ranges}}
+        return aggs
+
+    def search_body(self, query, groups):
+        filters, always = self._filters(query)
+        sort = {
+            "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"uid": "asc"}],
+            "newest": [{"date": {"order": "desc", "missing": "_last"}}, {"uid": "desc"}],
+            "price_asc": [{"price_min": {"order": "asc", "missing": "_last"}}, {"uid": "asc"}],
+            "price_desc": [{"price_max": {"order": "desc", "missing": "_last"}}, {"uid": "asc"}],
+        }[query.effective_sort]
+        aggs = {}
+        for facet, agg in self._aggregations().items():
+            others = [f for name, f in filters.items() if name != facet]
+            aggs[facet] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": agg}}
+        return {
+            "query": {"bool": {"must": self._text_query(groups), "filter": [always]}},
+            "post_filter": {"bool": {"filter": list(filters.values())}},
+            "aggs": aggs,
+            "sort": sort,
+            "from": query.offset,
+            "size": query.per_page,
+            "track_total_hits": True,
+            "_source": {"excludes": ["*_tokens", "suggest", "vocabulary"]},
+        }
+
+    def search(self, query, groups):
+        try:
+            response = self.client.search(
+                index=self.search_pattern,
+                ignore_unavailable=True,
+                allow_no_indices=True,
+                **self.search_body(query, groups),
+            )
+        except _es_errors() as error:
+            raise SearchUnavailable(str(error)) from error
+        docs = [(doc_from_source(hit["_source"]), hit.get("_score") or 0.0) for hit in response["hits"]["hits"]]
+        facets = {}
+        for facet, result in response.get("aggregations", {}).items():
+            buckets = result["values"]["buckets"]
+            facets[facet] = {b["key"]: b["doc_count"] for b in buckets if b["doc_count"]}
+        return BackendResult(total=response["hits"]["total"]["value"], docs=docs, facets=facets)
+
+    def suggest(self, prefix, limit=8):
+        try:
+            response = self.client.search(
+                index=self.search_pattern,
+                ignore_unavailable=True,
+                allow_no_indices=True,
+                query={"prefix": {"suggest": prefix}},
+                size=200,
+                _source=["suggest"],
+            )
+        except _es_errors() as error:
+            raise SearchUnavailable(str(error)) from error
+        found = Counter()
+        for hit in response["hits"]["hits"]:
+            for term in hit["_source"].get("suggest", []):
+                if term.startswith(prefix):
+                    found[term] += 1
+        return found
+
+    def vocabulary(self):
+        try:
+            response = self.client.search(
+                index=self.search_pattern,
+                ignore_unavailable=True,
+                allow_no_indices=True,
+                size=0,
+                aggs={"words": {"terms": {"field": "vocabulary", "size": 20000}}},
+            )
+        except _es_errors() as error:
+            raise SearchUnavailable(str(error)) from error
+        return Counter({b["key"]: b["doc_count"] for b in response["aggregations"]["words"]["buckets"]})
 
 
 @cache
-def get_search_backend():
-    if settings.ELASTICSEARCH_URL:
-        return ElasticsearchBackend(settings.ELASTICSEARCH_URL)
+def embedded_backend():
     return EmbeddedBackend()
+
+
+@cache
+def _elasticsearch_backend(url, prefix, refresh):
+    return ElasticsearchBackend(url, prefix=prefix, refresh=refresh)
+
+
+def get_search_backend():
+    """The primary backend, as the settings say (read on every call, so tests can switch it)."""
+    if settings.ELASTICSEARCH_URL:
+        return _elasticsearch_backend(
+            settings.ELASTICSEARCH_URL,
+            settings.SEARCH_INDEX_PREFIX,
+            getattr(settings, "SEARCH_REFRESH_ON_WRITE", False),
+        )
+    return embedded_backend()
+
+
+def write_backends():
+    """Where index updates go: the embedded backend always, Elasticsearch too when configured."""
+    primary = get_search_backend()
+    return [embedded_backend()] if primary.name == "embedded" else [embedded_backend(), primary]

@@ -1,0 +1,95 @@
+"""Which models are searchable, and how each becomes a SearchDoc.
+
+An app makes a model searchable by registering a SearchType in its `documents.py`; cross-search imports
+every app's `documents` module when it starts (see SearchConfig.ready). Only registered models are
+queued for indexing.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Model, QuerySet
+
+from .documents import TYPE_LABELS, SearchDoc
+
+
+@dataclass
+class SearchType:
+    """name: the type's key (e.g. "transaction"); model: the model class (or "app_label.Model");
+    public_queryset: what may be shown to anyone, right now; to_document: instance -> SearchDoc;
+    depends_on: other models whose changes change this type's documents, each with a function returning
+    the primary keys of the affected instances (e.g. an organisation suspended hides its institution)."""
+
+    name: str
+    model: type[Model] | str
+    public_queryset: Callable[[], QuerySet]
+    to_document: Callable[[Model], SearchDoc]
+    label: str = ""
+    depends_on: dict = field(default_factory=dict)
+    batch_size: int = 500
+
+    def get_model(self):
+        if isinstance(self.model, str):
+            self.model = apps.get_model(self.model)
+        return self.model
+
+    def public_documents(self, pks=None) -> Iterable[SearchDoc]:
+        queryset = self.public_queryset()
+        if pks is not None:
+            queryset = queryset.filter(pk__in=list(pks))
+        for instance in queryset.iterator(chunk_size=self.batch_size):
+            yield self.to_document(instance)
+
+
+_types: dict[str, SearchType] = {}
+
+
+def register(search_type):
+    if search_type.label:
+        TYPE_LABELS[search_type.name] = search_type.label
+    _types[search_type.name] = search_type
+    return search_type
+
+
+def unregister(name):
+    _types.pop(name, None)
+
+
+def get(name):
+    return _types.get(name)
+
+
+def all_types():
+    return list(_types.values())
+
+
+def type_label(name):
+    return str(TYPE_LABELS.get(name, name))
+
+
+def type_for_model(model):
+    """The registered type whose model is the nearest ancestor of `model` (a page type claims its
+    subclasses unless a subclass has a type of its own)."""
+    by_model = {st.get_model(): st for st in _types.values()}
+    for klass in model.__mro__:
+        if klass in by_model:
+            return by_model[klass]
+    return None
+
+
+def claimed_models(excluding=None):
+    """Models that have a type of their own, other than `excluding`'s."""
+    return [st.get_model() for st in _types.values() if st.name != getattr(excluding, "name", None)]
+
+
+def dependants(model):
+    """(type, pks-function) pairs whose documents depend on instances of `model`."""
+    found = []
+    for st in _types.values():
+        for dependency, function in st.depends_on.items():
+            if isinstance(dependency, str):
+                dependency = apps.get_model(dependency)
+            if issubclass(model, dependency):
+                found.append((st, function))
+    return found
