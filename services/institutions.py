@@ -1,0 +1,201 @@
+"""Applying to be listed and staff verification: the only place an institution's status changes.
+
+Views (the application form), the Wagtail admin review screens and the demo data call these functions.
+Each change is checked against `STATUS_TRANSITIONS`, recorded as an `InstitutionEvent` and told to the
+applicant on the site and by e-mail.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.mail import send_templated_mail
+
+from .inbox import notify
+from .models import LICENSED_TYPES, Institution, InstitutionEvent, InstitutionType, QualificationDocument
+
+Status = Institution.Status
+
+# (from, to) of an institution's verification status; "" is "no application yet".
+STATUS_TRANSITIONS = {
+    ("", Status.PENDING),
+    (Status.REJECTED, Status.PENDING),
+    (Status.PENDING, Status.APPROVED),
+    (Status.PENDING, Status.REJECTED),
+    (Status.APPROVED, Status.SUSPENDED),
+    (Status.SUSPENDED, Status.APPROVED),
+}
+
+LISTING_FIELDS = [
+    "institution_type",
+    "licence_number",
+    "credit_grade",
+    "credit_grade_year",
+    "district",
+    "address",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "description",
+    "logo",
+]
+
+
+class InstitutionError(Exception):
+    """A rule about institution applications was broken; the message is shown to the user."""
+
+
+def check_listing_rules(institution):
+    """Rules across fields, for the form and the domain alike; raises ValidationError keyed by field."""
+    errors = {}
+    if institution.institution_type in LICENSED_TYPES and not institution.licence_number:
+        errors["licence_number"] = _("专利代理机构须填写专利代理机构执业许可证上的机构代码。")
+    if institution.institution_type != InstitutionType.PATENT_AGENCY and institution.credit_grade:
+        errors["credit_grade"] = _("信用等级仅适用于专利代理机构。")
+    if bool(institution.credit_grade) != bool(institution.credit_grade_year):
+        errors["credit_grade_year"] = _("信用等级和评定年度须同时填写。")
+    this_year = timezone.localdate().year
+    if institution.credit_grade_year and not 2010 <= institution.credit_grade_year <= this_year:
+        errors["credit_grade_year"] = _("评定年度应在 2010 至 %(year)d 年之间。") % {"year": this_year}
+    if errors:
+        raise ValidationError(errors)
+
+
+def submit_application(user, organisation, *, listing, categories, documents=()):
+    """Create the institution's application, or resubmit a rejected one with corrected details.
+
+    `listing` holds LISTING_FIELDS values; `documents` is a list of (title, uploaded file), already
+    checked by the form for type and size.
+    """
+    if not organisation.is_institution:
+        raise InstitutionError(_("只有登记为服务机构的组织可以申请入驻。"))
+    if not organisation.can_manage(user):
+        raise InstitutionError(_("只有组织负责人可以提交入驻申请。"))
+    with transaction.atomic():
+        institution = Institution.objects.select_for_update().filter(organisation=organisation).first()
+        from_status = institution.status if institution else ""
+        if (from_status, Status.PENDING) not in STATUS_TRANSITIONS:
+            raise InstitutionError(
+                _("当前状态（%(status)s）不能重新提交申请。") % {"status": institution.get_status_display()}
+            )
+        if institution is None:
+            institution = Institution(organisation=organisation)
+        for field in LISTING_FIELDS:
+            if field in listing:
+                setattr(institution, field, listing[field])
+        institution.status = Status.PENDING
+        institution.status_reason = ""
+        institution.submitted_at = timezone.now()
+        institution.full_clean(exclude=["categories"])
+        check_listing_rules(institution)
+        institution.save()
+        institution.categories.set(categories)
+        for title, uploaded in documents:
+            QualificationDocument.objects.create(institution=institution, title=title, file=uploaded, uploaded_by=user)
+        if not institution.documents.exists():
+            raise InstitutionError(_("请上传至少一份资质证明文件（PDF 或图片）。"))
+        InstitutionEvent.objects.create(
+            institution=institution, from_status=from_status, to_status=Status.PENDING, actor=user
+        )
+        _tell_staff(institution, resubmitted=bool(from_status))
+    return institution
+
+
+def _tell_staff(institution, resubmitted):
+    staff = list(
+        get_user_model().objects.filter(is_staff=True, is_active=True).values_list("email", flat=True).order_by("pk")
+    )
+    if staff:
+        send_templated_mail(
+            "services/email/application_received",
+            staff,
+            {
+                "institution_name": institution.name,
+                "institution_type": institution.get_institution_type_display(),
+                "resubmitted": resubmitted,
+                "path": reverse("services_admin:application_detail", args=[institution.pk]),
+            },
+        )
+
+
+def _change_status(institution, to_status, staff_user, reason, *, require_reason, from_statuses=None):
+    if not (staff_user.is_staff and staff_user.has_perm("services.change_institution")):
+        raise InstitutionError(_("只有平台管理员可以审核服务机构。"))
+    reason = (reason or "").strip()
+    if require_reason and not reason:
+        raise InstitutionError(_("请填写原因，申请机构会看到这段说明。"))
+    with transaction.atomic():
+        institution = Institution.objects.select_for_update().select_related("organisation").get(pk=institution.pk)
+        from_status = institution.status
+        allowed_from = from_statuses is None or from_status in from_statuses
+        if not allowed_from or (from_status, to_status) not in STATUS_TRANSITIONS:
+            raise InstitutionError(
+                _("不能从“%(from)s”变为“%(to)s”。")
+                % {"from": institution.get_status_display(), "to": Status(to_status).label}
+            )
+        institution.status = to_status
+        institution.status_reason = reason
+        if to_status == Status.APPROVED and institution.approved_at is None:
+            institution.approved_at = timezone.now()
+        institution.save(update_fields=["status", "status_reason", "approved_at", "updated_at"])
+        InstitutionEvent.objects.create(
+            institution=institution, from_status=from_status, to_status=to_status, actor=staff_user, reason=reason
+        )
+        titles = {
+            (Status.PENDING, Status.APPROVED): _("入驻申请已通过，机构已在服务机构名录中展示"),
+            (Status.PENDING, Status.REJECTED): _("入驻申请未通过"),
+            (Status.APPROVED, Status.SUSPENDED): _("机构展示已被平台暂停"),
+            (Status.SUSPENDED, Status.APPROVED): _("机构展示已恢复"),
+        }
+        notify(
+            institution.organisation,
+            titles[(from_status, to_status)],
+            body=reason,
+            url=reverse("services:my_institution"),
+        )
+    return institution
+
+
+def approve(institution, staff_user, reason=""):
+    return _change_status(
+        institution, Status.APPROVED, staff_user, reason, require_reason=False, from_statuses={Status.PENDING}
+    )
+
+
+def reject(institution, staff_user, reason):
+    return _change_status(institution, Status.REJECTED, staff_user, reason, require_reason=True)
+
+
+def suspend(institution, staff_user, reason):
+    return _change_status(institution, Status.SUSPENDED, staff_user, reason, require_reason=True)
+
+
+def reinstate(institution, staff_user, reason=""):
+    return _change_status(
+        institution, Status.APPROVED, staff_user, reason, require_reason=False, from_statuses={Status.SUSPENDED}
+    )
+
+
+def set_listing_active(institution, user, active):
+    """The institution's owner pauses or resumes its own listing (staff suspension is separate)."""
+    if not institution.organisation.can_manage(user):
+        raise InstitutionError(_("只有组织负责人可以暂停或恢复展示。"))
+    institution.is_active = active
+    institution.save(update_fields=["is_active", "updated_at"])
+    return institution
+
+
+def update_listing(institution, user, *, listing, categories):
+    """An approved institution edits its public details without a new review (type and licence stay)."""
+    if not institution.organisation.can_manage(user):
+        raise InstitutionError(_("只有组织负责人可以修改机构信息。"))
+    for field in ("district", "address", "contact_name", "contact_phone", "contact_email", "description", "logo"):
+        if field in listing:
+            setattr(institution, field, listing[field])
+    institution.full_clean(exclude=["categories"])
+    institution.save()
+    institution.categories.set(categories)
+    return institution

@@ -1,0 +1,42 @@
+from .inquiries import Inquiry, InquiryMessage, Side
+from .institutions import (
+    LICENSED_TYPES,
+    CreditGrade,
+    Institution,
+    InstitutionEvent,
+    InstitutionType,
+    QualificationDocument,
+    ServiceCategory,
+    validate_agency_code,
+)
+from .notifications import Notification
+from .offerings import MAX_AMOUNT_FEN, Offering, format_fen
+from .orders import OPEN_STATUSES, PAID_STATUSES, REFUNDING, TRANSITIONS, Actor, Order, OrderEvent, OrderStatus
+from .reviews import Review
+
+__all__ = [
+    "LICENSED_TYPES",
+    "MAX_AMOUNT_FEN",
+    "OPEN_STATUSES",
+    "PAID_STATUSES",
+    "REFUNDING",
+    "TRANSITIONS",
+    "Actor",
+    "CreditGrade",
+    "Inquiry",
+    "InquiryMessage",
+    "Institution",
+    "InstitutionEvent",
+    "InstitutionType",
+    "Notification",
+    "Offering",
+    "Order",
+    "OrderEvent",
+    "OrderStatus",
+    "QualificationDocument",
+    "Review",
+    "ServiceCategory",
+    "Side",
+    "format_fen",
+    "validate_agency_code",
+]

@@ -1,0 +1,179 @@
+"""Orders: an enterprise buys an offering (or a quote agreed in an inquiry) from an institution.
+
+The allowed status changes are the `TRANSITIONS` table, read by `services.orders`; each change is an
+`OrderEvent` with who, when and why. Payment goes through the `payments` app (the order is a
+registered payable); amounts are in fen.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .inquiries import Inquiry, InquiryMessage
+from .institutions import Institution
+from .offerings import Offering, format_fen
+
+
+class OrderStatus(models.TextChoices):
+    REQUESTED = "requested", _("待机构确认")
+    ACCEPTED = "accepted", _("待付款")
+    DECLINED = "declined", _("机构已拒绝")
+    PAID = "paid", _("已付款")
+    DELIVERED = "delivered", _("已交付")
+    COMPLETED = "completed", _("已完成")
+    DISPUTED = "disputed", _("争议处理中")
+    CANCELLED = "cancelled", _("已取消")
+    REFUNDED = "refunded", _("已退款")
+
+
+class Actor(models.TextChoices):
+    ENTERPRISE = "enterprise", _("企业")
+    INSTITUTION = "institution", _("服务机构")
+    STAFF = "staff", _("平台管理员")
+    SYSTEM = "system", _("支付系统")
+
+
+# (from, to) → who may make the change. Written once; services.orders enforces it.
+TRANSITIONS = {
+    (OrderStatus.REQUESTED, OrderStatus.ACCEPTED): {Actor.INSTITUTION},
+    (OrderStatus.REQUESTED, OrderStatus.DECLINED): {Actor.INSTITUTION},
+    (OrderStatus.REQUESTED, OrderStatus.CANCELLED): {Actor.ENTERPRISE, Actor.STAFF},
+    (OrderStatus.ACCEPTED, OrderStatus.PAID): {Actor.SYSTEM},
+    (OrderStatus.ACCEPTED, OrderStatus.CANCELLED): {Actor.ENTERPRISE, Actor.INSTITUTION, Actor.STAFF},
+    (OrderStatus.PAID, OrderStatus.DELIVERED): {Actor.INSTITUTION},
+    # A paid order cancelled is refunded in full through Stripe.
+    (OrderStatus.PAID, OrderStatus.CANCELLED): {Actor.INSTITUTION, Actor.STAFF},
+    (OrderStatus.PAID, OrderStatus.REFUNDED): {Actor.SYSTEM},
+    (OrderStatus.DELIVERED, OrderStatus.COMPLETED): {Actor.ENTERPRISE},
+    (OrderStatus.DELIVERED, OrderStatus.DISPUTED): {Actor.ENTERPRISE},
+    (OrderStatus.DELIVERED, OrderStatus.REFUNDED): {Actor.SYSTEM},
+    (OrderStatus.DISPUTED, OrderStatus.COMPLETED): {Actor.STAFF},
+    (OrderStatus.DISPUTED, OrderStatus.REFUNDED): {Actor.STAFF, Actor.SYSTEM},
+}
+
+# Changes that return the money to the enterprise.
+REFUNDING = {
+    (OrderStatus.PAID, OrderStatus.CANCELLED),
+    (OrderStatus.DISPUTED, OrderStatus.REFUNDED),
+}
+
+# Statuses where the institution still owes work or the enterprise a decision.
+OPEN_STATUSES = {
+    OrderStatus.REQUESTED,
+    OrderStatus.ACCEPTED,
+    OrderStatus.PAID,
+    OrderStatus.DELIVERED,
+    OrderStatus.DISPUTED,
+}
+PAID_STATUSES = {OrderStatus.PAID, OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.DISPUTED}
+
+
+class OrderQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(
+            Q(enterprise__memberships__user=user) | Q(institution__organisation__memberships__user=user)
+        ).distinct()
+
+
+class Order(models.Model):
+    Status = OrderStatus
+
+    enterprise = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("下单企业"), on_delete=models.PROTECT, related_name="service_orders"
+    )
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("服务机构"), on_delete=models.PROTECT, related_name="orders"
+    )
+    offering = models.ForeignKey(
+        Offering, verbose_name=_("服务项目"), on_delete=models.SET_NULL, null=True, blank=True, related_name="orders"
+    )
+    inquiry = models.ForeignKey(
+        Inquiry, verbose_name=_("来源咨询"), on_delete=models.SET_NULL, null=True, blank=True, related_name="orders"
+    )
+    quote = models.ForeignKey(
+        InquiryMessage,
+        verbose_name=_("所依据的报价"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    title = models.CharField(_("服务名称"), max_length=120)
+    unit_price = models.PositiveBigIntegerField(_("单价（分）"))
+    quantity = models.PositiveSmallIntegerField(_("数量"), default=1)
+    amount = models.PositiveBigIntegerField(_("金额（分）"))
+    requirements = models.TextField(_("需求说明"), blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=OrderStatus.choices, default=OrderStatus.REQUESTED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("下单人"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("下单时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    paid_at = models.DateTimeField(_("付款时间"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    objects = OrderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("服务订单")
+        verbose_name_plural = _("服务订单")
+        indexes = [models.Index(fields=["institution", "status"]), models.Index(fields=["enterprise", "status"])]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("services:order_detail", args=[self.pk])
+
+    @property
+    def number(self):
+        return f"SO{self.created_at:%Y%m%d}{self.pk:05d}" if self.created_at else ""
+
+    @property
+    def amount_display(self):
+        return format_fen(self.amount)
+
+    @property
+    def unit_price_display(self):
+        return format_fen(self.unit_price)
+
+    def actor_for(self, user):
+        """Which side `user` acts for on this order (staff act as staff), or None."""
+        organisation = user.organisation if user.is_authenticated else None
+        if organisation is not None and organisation.pk == self.enterprise_id:
+            return Actor.ENTERPRISE
+        if organisation is not None and organisation.pk == self.institution.organisation_id:
+            return Actor.INSTITUTION
+        if user.is_authenticated and user.is_staff:
+            return Actor.STAFF
+        return None
+
+    def allowed_targets(self, actor):
+        return [to for (frm, to), actors in TRANSITIONS.items() if frm == self.status and actor in actors]
+
+
+class OrderEvent(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(_("原状态"), max_length=10, choices=OrderStatus.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=10, choices=OrderStatus.choices)
+    actor = models.CharField(_("操作方"), max_length=12, choices=Actor.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    note = models.TextField(_("说明"), blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("订单记录")
+        verbose_name_plural = _("订单记录")
+
+    def __str__(self):
+        return f"{self.order} {self.from_status or '—'} → {self.to_status}"
