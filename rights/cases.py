@@ -1,0 +1,290 @@
+"""What may happen to a rights-protection case, written once for views, admin and tasks.
+
+Every change goes through `_step`, which checks the `TRANSITIONS` table and the actor's permission,
+records a `CaseStep` (who, when, from, to, note, public message) and queues the notifications.
+"""
+
+import hashlib
+import secrets
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import (
+    TRANSITIONS,
+    Action,
+    Case,
+    CaseNote,
+    CaseStep,
+    Evidence,
+    Handler,
+    Outcome,
+    Status,
+    handler_unit,
+    is_rights_admin,
+)
+from .notifications import notify_step
+
+# No 0/O, 1/I/L: people copy tracking numbers and secrets by hand.
+ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+TRACKING_PREFIX = {Case.Kind.REPORT: "JB", Case.Kind.ASSISTANCE: "YZ"}
+# Hashed once so that an unknown tracking number costs as much time as a wrong secret.
+_DUMMY_SECRET_HASH = None
+
+
+class CaseError(Exception):
+    """A rule about cases was broken; the message is shown to the user."""
+
+
+def _random_code(length):
+    return "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
+def _new_tracking_number(kind):
+    today = timezone.localdate().strftime("%Y%m%d")
+    while True:
+        number = f"{TRACKING_PREFIX[kind]}{today}{_random_code(5)}"
+        if not Case.objects.filter(tracking_number=number).exists():
+            return number
+
+
+def new_secret():
+    code = _random_code(12)
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+def normalise_code(value):
+    return "".join(value.split()).replace("-", "").replace("－", "").upper()
+
+
+# ------------------------------------------------------------------------------------------
+# Submitting
+# ------------------------------------------------------------------------------------------
+
+
+def submit_report(fields, evidence_files=(), submitter=None, client_address=None):
+    """Record an infringement report; return `(case, secret)`, the secret only for anonymous reports."""
+    secret = None if submitter else new_secret()
+    case = _create_case(Case.Kind.REPORT, fields, evidence_files, submitter, None, client_address, secret)
+    return case, secret
+
+
+def submit_assistance(user, fields, evidence_files=()):
+    """Record an enterprise's request for rights-protection assistance."""
+    organisation = user.organisation
+    if organisation is None or not organisation.is_enterprise:
+        raise CaseError(_("维权援助申请须以企业身份提交，请先登记或加入企业。"))
+    fields = {"district": organisation.district, **fields}
+    return _create_case(Case.Kind.ASSISTANCE, fields, evidence_files, user, organisation, None, None)
+
+
+def _create_case(kind, fields, evidence_files, submitter, organisation, client_address, secret):
+    with transaction.atomic():
+        case = Case(
+            kind=kind,
+            tracking_number=_new_tracking_number(kind),
+            secret_hash=make_password(normalise_code(secret)) if secret else "",
+            submitter=submitter,
+            organisation=organisation,
+            submitted_from=client_address,
+            **fields,
+        )
+        if submitter and not case.contact_email:
+            case.contact_email = submitter.email
+        case.full_clean()
+        case.save()
+        for uploaded in evidence_files:
+            _attach_evidence(case, uploaded)
+        step = CaseStep.objects.create(
+            case=case,
+            action=Action.SUBMIT,
+            to_status=Status.RECEIVED,
+            actor=submitter,
+            created_at=case.created_at,
+        )
+        notify_step(step)
+    return case
+
+
+def _attach_evidence(case, uploaded):
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    evidence = Evidence(
+        case=case,
+        original_name=uploaded.name[:200],
+        content_type=getattr(uploaded, "sniffed_mime", "") or uploaded.content_type or "application/octet-stream",
+        size=uploaded.size,
+        sha256=digest.hexdigest(),
+    )
+    evidence.file.save(uploaded.name, uploaded, save=True)
+    return evidence
+
+
+# ------------------------------------------------------------------------------------------
+# Finding a case for its submitter
+# ------------------------------------------------------------------------------------------
+
+
+def find_by_secret(tracking_number, secret):
+    """The case with this tracking number if `secret` is its secret; None otherwise, whatever the reason."""
+    global _DUMMY_SECRET_HASH
+    case = Case.objects.filter(tracking_number=normalise_code(tracking_number)).exclude(secret_hash="").first()
+    if case is None:
+        # Spend the same hashing time as a real comparison, so timing tells nothing either.
+        if _DUMMY_SECRET_HASH is None:
+            _DUMMY_SECRET_HASH = make_password(new_secret())
+        check_password(normalise_code(secret), _DUMMY_SECRET_HASH)
+        return None
+    # check_password compares in constant time.
+    return case if check_password(normalise_code(secret), case.secret_hash) else None
+
+
+# ------------------------------------------------------------------------------------------
+# Handling
+# ------------------------------------------------------------------------------------------
+
+
+def can_handle(user, case):
+    """May `user` read the case and move it on: an administrator, or a handler of its current unit."""
+    if is_rights_admin(user):
+        return True
+    unit = handler_unit(user)
+    return unit is not None and case.unit_id == unit.pk
+
+
+def allowed_actions(user, case):
+    """The actions `user` may take on `case` now, in the order a page offers them."""
+    if not can_handle(user, case):
+        return []
+    actions = [action for action, (sources, _target) in TRANSITIONS.items() if case.status in sources]
+    if case.unit_id is None:
+        # Before a unit is assigned only the administrator routes (or declines) the case.
+        actions = [a for a in actions if a in (Action.ASSIGN, Action.DECLINE, Action.MESSAGE)]
+    return actions
+
+
+def handlers_of(unit):
+    return Handler.objects.filter(unit=unit, is_active=True, user__is_active=True, user__is_staff=True)
+
+
+def _step(case, actor, action, *, note="", public_message="", unit=None, handler=None, **changes):
+    """Lock the case, check the transition and permission, apply `changes`, record the step."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        sources, target = TRANSITIONS[action]
+        if case.status not in sources:
+            raise CaseError(
+                _("案件当前状态为“%(status)s”，不能执行“%(action)s”。")
+                % {"status": case.get_status_display(), "action": Action(action).label}
+            )
+        if action not in allowed_actions(actor, case):
+            raise CaseError(_("您无权对该案件执行此操作。"))
+        now = timezone.now()
+        from_status, from_unit = case.status, case.unit
+        if target is not None:
+            case.status = target
+        if unit is not None:
+            case.unit = unit
+        if handler is not None or unit is not None:
+            case.handler = handler
+        for name, value in changes.items():
+            setattr(case, name, value)
+        case.last_step_at = now
+        case.save()
+        step = CaseStep.objects.create(
+            case=case,
+            action=action,
+            from_status=from_status,
+            to_status=case.status,
+            from_unit=from_unit,
+            to_unit=case.unit,
+            handler=case.handler,
+            actor=actor,
+            note=note.strip(),
+            public_message=public_message.strip(),
+            created_at=now,
+        )
+        notify_step(step)
+    return case
+
+
+def assign(case, actor, unit, handler=None, note=""):
+    """Give the case to a unit and, optionally, one of its handlers.
+
+    An administrator may choose any unit; a handler may only name a colleague of their own unit.
+    """
+    if unit is None:
+        raise CaseError(_("请选择承办单位。"))
+    if not is_rights_admin(actor) and unit.pk != case.unit_id:
+        raise CaseError(_("只有维权管理员可以把案件分派给其他单位；如需移交，请使用“转办”。"))
+    if handler is not None and not handlers_of(unit).filter(user=handler).exists():
+        raise CaseError(_("%(name)s 不是%(unit)s的在岗办理人。") % {"name": handler, "unit": unit})
+    return _step(case, actor, Action.ASSIGN, note=note, unit=unit, handler=handler)
+
+
+def accept(case, actor, public_message="", note=""):
+    return _step(
+        case,
+        actor,
+        Action.ACCEPT,
+        note=note,
+        public_message=public_message or _("您提交的事项已受理，我们将尽快办理。"),
+    )
+
+
+def decline(case, actor, reason, note=""):
+    if not reason.strip():
+        raise CaseError(_("不予受理须向提交人说明理由。"))
+    return _step(case, actor, Action.DECLINE, note=note, public_message=reason, closed_at=timezone.now())
+
+
+def transfer(case, actor, to_unit, note, public_message=""):
+    if to_unit is None:
+        raise CaseError(_("请选择转办的单位。"))
+    if to_unit.pk == case.unit_id:
+        raise CaseError(_("案件已由%(unit)s承办，请选择其他单位。") % {"unit": to_unit})
+    if not note.strip():
+        raise CaseError(_("转办须填写转办说明。"))
+    message = public_message or _("您提交的事项已转交%(unit)s办理。") % {"unit": to_unit}
+    # The handler is cleared: the receiving unit names its own.
+    return _step(case, actor, Action.TRANSFER, note=note, public_message=message, unit=to_unit, handler=None)
+
+
+def start(case, actor, public_message="", note=""):
+    return _step(case, actor, Action.START, note=note, public_message=public_message)
+
+
+def close(case, actor, outcome, summary, note=""):
+    if outcome not in Outcome.values:
+        raise CaseError(_("请选择办理结果。"))
+    if not summary.strip():
+        raise CaseError(_("办结须向提交人说明办理结果。"))
+    return _step(
+        case,
+        actor,
+        Action.CLOSE,
+        note=note,
+        public_message=summary,
+        outcome=outcome,
+        outcome_summary=summary.strip(),
+        closed_at=timezone.now(),
+    )
+
+
+def send_message(case, actor, message):
+    if not message.strip():
+        raise CaseError(_("答复内容不能为空。"))
+    return _step(case, actor, Action.MESSAGE, public_message=message)
+
+
+def add_note(case, actor, text):
+    """An internal note: kept with the case, never shown to the submitter, not a step."""
+    if not can_handle(actor, case):
+        raise CaseError(_("您无权对该案件添加备注。"))
+    if not text.strip():
+        raise CaseError(_("备注内容不能为空。"))
+    return CaseNote.objects.create(case=case, author=actor, author_unit=handler_unit(actor), text=text.strip())

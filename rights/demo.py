@@ -1,0 +1,229 @@
+"""Demo handlers of three responsible units, a rights administrator, and cases in every state."""
+
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from accounts.demo import DEMO_PASSWORD
+from accounts.models import Organisation, User
+from reference.models import District, ResponsibleUnit
+
+from . import cases
+from .models import RIGHTS_ADMIN_GROUP, RIGHTS_HANDLER_GROUP, Case, Handler, Notification, Outcome
+
+STAFF = [
+    # role label, e-mail, name, unit code (None: rights administrator)
+    ("Rights administrator 维权管理员", "rights-admin@demo.ip.lyg", "周维权", None),
+    ("Handler 连云港工商局", "trademark@demo.ip.lyg", "刘晓燕", "gongshangju"),
+    ("Handler 市科技局", "patent@demo.ip.lyg", "陈志刚", "kejiju"),
+    ("Handler 连云港海关", "customs@demo.ip.lyg", "孙海涛", "haiguan"),
+]
+
+ENTERPRISE_EMAIL = "enterprise@demo.ip.lyg"
+
+# Each case: how it was submitted, then the steps it went through, `days_ago` being its submission.
+CASES = [
+    {
+        "kind": Case.Kind.REPORT,
+        "days_ago": 46,
+        "fields": {
+            "category": "trademark",
+            "ip_right": "“东海水晶”地理标志证明商标（第3456789号）",
+            "infringer": "东海县某水晶工艺品商行",
+            "infringer_details": "东海县水晶城二期B区",
+            "place": "东海县中国东海水晶城",
+            "district": "donghai",
+            "description": "该商行销售的玻璃仿制饰品标注“东海水晶”字样及证明商标，以假充真，面向外地游客销售。",
+            "contact_name": "",
+            "contact_email": "",
+        },
+        "steps": [
+            ("assign", {"unit": "gongshangju", "handler": "trademark@demo.ip.lyg"}),
+            ("accept", {}),
+            ("start", {"public_message": "执法人员已赴现场检查。"}),
+            (
+                "close",
+                {
+                    "outcome": Outcome.PENALISED,
+                    "summary": "经查属实，当事人销售侵犯注册商标专用权的商品，已没收侵权商品并处罚款。",
+                },
+            ),
+        ],
+    },
+    {
+        "kind": Case.Kind.REPORT,
+        "days_ago": 75,
+        "fields": {
+            "category": "patent",
+            "ip_right": "发明专利 ZL201610123456.7（一种碳纤维复合材料的制备方法）",
+            "infringer": "连云港某新材料制品厂",
+            "place": "连云港经济技术开发区",
+            "district": "kaifaqu",
+            "description": "该厂在展会上展示并销售的碳纤维板材，其工艺与我司专利相同。",
+            "contact_name": "王建华",
+            "contact_phone": "0518-85661234",
+        },
+        "steps": [
+            ("assign", {"unit": "kejiju", "handler": "patent@demo.ip.lyg"}),
+            ("accept", {}),
+            ("start", {}),
+            (
+                "close",
+                {
+                    "outcome": Outcome.ORDERED_TO_STOP,
+                    "summary": "经技术比对认定构成侵权，已责令对方停止制造、销售侵权产品。",
+                },
+            ),
+        ],
+    },
+    {
+        "kind": Case.Kind.REPORT,
+        "days_ago": 12,
+        "fields": {
+            "category": "customs",
+            "ip_right": "“SKF”注册商标",
+            "infringer": "连云港某进出口贸易有限公司",
+            "place": "连云港港口岸",
+            "district": "lianyun",
+            "description": "该公司报关出口的一批轴承疑似假冒国际知名品牌。",
+        },
+        "steps": [
+            ("assign", {"unit": "haiguan", "handler": "customs@demo.ip.lyg"}),
+            ("accept", {}),
+            ("start", {"public_message": "已对涉嫌货物实施查验。"}),
+        ],
+        # No step since: this case is flagged as stale in the queue.
+        "gap_days": 1,
+    },
+    {
+        "kind": Case.Kind.REPORT,
+        "days_ago": 6,
+        "fields": {
+            "category": "copyright",
+            "ip_right": "多部院线电影",
+            "infringer": "赣榆区某网吧",
+            "place": "赣榆区青口镇",
+            "district": "ganyu",
+            "description": "该网吧电脑内置影视点播系统，提供大量未经授权的院线电影。",
+        },
+        "steps": [("assign", {"unit": "wenguangxinju"}), ("accept", {})],
+    },
+    {
+        "kind": Case.Kind.REPORT,
+        "days_ago": 2,
+        "fields": {
+            "category": "online",
+            "ip_right": "“恒瑞碳纤”注册商标",
+            "infringer": "某电商平台“碳纤骑行专营店”",
+            "infringer_details": "https://shop.example.com/carbon-bike",
+            "description": "网店销售仿冒我司品牌的碳纤维自行车架，使用我司产品图片。",
+            "contact_email": "report@example.com",
+        },
+        "steps": [],
+    },
+    {
+        "kind": Case.Kind.REPORT,
+        "days_ago": 20,
+        "fields": {
+            "category": "trademark",
+            "infringer": "海州区某超市",
+            "district": "haizhou",
+            "description": "卖假货。",
+        },
+        "steps": [("decline", {"reason": "举报内容过于简略，无法核查。请补充具体商品、商标和证据后重新举报。"})],
+    },
+    {
+        "kind": Case.Kind.ASSISTANCE,
+        "days_ago": 4,
+        "fields": {
+            "category": "patent",
+            "ip_right": "发明专利 ZL201810654321.0",
+            "infringer": "江苏某复合材料有限公司",
+            "help_wanted": "litigation",
+            "deadline_days": 24,
+            "deadline_note": "连云港市中级人民法院开庭",
+            "description": "我司起诉对方侵犯发明专利权，法院已立案，需要侵权比对和诉讼策略方面的援助。",
+            "contact_name": "王建华",
+            "contact_phone": "0518-85661234",
+            "contact_email": "ip@hengrui-materials.example",
+        },
+        "steps": [("assign", {"unit": "kejiju", "handler": "patent@demo.ip.lyg"}), ("accept", {})],
+    },
+]
+
+
+def _staff(stdout):
+    admin_group = Group.objects.get(name=RIGHTS_ADMIN_GROUP)
+    handler_group = Group.objects.get(name=RIGHTS_HANDLER_GROUP)
+    logins = []
+    for role_label, email, name, unit_code in STAFF:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, password=DEMO_PASSWORD, name=name, is_staff=True)
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        if unit_code is None:
+            user.groups.add(admin_group)
+        else:
+            user.groups.add(handler_group)
+            Handler.objects.get_or_create(user=user, defaults={"unit": ResponsibleUnit.objects.get(code=unit_code)})
+        logins.append((role_label, email, DEMO_PASSWORD))
+    return logins
+
+
+def load(stdout):
+    logins = _staff(stdout)
+    rights_admin = User.objects.get(email=STAFF[0][1])
+    enterprise_user = User.objects.filter(email=ENTERPRISE_EMAIL).first()
+    now = timezone.now()
+    for spec in CASES:
+        if Case.objects.filter(infringer=spec["fields"]["infringer"]).exists():
+            continue
+        fields = dict(spec["fields"])
+        if "district" in fields:
+            fields["district"] = District.objects.get(code=fields["district"])
+        if "deadline_days" in fields:
+            fields["deadline"] = timezone.localdate() + timedelta(days=fields.pop("deadline_days"))
+        if spec["kind"] == Case.Kind.ASSISTANCE:
+            if enterprise_user is None or not Organisation.objects.filter(memberships__user=enterprise_user).exists():
+                continue
+            case = cases.submit_assistance(enterprise_user, fields)
+        else:
+            case, _secret = cases.submit_report(fields)
+        for action, options in spec["steps"]:
+            case = _apply(case, action, options, rights_admin)
+        _backdate(case, now - timedelta(days=spec["days_ago"]), spec.get("gap_days", 2))
+    # The demo's history happened in the past: its e-mails are not sent now.
+    Notification.objects.filter(case__infringer__in=[spec["fields"]["infringer"] for spec in CASES]).delete()
+    return logins
+
+
+def _apply(case, action, options, rights_admin):
+    if action == "assign":
+        unit = ResponsibleUnit.objects.get(code=options["unit"])
+        handler = User.objects.get(email=options["handler"]) if options.get("handler") else None
+        return cases.assign(case, rights_admin, unit, handler)
+    if action == "decline":
+        return cases.decline(case, rights_admin, options["reason"])
+    actor = case.handler or rights_admin
+    if action == "accept":
+        return cases.accept(case, actor)
+    if action == "start":
+        return cases.start(case, actor, options.get("public_message", ""))
+    return cases.close(case, actor, options["outcome"], options["summary"])
+
+
+def _backdate(case, submitted_at, gap_days):
+    """Spread the case's steps over the days after `submitted_at`, as if it had been handled then."""
+    moment = submitted_at
+    for step in case.steps.order_by("pk"):
+        step.created_at = moment
+        step.save(update_fields=["created_at"])
+        last = moment
+        moment += timedelta(days=gap_days)
+    Case.objects.filter(pk=case.pk).update(
+        created_at=submitted_at,
+        last_step_at=last,
+        closed_at=last if case.closed_at else None,
+    )

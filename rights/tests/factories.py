@@ -1,0 +1,53 @@
+import io
+
+import factory
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from reference.models import ResponsibleUnit
+from rights.models import RIGHTS_ADMIN_GROUP, Case, Handler
+from tests.factories import UserFactory
+
+
+def png_bytes(size=(24, 16), colour=(200, 30, 40)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def photo(name="photo.png"):
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
+
+
+def pdf(name="receipt.pdf"):
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "application/pdf"
+    )
+
+
+class HandlerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Handler
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    unit = factory.LazyFunction(lambda: ResponsibleUnit.objects.get(code="gongshangju"))
+
+
+def make_rights_admin():
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=RIGHTS_ADMIN_GROUP))
+    return user
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    """A case as saved, without steps; use rights.cases functions where the history matters."""
+
+    class Meta:
+        model = Case
+
+    kind = Case.Kind.REPORT
+    tracking_number = factory.Sequence(lambda n: f"JB20240101{n:05d}")
+    category = "trademark"
+    infringer = factory.Sequence(lambda n: f"海州区某商行{n}")
+    description = "销售假冒注册商标的商品。"
