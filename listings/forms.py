@@ -157,7 +157,8 @@ FORMS_BY_SECTION = {
 
 
 class ListingIPForm(StyledFormMixin, forms.Form):
-    ip_type = forms.ChoiceField(label=_("类型"), choices=IPType.choices)
+    # Initial values match what an untouched blank row sends, so blank rows are skipped, not errors.
+    ip_type = forms.ChoiceField(label=_("类型"), choices=IPType.choices, initial=IPType.PATENT)
     number = forms.CharField(label=_("号码"), max_length=40)
     title = forms.CharField(label=_("名称"), max_length=120)
     owner_name = forms.CharField(label=_("权利人"), max_length=100)
