@@ -137,7 +137,8 @@ def _transactions():
             "price_kind": "range",
             "price_min": "15",
             "price_max": "25",
-            "description": "一种适用于小口径压力容器的碳纤维湿法缠绕装置，结构简单、维护成本低。整体转让，可协助办理著录项目变更。",
+            "description": "一种适用于小口径压力容器的碳纤维湿法缠绕装置，结构简单、维护成本低。"
+            "整体转让，可协助办理著录项目变更。",
             "ip": [("patent", _patent("201520345678"), "一种碳纤维缠绕成型装置", HENGRUI)],
             "status": S.NEGOTIATING,
             "interests": [
@@ -153,7 +154,8 @@ def _transactions():
             "district": "kaifaqu",
             "ipc_class": "A61K 31/4745",
             "price_kind": "negotiable",
-            "description": "一类新型喜树碱衍生物及其制备方法，已完成临床前药效学研究。适合具备新药研发能力的企业受让后继续开发。",
+            "description": "一类新型喜树碱衍生物及其制备方法，已完成临床前药效学研究。"
+            "适合具备新药研发能力的企业受让后继续开发。",
             "ip": [("patent", _patent("201310012345"), "喜树碱衍生物及其制备方法和用途", KANGTAI)],
             "status": S.PUBLISHED,
             "show_email": True,
@@ -213,7 +215,8 @@ def _transactions():
             "industry": "agriculture",
             "district": "ganyu",
             "price_kind": "negotiable",
-            "description": "“海润”商标为江苏省著名商标，核定使用商品为第29类紫菜、海苔。现面向赣榆、连云区紫菜加工企业许可使用。",
+            "description": "“海润”商标为江苏省著名商标，核定使用商品为第29类紫菜、海苔。"
+            "现面向赣榆、连云区紫菜加工企业许可使用。",
             "ip": [("trademark", "8123456", "海润", HAIRUN), ("trademark", "12345678", "海润HAIRUN", HAIRUN)],
             "status": S.PUBLISHED,
         },
