@@ -124,11 +124,11 @@ def replay_since(moment, doc_type, backend):
 
 def reconcile(doc_type):
     """Queues removal of indexed objects that are no longer public (a posting that expired without being
-    saved) and indexing of public ones missing from the index; returns how many were queued."""
+    saved) and indexing of public ones missing from the index; returns {"stale": n, "missing": n}."""
     search_type = registry.get(doc_type)
     indexed = embedded_backend().object_ids(doc_type)
     public = {str(pk) for pk in search_type.public_queryset().values_list("pk", flat=True)}
     stale, missing = indexed - public, public - indexed
     with transaction.atomic():
         enqueue(doc_type, sorted(stale | missing))
-    return len(stale | missing)
+    return {"stale": len(stale), "missing": len(missing)}

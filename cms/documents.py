@@ -1,0 +1,123 @@
+"""Wagtail pages in cross-search: every live, public page, as a SearchDoc.
+
+Policies, news and patent information get types of their own (so the type facet can tell them apart);
+every other page type (the home page, section index pages...) is a plain "page". A page type another app
+registers itself (e.g. training's course pages) is left to that app. Text comes from each page model's
+own `search_fields`, so a new field added there is searched without touching this file.
+"""
+
+from django.apps import apps
+from django.utils.html import strip_tags
+from wagtail.models import Page
+from wagtail.search import index
+
+from search import registry
+from search.documents import SearchDoc
+
+# Page models with a cross-search type of their own: (model, type name).
+TYPED_PAGES = [
+    ("cms.PolicyPage", "policy"),
+    ("cms.NewsPage", "news"),
+    ("cms.PatentInfoPage", "patent_info"),
+]
+
+
+def _model(label):
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def _display(page, name):
+    display = getattr(page, f"get_{name}_display", None)
+    if display is not None:
+        return str(display())
+    value = getattr(page, name, "")
+    return str(value) if value and isinstance(value, str) else ""
+
+
+def _field_text(page, field_name):
+    value = getattr(page, field_name, None)
+    if value is None or callable(value):
+        return ""
+    try:
+        model_field = page._meta.get_field(field_name)
+    except Exception:
+        model_field = None
+    if model_field is not None and hasattr(model_field, "get_searchable_content"):
+        return " ".join(str(part) for part in model_field.get_searchable_content(value))
+    return strip_tags(str(value))
+
+
+def page_body(page):
+    """The page's searchable text other than its title, from its model's search_fields."""
+    parts = []
+    for search_field in getattr(page, "search_fields", []):
+        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            text = _field_text(page, search_field.field_name)
+            if text and text not in parts:
+                parts.append(text)
+    return " ".join(" ".join(parts).split())
+
+
+def page_to_document(page, doc_type="page"):
+    page = page.specific
+    day = getattr(page, "issue_date", None) or getattr(page, "date", None) or page.last_published_at
+    facts = []
+    for label_field in ("document_number", "source", "author"):
+        value = getattr(page, label_field, "")
+        if value and isinstance(value, str):
+            facts.append((page._meta.get_field(label_field).verbose_name, value))
+    category = _display(page, "category") or _display(page, "kind") or str(page._meta.verbose_name)
+    return SearchDoc(
+        type=doc_type,
+        id=page.pk,
+        url=page.get_url() or page.url_path,
+        title=page.title,
+        body=" ".join(filter(None, [page.search_description, page_body(page)])),
+        category=category,
+        district=str(getattr(page, "district", "") or ""),
+        status=_display(page, "validity"),
+        date=day,
+        facts=facts,
+        terms=[str(tag) for tag in page.tags.all()] if hasattr(page, "tags") else [],
+    )
+
+
+def _live_public(model):
+    return model.objects.live().public().exclude(depth=1)
+
+
+def _register_typed(model, name):
+    registry.register(
+        registry.SearchType(
+            name=name,
+            model=model,
+            public_queryset=lambda: _live_public(model).specific(),
+            to_document=lambda page: page_to_document(page, name),
+        )
+    )
+
+
+for _label, _name in TYPED_PAGES:
+    _found = _model(_label)
+    if _found is not None:
+        _register_typed(_found, _name)
+
+
+def other_pages():
+    """Live public pages no other search type claims."""
+    page_type = registry.get("page")
+    claimed = [model for model in registry.claimed_models(excluding=page_type) if issubclass(model, Page)]
+    return _live_public(Page).not_type(*claimed).specific() if claimed else _live_public(Page).specific()
+
+
+registry.register(
+    registry.SearchType(
+        name="page",
+        model=Page,
+        public_queryset=other_pages,
+        to_document=page_to_document,
+    )
+)

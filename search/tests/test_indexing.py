@@ -1,0 +1,101 @@
+"""manage.py search_reindex and search_status, the alias swap, and /healthz's search report."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from search import service
+from search.backends import embedded_backend
+from search.documents import SearchDoc
+from search.models import SearchEntry
+from search.query import SearchQuery
+from search.tests.corpus import corpus_docs
+
+
+def add_page(title, description=""):
+    page = Page(title=title, slug=f"r{Page.objects.count()}", search_description=description)
+    Page.get_first_root_node().add_child(instance=page)
+    return page
+
+
+def run(command, *args):
+    out = StringIO()
+    call_command(command, *args, stdout=out)
+    return out.getvalue()
+
+
+def titles(text):
+    return [hit.doc.title for hit in service.search(SearchQuery(text=text)).hits]
+
+
+def test_reindex_rebuilds_the_embedded_index_from_the_database(embedded):
+    page = add_page("连云港市知识产权维权援助中心", "维权援助 侵权纠纷")
+    SearchEntry.objects.all().delete()
+    embedded.index([SearchDoc(type="page", id="999999", url="/gone/", title="已删除的维权页面")])
+    output = run("search_reindex", "page")
+    assert "page:" in output and "documents" in output
+    assert titles("维权援助") == [page.title]
+    assert titles("已删除") == []
+
+
+def test_status_reports_counts_and_lists_drift(embedded):
+    page = add_page("赣榆区海产品地理标志", "地理标志")
+    run("search_reindex", "page")
+    assert "in step" in run("search_status", "page")
+    embedded.delete("page", [page.pk])
+    embedded.index([SearchDoc(type="page", id="424242", url="/x/", title="过期页面")])
+    output = run("search_status", "page")
+    assert "DRIFT" in output
+    assert f"missing from embedded (1): {page.pk}" in output
+    assert "not public but in embedded (1): 424242" in output
+    assert "outbox: 1 pending" in output  # the page saved above, never committed in this test
+
+
+def test_unknown_type_is_refused(embedded):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="nosuchtype"):
+        run("search_reindex", "nosuchtype")
+
+
+@pytest.mark.elasticsearch
+def test_reindex_swaps_the_alias_to_a_new_index_and_drops_the_old(es_backend, db):
+    page = add_page("连云港市专利导航服务基地", "专利导航")
+    run("search_reindex", "page")
+    first = es_backend.indices_of("page")
+    assert titles("专利导航") == [page.title]
+    run("search_reindex", "page")
+    second = es_backend.indices_of("page")
+    assert len(first) == len(second) == 1 and first != second
+    assert not es_backend.client.indices.exists(index=first[0])
+    assert titles("专利导航") == [page.title]
+    assert embedded_backend().object_ids("page") == es_backend.object_ids("page")
+
+
+@pytest.mark.elasticsearch
+def test_an_index_being_built_is_not_searched_until_swapped(es_backend, db):
+    docs = [d for d in corpus_docs() if d.type == "policy"]
+    es_backend.rebuild("policy", docs[:2])
+    building = es_backend.new_index_name("policy")
+    es_backend._create_index(building)
+    es_backend.client.index(
+        index=building,
+        id="policy:x",
+        document={"doc_type": "policy", "object_id": "x", "title_tokens": "质押", "title": "半成品"},
+        refresh=True,
+    )
+    results = service.search(SearchQuery(text="质押"))
+    assert "半成品" not in [hit.doc.title for hit in results.hits]
+    es_backend.client.indices.delete(index=building)
+
+
+@pytest.mark.elasticsearch
+def test_health_reports_the_elasticsearch_node(es_backend):
+    report = es_backend.health()
+    assert report["ok"] and report["backend"] == "elasticsearch" and report["version"].startswith("8.")
+
+
+def test_health_reports_the_embedded_backend(embedded):
+    assert embedded.health() == {"ok": True, "backend": "embedded", "documents": 0}
