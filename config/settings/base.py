@@ -250,7 +250,6 @@ CELERY_BEAT_SCHEDULE = {
     # Removes items that stopped being public without a save (expiry) and restores any missing.
     "search-reconcile": {"task": "search.tasks.reconcile_search_index", "schedule": 3600.0},
 }
-# The database backend, with Chinese queries segmented like the pages' indexed text (cms.segmentation).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # ------------------------------------------------------------------------------
@@ -300,6 +299,25 @@ TRAINING_PAYMENT_HOLD_MINUTES = env.int("TRAINING_PAYMENT_HOLD_MINUTES", default
 CELERY_BEAT_SCHEDULE = {
     **globals().get("CELERY_BEAT_SCHEDULE", {}),
     "training-release-expired-holds": {"task": "training.tasks.release_expired_holds", "schedule": 300.0},
+}
+
+# ------------------------------------------------------------------------------
+# Rights protection (rights app)
+# ------------------------------------------------------------------------------
+# Anonymous infringement reports accepted from one client address per hour.
+RIGHTS_ANONYMOUS_REPORTS_PER_HOUR = env.int("RIGHTS_ANONYMOUS_REPORTS_PER_HOUR", default=5)
+# Wrong tracking-number/secret pairs allowed from one client address per hour on the status page.
+RIGHTS_STATUS_CHECKS_PER_HOUR = env.int("RIGHTS_STATUS_CHECKS_PER_HOUR", default=20)
+# A report form sent back sooner than this after it was shown is treated as a robot's (spam trap).
+RIGHTS_MIN_FILL_SECONDS = env.int("RIGHTS_MIN_FILL_SECONDS", default=3)
+# Open cases without a step for more than this many days are flagged in the handling queue.
+RIGHTS_STALE_AFTER_DAYS = env.int("RIGHTS_STALE_AFTER_DAYS", default=5)
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "rights-resend-unsent-notifications": {
+        "task": "rights.tasks.resend_unsent_notifications",
+        "schedule": 600.0,
+    },
 }
 
 # ------------------------------------------------------------------------------
