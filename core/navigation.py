@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 MAIN_SECTIONS = [
     ("policies", _("政策法规"), "page:cms.PolicyIndexPage"),
     ("news", _("新闻动态"), "page:cms.NewsIndexPage"),
+    ("patents", _("专利信息"), "page:cms.PatentInfoIndexPage"),
     ("training", _("培训"), "page:training.CourseIndexPage"),
     ("institutions", _("服务机构"), "services:directory"),
     ("transactions", _("交易信息"), "listings:transactions"),

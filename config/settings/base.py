@@ -250,7 +250,8 @@ CELERY_BEAT_SCHEDULE = {
     # Removes items that stopped being public without a save (expiry) and restores any missing.
     "search-reconcile": {"task": "search.tasks.reconcile_search_index", "schedule": 3600.0},
 }
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend, with Chinese queries segmented like the pages' indexed text (cms.segmentation).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 
 # ------------------------------------------------------------------------------
 # Payments (Stripe)

@@ -1,0 +1,91 @@
+"""RSS and Atom feeds of the news section (optionally one category) and RSS of the policy library."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .models import NewsPage, PolicyPage
+
+FEED_LENGTH = 20
+
+
+class NewsRssFeed(Feed):
+    def __init__(self, index_page, category=None):
+        super().__init__()
+        self.index_page = index_page
+        self.category = category if category in NewsPage.Category.values else None
+
+    def title(self):
+        if self.category:
+            return f"{self.index_page.title} · {NewsPage.Category(self.category).label}"
+        return self.index_page.title
+
+    def link(self):
+        return self.index_page.url
+
+    def description(self):
+        return self.index_page.intro or self.index_page.title
+
+    def items(self):
+        news = NewsPage.objects.child_of(self.index_page).live().order_by("-date", "-pk")
+        if self.category:
+            news = news.filter(category=self.category)
+        return news[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.published_at
+
+    def item_categories(self, item):
+        return [item.get_category_display()]
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+
+class PolicyRssFeed(Feed):
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def title(self):
+        return self.index_page.title
+
+    def link(self):
+        return self.index_page.url
+
+    def description(self):
+        return self.index_page.intro or _("政策法规")
+
+    def items(self):
+        return PolicyPage.objects.child_of(self.index_page).live().for_listing()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return f"{item.title}（{item.document_number}）" if item.document_number else item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [item.issuing_agency.name, item.get_validity_display()]
