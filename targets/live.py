@@ -17,6 +17,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .models import PLAN_START
+
 
 class RuleUnavailable(Exception):
     pass
@@ -84,7 +86,8 @@ class LiveRule:
         changes = {}
         for started, ended, amount in records.values_list(*fields):
             size = Decimal(amount or 0) if self.amount_field else Decimal(1)
-            start_day = _as_day(started)
+            # A record without its start day (older data) counts from the start of the plan.
+            start_day = _as_day(started) or PLAN_START
             changes[start_day] = changes.get(start_day, Decimal(0)) + size
             if self.end_field and ended:
                 end_day = _as_day(ended)
@@ -164,6 +167,184 @@ register(
             (_("证书编号"), "certificate_number"),
             (_("认定日期"), "certified_on"),
             (_("认定单位"), "issued_by"),
+        ),
+    )
+)
+
+
+def _institutions():
+    from services.models import Institution
+
+    return Institution.objects.public()
+
+
+def _training_certificates(course_type):
+    def records():
+        from training.models import Certificate
+
+        return Certificate.objects.filter(course_type=course_type)
+
+    return records
+
+
+def _deals(section):
+    def records():
+        from listings.models import Deal
+
+        return Deal.objects.filter(section=section)
+
+    return records
+
+
+def _closed_cases():
+    from rights.models import Case, Status
+
+    return Case.objects.filter(status=Status.CLOSED, closed_at__isnull=False)
+
+
+register(
+    LiveRule(
+        code="service-institutions",
+        label=_("知识产权服务机构（已通过审核且对外展示）"),
+        description=_(
+            "平台服务机构名录中审核状态为“已通过”且对外展示的机构数（services.Institution.objects.public()："
+            "status = approved 且 is_active = True）；按通过时间 approved_at 计入统计日，按机构所在县区分区。"
+            "被暂停或机构自行停止展示的不计入。"
+        ),
+        model="services.Institution",
+        records=_institutions,
+        date_field="approved_at",
+        date_is_datetime=True,
+        district_lookup="district",
+        columns=(
+            (_("机构"), "organisation__name"),
+            (_("类型"), "institution_type"),
+            (_("县区"), "district__name"),
+            (_("通过时间"), "approved_at"),
+        ),
+    )
+)
+
+register(
+    LiveRule(
+        code="ip-engineers-trained",
+        label=_("累计培训知识产权工程师（结业证书）"),
+        description=_(
+            "培训类型为“知识产权工程师”的课程颁发的结业证书数（training.Certificate：course_type = ip_engineer），"
+            "按发证日期 issued_on 计入统计日，按学员所在单位的县区分区；每完成一次培训计一人次。"
+        ),
+        model="training.Certificate",
+        records=_training_certificates("ip_engineer"),
+        date_field="issued_on",
+        district_lookup="organisation__district",
+        columns=(
+            (_("证书编号"), "number"),
+            (_("姓名"), "holder_name"),
+            (_("所在单位"), "organisation__name"),
+            (_("课程"), "course_title"),
+            (_("发证日期"), "issued_on"),
+        ),
+    )
+)
+
+register(
+    LiveRule(
+        code="patent-agents-trained",
+        label=_("累计培训专利代理人（结业证书）"),
+        description=_(
+            "培训类型为“专利代理人”的课程颁发的结业证书数（training.Certificate：course_type = patent_agent），"
+            "按发证日期 issued_on 计入统计日，按学员所在单位的县区分区。"
+        ),
+        model="training.Certificate",
+        records=_training_certificates("patent_agent"),
+        date_field="issued_on",
+        district_lookup="organisation__district",
+        columns=(
+            (_("证书编号"), "number"),
+            (_("姓名"), "holder_name"),
+            (_("所在单位"), "organisation__name"),
+            (_("课程"), "course_title"),
+            (_("发证日期"), "issued_on"),
+        ),
+    )
+)
+
+_DEAL_COLUMNS = (
+    (_("信息"), "listing__title"),
+    (_("交易对方"), "counterparty_name"),
+    (_("县区"), "district__name"),
+    (_("金额（万元）"), "amount"),
+    (_("成交日期"), "deal_date"),
+)
+
+register(
+    LiveRule(
+        code="pledge-financing-deals",
+        label=_("知识产权质押融资贷款笔数"),
+        description=_(
+            "平台质押融资需求登记为成交（放款）的笔数（listings.Deal：section = financing_need），"
+            "按成交日期 deal_date 计入统计日，按发布方所在县区分区。方案要求“实现突破”，即至少一笔。"
+        ),
+        model="listings.Deal",
+        records=_deals("financing_need"),
+        date_field="deal_date",
+        district_lookup="district",
+        columns=_DEAL_COLUMNS,
+    )
+)
+
+register(
+    LiveRule(
+        code="pledge-financing-amount",
+        label=_("知识产权质押融资贷款金额"),
+        description=_(
+            "平台质押融资成交记录的贷款金额合计，单位万元（listings.Deal：section = financing_need，Sum(amount)），"
+            "按成交日期 deal_date 计入统计日。"
+        ),
+        model="listings.Deal",
+        records=_deals("financing_need"),
+        date_field="deal_date",
+        district_lookup="district",
+        amount_field="amount",
+        columns=_DEAL_COLUMNS,
+    )
+)
+
+register(
+    LiveRule(
+        code="transaction-deals",
+        label=_("知识产权交易成交笔数"),
+        description=_(
+            "平台知识产权交易信息（转让、许可、合作）登记为成交的笔数（listings.Deal：section = transaction），"
+            "按成交日期 deal_date 计入统计日。"
+        ),
+        model="listings.Deal",
+        records=_deals("transaction"),
+        date_field="deal_date",
+        district_lookup="district",
+        columns=_DEAL_COLUMNS,
+    )
+)
+
+register(
+    LiveRule(
+        code="rights-cases-closed",
+        label=_("维权援助与举报投诉办结案件数"),
+        description=_(
+            "维权援助申请和侵权举报投诉中已办结的案件数（rights.Case：status = closed），按办结时间 closed_at "
+            "计入统计日，按案件所在县区分区；未注明县区的案件只计入全市。"
+        ),
+        model="rights.Case",
+        records=_closed_cases,
+        date_field="closed_at",
+        date_is_datetime=True,
+        district_lookup="district",
+        columns=(
+            (_("受理编号"), "tracking_number"),
+            (_("类型"), "kind"),
+            (_("类别"), "category"),
+            (_("县区"), "district__name"),
+            (_("办结时间"), "closed_at"),
         ),
     )
 )

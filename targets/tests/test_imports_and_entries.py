@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
+from reference.models import District
 from targets import imports
 from targets.entries import correct_entry, record_entry
 from targets.models import EntryRevision, ImportBatch, Indicator, IndicatorEntry
-from reference.models import District
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
 """The dashboard and reports are for staff only; the public summary shows only what staff publish."""
 
 import io
-from pathlib import Path
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.conf import settings
