@@ -41,6 +41,10 @@ CERTIFICATE_CODES = {
 }
 
 
+# Paths under /training/ that training.urls serves; a course page must not take them as its slug.
+RESERVED_SLUGS = {"mine", "courses", "enrolments", "certificates"}
+
+
 def fen_to_yuan(fen):
     return f"{fen / 100:,.2f}"
 
@@ -172,6 +176,9 @@ class CoursePage(Page):
             errors["online_url"] = _("线上课程请填写线上课堂链接。")
         if not self.is_online and not self.venue:
             errors["venue"] = _("线下课程请填写上课地点。")
+        if self.slug in RESERVED_SLUGS:
+            # /training/<these>/ belong to training.urls, which Django resolves before Wagtail.
+            errors["slug"] = _("该地址已被平台占用，请换一个。")
         if not self.organiser_organisation_id and not self.organiser_name:
             errors["organiser_name"] = _("请选择主办机构或填写主办单位。")
         if errors:
