@@ -14,6 +14,7 @@ from accounts.credit_code import check_character
 from accounts.models import Membership, Organisation, User
 from reference.models import District
 
+from .industries import ensure_industries
 from .ip_numbers import patent_check_digit
 from .models import (
     Deal,
@@ -552,6 +553,8 @@ def _case(need, lender, last_stage, loan_amount, user, today):
 
 def load(stdout):
     today = timezone.localdate()
+    # Seeded by migration; re-asserted so the demo is complete after a flush (as reference.demo does).
+    ensure_industries(Industry)
     organisations = _organisations()
     role, email, name, org_name = LENDER_LOGIN
     bank_user = _member(email, name, organisations[org_name])

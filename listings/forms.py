@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
@@ -30,11 +32,17 @@ class ListingFormBase(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk and organisation is not None:
-            self.initial.setdefault("district", organisation.district_id)
-            self.initial.setdefault("contact_name", organisation.contact_name)
-            self.initial.setdefault("contact_phone", organisation.contact_phone)
-            self.initial.setdefault("contact_email", organisation.contact_email)
-            self.initial.setdefault("valid_until", timezone.localdate().replace(year=timezone.localdate().year + 1))
+            # A new posting starts from the organisation's own details and a year's validity.
+            defaults = {
+                "district": organisation.district_id,
+                "contact_name": organisation.contact_name,
+                "contact_phone": organisation.contact_phone,
+                "contact_email": organisation.contact_email,
+                "valid_until": timezone.localdate() + timedelta(days=365),
+            }
+            for name, value in defaults.items():
+                if not self.initial.get(name):
+                    self.initial[name] = value
         self.fields["show_phone"].help_text = _("不勾选电话和邮箱时，对方只能通过平台留言与您联系。")
 
     def clean(self):
