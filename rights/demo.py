@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
@@ -11,7 +11,8 @@ from accounts.models import Organisation, User
 from reference.models import District, ResponsibleUnit
 
 from . import cases
-from .models import RIGHTS_ADMIN_GROUP, RIGHTS_HANDLER_GROUP, Case, Handler, Notification, Outcome
+from .models import Case, Handler, Notification, Outcome
+from .roles import ensure_groups
 
 STAFF = [
     # role label, e-mail, name, unit code (None: rights administrator)
@@ -155,8 +156,7 @@ CASES = [
 
 
 def _staff(stdout):
-    admin_group = Group.objects.get(name=RIGHTS_ADMIN_GROUP)
-    handler_group = Group.objects.get(name=RIGHTS_HANDLER_GROUP)
+    admin_group, handler_group = ensure_groups(Group, Permission)
     logins = []
     for role_label, email, name, unit_code in STAFF:
         user = User.objects.filter(email=email).first()

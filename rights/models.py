@@ -2,7 +2,7 @@
 
 A `Case` is submitted by an enterprise (assistance) or by anyone, even anonymously (report). Staff who
 belong to a `ResponsibleUnit` through a `Handler` row handle the cases currently assigned to their unit;
-rights administrators (superusers or the `RIGHTS_ADMIN_GROUP` group) see and route every case. Each
+rights administrators (superusers or the `rights.roles.RIGHTS_ADMIN_GROUP` group) see and route every case. Each
 change of a case is a `CaseStep` (who, when, from, to, internal note, public message), written only by
 the domain functions in `rights/cases.py` against the `TRANSITIONS` table below. `CaseNote`s are internal
 and never shown to the submitter. `Evidence` files are stored privately. Every e-mail about a case is a
@@ -22,10 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reference.models import District, ResponsibleUnit
 
-# Superusers and members of this group (created by migration) see and route every case.
-RIGHTS_ADMIN_GROUP = "维权管理员"
-# Members of this group (created by migration) may open the Wagtail admin, where the case menu is.
-RIGHTS_HANDLER_GROUP = "维权办理人员"
+from .roles import RIGHTS_ADMIN_GROUP
 
 
 def is_rights_admin(user):

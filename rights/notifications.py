@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from core.tasks import send_templated_mail_task
 
-from .models import RIGHTS_ADMIN_GROUP, Action, Handler, Notification
+from .models import Action, Handler, Notification
+from .roles import RIGHTS_ADMIN_GROUP
 
 logger = logging.getLogger(__name__)
 

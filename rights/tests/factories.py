@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from reference.models import ResponsibleUnit
-from rights.models import RIGHTS_ADMIN_GROUP, Case, Handler
+from rights.models import Case, Handler
+from rights.roles import RIGHTS_ADMIN_GROUP
 from tests.factories import UserFactory
 
 

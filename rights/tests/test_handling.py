@@ -278,7 +278,7 @@ def test_infringement_register_lists_established_cases_across_units_without_pers
 def test_wagtail_menu_links_the_queue_for_rights_staff_only(client, trademark_handler):
     from django.contrib.auth.models import Group
 
-    from rights.models import RIGHTS_HANDLER_GROUP
+    from rights.roles import RIGHTS_HANDLER_GROUP
 
     trademark_handler.groups.add(Group.objects.get(name=RIGHTS_HANDLER_GROUP))
     client.force_login(trademark_handler)
