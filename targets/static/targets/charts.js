@@ -1,6 +1,6 @@
 /* Trend charts of the targets dashboard: reads the figures from the JSON script tag
    #targets-chart-data and draws one ECharts line per element carrying data-chart="<indicator code>". */
-(function () {
+function drawTargetCharts() {
   "use strict";
   var source = document.getElementById("targets-chart-data");
   if (!source || typeof echarts === "undefined") {
@@ -55,4 +55,10 @@
     chart.setOption(option(data, element.dataset.size === "small"));
     window.addEventListener("resize", function () { chart.resize(); });
   });
-})();
+}
+// The Wagtail admin loads scripts before the page content: draw once the document is parsed.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", drawTargetCharts);
+} else {
+  drawTargetCharts();
+}
