@@ -20,14 +20,13 @@ from .models.listing import KIND_IP_TYPE
 Status = Listing.Status
 Section = Listing.Section
 
-# Changing any of these on a published posting sends it back to review; contact preferences do not.
+# Changing any of these on a published posting sends it back to review; contact preferences and the
+# validity period (extending it is routine) do not.
 SUBSTANTIVE_FIELDS = {
     "title",
     "description",
     "industry",
     "district",
-    "valid_from",
-    "valid_until",
     "kind",
     "direction",
     "ipc_class",

@@ -223,12 +223,18 @@ def _edit_form(request, listing, organisation):
     form_class = FORMS_BY_SECTION[listing.section]
     data = request.POST if request.method == "POST" else None
     form = form_class(data, instance=listing, organisation=organisation)
-    formset = ip_formset(data, listing if listing.pk else None)
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    # A lender's product names no IP of its own; the other postings list the IP they concern.
+    formset = (
+        None if listing.section == Section.FINANCING_PRODUCT else ip_formset(data, listing if listing.pk else None)
+    )
+    if request.method == "POST" and form.is_valid() and (formset is None or formset.is_valid()):
         was_public = listing.is_public
         try:
             listing = postings.save_listing(
-                form.save(commit=False), request.user, formset.records(), changed_fields=form.changed_data
+                form.save(commit=False),
+                request.user,
+                formset.records() if formset else None,
+                changed_fields=form.changed_data,
             )
         except PostingError as error:
             form.add_error(None, str(error))

@@ -315,3 +315,52 @@ def _transaction_data(number):
         "ip-1-owner_name": "",
         "ip-1-legal_status": "valid",
     }
+
+
+def test_a_lender_posts_a_product_and_bad_ranges_are_refused(client_for, lender_user):
+    today = timezone.localdate()
+    data = {
+        "title": "苏科贷·知识产权质押贷款",
+        "description": "面向科技型中小企业。",
+        "amount_min": "100",
+        "amount_max": "50",
+        "rate_min": "4.35",
+        "rate_max": "5.66",
+        "term_min_months": "6",
+        "term_max_months": "36",
+        "accepts_patent": "on",
+        "district": District.objects.get(code="haizhou").pk,
+        "valid_from": today.isoformat(),
+        "valid_until": (today + timedelta(days=365)).isoformat(),
+        "contact_name": "赵磊",
+        "contact_phone": "0518-85889900",
+    }
+    lender = client_for(lender_user)
+    response = lender.post(reverse("listings:create", args=["financing_product"]), data)
+    assert response.status_code == 400
+    assert "额度上限须不低于下限" in response.content.decode()
+    assert not Listing.objects.exists()
+    lender.post(reverse("listings:create", args=["financing_product"]), {**data, "amount_max": "1000", "submit": "1"})
+    product = Listing.objects.get()
+    assert (product.section, product.status, product.eligible_ip_types) == (
+        "financing_product",
+        "submitted",
+        ["patent"],
+    )
+
+
+def test_extending_the_validity_of_a_published_posting_keeps_it_published(client_for, owner):
+    listing = ListingFactory(organisation=owner.organisation)
+    listing.valid_until = listing.valid_until + timedelta(days=90)
+    from listings import postings
+
+    postings.save_listing(listing, owner, changed_fields=["valid_until"])
+    assert Listing.objects.get(pk=listing.pk).status == Listing.Status.PUBLISHED
+
+
+def test_pages_are_translated_into_english(client, settings):
+    ListingFactory(kind=Listing.Kind.PATENT_LICENCE_SOLE)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    content = client.get(reverse("listings:transactions")).content.decode()
+    assert "IP transaction postings" in content
+    assert "Sole patent licence" in content
