@@ -69,3 +69,9 @@ def test_public_summary_shows_the_aggregates_and_links_to_the_forms(client, righ
     assert 'data-stat="established">1<' in page
     assert 'data-stat="average_handling_days">3.0<' in page
     assert "某商行" not in page  # anonymised: no party names
+
+
+def test_summary_page_is_available_in_english(client):
+    client.cookies["ipp_language"] = "en"
+    page = client.get(reverse("rights:index")).content.decode()
+    assert "Report an infringement" in page and "Infringements established" in page
