@@ -370,6 +370,7 @@ def inquiry_list(request):
                 filter=Q(notifications__read_at__isnull=True, notifications__organisation=request.user.organisation),
             )
         )
+        .order_by("-last_message_at", "-pk")
     )
     return render(request, "services/inquiry_list.html", {"page_obj": _page(request, inquiries, size=20)})
 

@@ -1,0 +1,34 @@
+import io
+
+import pytest
+
+from accounts import demo as accounts_demo
+from services import demo
+from services.models import Institution, InstitutionType, Offering, Order, Review
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_covers_every_institution_type_and_loads_twice_without_change():
+    accounts_demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    counts = (Institution.objects.count(), Offering.objects.count(), Order.objects.count(), Review.objects.count())
+    demo.load(io.StringIO())
+    assert counts == (
+        Institution.objects.count(),
+        Offering.objects.count(),
+        Order.objects.count(),
+        Review.objects.count(),
+    )
+    public = Institution.objects.public()
+    assert public.count() >= 13
+    assert set(public.values_list("institution_type", flat=True)) == set(InstitutionType.values)
+    assert Institution.objects.filter(status=Institution.Status.PENDING).count() == 1
+    assert Institution.objects.filter(status=Institution.Status.SUSPENDED).count() == 1
+    home = Institution.objects.get(organisation__memberships__user__email="institution@demo.ip.lyg")
+    assert home.is_public
+    assert home.institution_type == InstitutionType.PATENT_AGENCY
+    assert home.offerings.filter(status="published").exists()
+    assert public.filter(rating_count__gt=0, completed_orders__gt=0, median_reply_seconds__isnull=False).count() >= 10
+    for review in Review.objects.select_related("order"):
+        assert review.order.status == "completed"
