@@ -32,7 +32,10 @@ DEMO_ENTERPRISE_CODE = "91320700MA1MBQ5X3R"  # 连云港恒瑞新材料科技有
 
 
 # A minimal valid PDF standing in for scanned licences.
-DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def credit_code(serial):
