@@ -18,6 +18,7 @@ MAIN_SECTIONS = [
     ("transactions", _("交易信息"), "listings:transactions"),
     ("financing", _("质押融资"), "listings:financing"),
     ("rights", _("维权援助"), "rights:index"),
+    ("targets", _("试点城市建设"), "targets:summary"),
     ("search", _("综合搜索"), "search:results"),
 ]
 
