@@ -117,6 +117,54 @@ def _entry_doc(row):
     )
 
 
+# Positions in the embedded backend's candidate rows (see EmbeddedBackend._candidates).
+FACET_POSITIONS = {"type": 2, "category": 3, "district": 4, "status": 5, "date": 6, "price": 7}
+
+
+def _newest(row):
+    return -(row[6] or date.min).toordinal()
+
+
+SORT_KEYS = {
+    "relevance": lambda row: (-row[1], _newest(row), row[0]),
+    "newest": lambda row: (_newest(row), -row[0]),
+    "price_asc": lambda row: (row[7] is None, row[7] or 0, row[0]),
+    "price_desc": lambda row: (row[8] is None, -(row[8] or 0), row[0]),
+}
+
+
+def _date_bucket_keys():
+    """(start date, key) of the disjoint date buckets, newest first."""
+    return [(date_bounds(key)[0], key) for key, (_label, days) in DATE_RANGES.items() if days]
+
+
+def _date_bucket(day, keys):
+    for start, key in keys:
+        if day >= start:
+            return key
+    return "older"
+
+
+def _cumulative_dates(counts):
+    """Date buckets counted disjointly, reported as the overlapping ranges the filter applies."""
+    found, running = {}, 0
+    for key in DATE_RANGES:
+        if key == "older":
+            found[key] = counts.get(key, 0)
+        else:
+            running += counts.get(key, 0)
+            found[key] = running
+    return {key: n for key, n in found.items() if n}
+
+
+def _price_bucket(price, keys):
+    for key in keys:
+        low, high = price_bounds(key)
+        if (low is None or price >= low) and (high is None or price < high):
+            return key
+    return None
+
+
 class EmbeddedBackend:
     """Searches the platform's own database; always available."""
 
@@ -133,46 +181,58 @@ class EmbeddedBackend:
 
     # Writing -----------------------------------------------------------------
     def index(self, docs):
+        """Replaces the entries of these documents (delete, then insert in bulk)."""
         from .models import SearchEntry
 
+        docs = list({doc.uid: doc for doc in docs}.values())
+        if not docs:
+            return
         with transaction.atomic():
+            by_type = {}
             for doc in docs:
-                tokens = doc.tokens()
-                entry, _ = SearchEntry.objects.update_or_create(
-                    doc_type=doc.type,
-                    object_id=doc.id,
-                    defaults={
-                        "url": doc.url,
-                        "title": doc.title[:300],
-                        "body": doc.body[:5000],
-                        "category": doc.category[:100],
-                        "district": doc.district[:40],
-                        "status": doc.status[:40],
-                        "date": doc.date,
-                        "expires": doc.expires,
-                        "price_min": doc.price_min,
-                        "price_max": doc.price_max,
-                        "facts": [list(pair) for pair in doc.facts],
-                        "terms": doc.terms,
-                        "suggest": "\n" + "\n".join(doc.suggestions()) + "\n",
-                        "title_tokens": tokens["title"],
-                        "body_tokens": tokens["body"],
-                        "terms_tokens": tokens["terms"],
-                    },
-                )
-                self._write_fulltext(entry.pk, tokens)
+                by_type.setdefault(doc.type, []).append(doc.id)
+            for doc_type, ids in by_type.items():
+                self.delete(doc_type, ids)
+            analysed = [(doc, doc.tokens()) for doc in docs]
+            entries = SearchEntry.objects.bulk_create([self._entry(doc, tokens) for doc, tokens in analysed])
+            self._write_fulltext([(entry.pk, tokens) for entry, (_doc, tokens) in zip(entries, analysed, strict=True)])
 
-    def _write_fulltext(self, pk, tokens):
+    @staticmethod
+    def _entry(doc, tokens):
+        from .models import SearchEntry
+
+        return SearchEntry(
+            doc_type=doc.type,
+            object_id=doc.id,
+            url=doc.url,
+            title=doc.title[:300],
+            body=doc.body[:5000],
+            category=doc.category[:100],
+            district=doc.district[:40],
+            status=doc.status[:40],
+            date=doc.date,
+            expires=doc.expires,
+            price_min=doc.price_min,
+            price_max=doc.price_max,
+            facts=[list(pair) for pair in doc.facts],
+            terms=doc.terms,
+            suggest="\n" + "\n".join(doc.suggestions()) + "\n",
+            title_tokens=tokens["title"],
+            body_tokens=tokens["body"],
+            terms_tokens=tokens["terms"],
+        )
+
+    def _write_fulltext(self, rows):
         with connection.cursor() as cursor:
             if self.vendor == "sqlite":
-                cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
-                cursor.execute(
+                cursor.executemany(
                     "INSERT INTO search_fts (rowid, title, body, terms) VALUES (%s, %s, %s, %s)",
-                    [pk, tokens["title"], tokens["body"], tokens["terms"]],
+                    [(pk, tokens["title"], tokens["body"], tokens["terms"]) for pk, tokens in rows],
                 )
             elif self.vendor == "postgresql":
-                cursor.execute(
-                    "UPDATE search_searchentry SET vector = %s::tsvector WHERE id = %s", [_tsvector_literal(tokens), pk]
+                cursor.executemany(
+                    "UPDATE search_searchentry SET vector = %s::tsvector WHERE id = %s",
+                    [(_tsvector_literal(tokens), pk) for pk, tokens in rows],
                 )
 
     def delete(self, doc_type, object_ids):
@@ -180,13 +240,14 @@ class EmbeddedBackend:
 
         object_ids = [str(pk) for pk in object_ids]
         with transaction.atomic():
-            entries = SearchEntry.objects.filter(doc_type=doc_type, object_id__in=object_ids)
-            pks = list(entries.values_list("pk", flat=True))
-            if pks and self.vendor == "sqlite":
-                with connection.cursor() as cursor:
-                    for pk in pks:
-                        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [pk])
-            entries.delete()
+            for start in range(0, len(object_ids), 500):
+                entries = SearchEntry.objects.filter(doc_type=doc_type, object_id__in=object_ids[start : start + 500])
+                pks = list(entries.values_list("pk", flat=True))
+                if pks and self.vendor == "sqlite":
+                    with connection.cursor() as cursor:
+                        placeholders = ", ".join(["%s"] * len(pks))
+                        cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({placeholders})", pks)
+                SearchEntry.objects.filter(pk__in=pks).delete()
 
     def rebuild(self, doc_type, docs, progress=None, chunk_size=500):
         """Replaces every document of a type, in one transaction: searches never see a partial set."""
@@ -227,124 +288,106 @@ class EmbeddedBackend:
 
     # Reading -----------------------------------------------------------------
     def _match(self, groups):
-        """(SQL selecting id and score of matching entries, params), or None to match everything."""
+        """(SQL selecting id and score of matching entries, SQL selecting only their ids, params), or None
+        to match everything. Counting and facets use the second: ranking every match once is enough."""
         if not groups:
             return None
         if self.vendor == "sqlite":
             weights = ", ".join(str(WEIGHTS[f]) for f in ("title", "body", "terms"))
             return (
                 f"SELECT rowid AS id, -bm25(search_fts, {weights}) AS score FROM search_fts WHERE search_fts MATCH %s",
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
                 [_fts5_expression(groups)],
             )
         if self.vendor == "postgresql":
             return (
                 "SELECT id, ts_rank('{0.1, 0.1, 0.5, 1.0}', vector, q, 1) AS score "
                 "FROM search_searchentry, CAST(%s AS tsquery) AS q WHERE vector @@ q",
+                "SELECT id FROM search_searchentry WHERE vector @@ CAST(%s AS tsquery)",
                 [_tsquery_expression(groups)],
             )
         raise NotImplementedError(f"no embedded full-text search on {self.vendor}")
 
-    def _filters(self, query):
-        """{facet: (sql, params)} of the selected filters, and the always-on clauses."""
-        filters = {}
+    @staticmethod
+    def _predicates(query):
+        """{facet: row -> bool} of the selected filters; a row is (id, score, type, category, district,
+        status, date, price_min, price_max)."""
+        predicates = {}
         for facet, values in query.term_filters().items():
             if values:
-                column = TERM_FACETS[facet]
-                filters[facet] = (f"e.{column} IN ({', '.join(['%s'] * len(values))})", list(values))
+                position = FACET_POSITIONS[facet]
+                chosen = set(values)
+                predicates[facet] = lambda row, p=position, c=chosen: row[p] in c
         if query.date_range:
             start, before = date_bounds(query.date_range)
             if start:
-                filters["date"] = ("e.date >= %s", [start])
+                predicates["date"] = lambda row, s=start: row[6] is not None and row[6] >= s
             else:
-                filters["date"] = ("e.date < %s", [before])
+                predicates["date"] = lambda row, b=before: row[6] is not None and row[6] < b
         if query.price_range:
             low, high = price_bounds(query.price_range)
-            clauses, params = [], []
-            if low is not None:
-                clauses.append("e.price_min >= %s")
-                params.append(low)
-            if high is not None:
-                clauses.append("e.price_min < %s")
-                params.append(high)
-            filters["price"] = (" AND ".join(clauses), params)
-        always = ("(e.expires IS NULL OR e.expires >= %s)", [today()])
-        return filters, always
+            predicates["price"] = lambda row, lo=low, hi=high: (
+                row[7] is not None and (lo is None or row[7] >= lo) and (hi is None or row[7] < hi)
+            )
+        return predicates
 
-    def _where(self, clauses):
-        sql = " AND ".join(f"({c[0]})" for c in clauses) or "1=1"
-        params = [p for c in clauses for p in c[1]]
-        return sql, params
+    def _candidates(self, groups):
+        """Every visible match as a narrow row, with its rank: one pass over the full-text index."""
+        columns = "e.doc_type, e.category, e.district, e.status, e.date, e.price_min, e.price_max"
+        match = self._match(groups)
+        with connection.cursor() as cursor:
+            if match:
+                cursor.execute(
+                    f"SELECT e.id, m.score, {columns} FROM search_searchentry e JOIN ({match[0]}) m ON m.id = e.id "
+                    "WHERE e.expires IS NULL OR e.expires >= %s",
+                    [*match[2], today()],
+                )
+            else:
+                cursor.execute(
+                    f"SELECT e.id, 0.0, {columns} FROM search_searchentry e WHERE e.expires IS NULL OR e.expires >= %s",
+                    [today()],
+                )
+            rows = cursor.fetchall()
+        if rows and isinstance(rows[0][6], str):  # SQLite returns dates as text
+            rows = [(*row[:6], date.fromisoformat(row[6]) if row[6] else None, *row[7:]) for row in rows]
+        return rows
 
     def search(self, query, groups):
-        match = self._match(groups)
-        filters, always = self._filters(query)
-        if match:
-            source = f"search_searchentry e JOIN ({match[0]}) m ON m.id = e.id"
-            source_params = match[1]
-            score = "m.score"
-            # Counting needs no rank: membership in the match is cheaper than scoring.
-            count_source = f"search_searchentry e WHERE e.id IN (SELECT id FROM ({match[0]}) mm)"
-        else:
-            source, source_params, score = "search_searchentry e", [], "0.0"
-            count_source = "search_searchentry e WHERE 1=1"
-        where, where_params = self._where([always, *filters.values()])
-        order = {
-            "relevance": f"{score} DESC, e.date DESC NULLS LAST, e.id",
-            "newest": "e.date DESC NULLS LAST, e.id DESC",
-            "price_asc": "e.price_min ASC NULLS LAST, e.id",
-            "price_desc": "e.price_max DESC NULLS LAST, e.id",
-        }[query.effective_sort]
-        columns = ", ".join(f"e.{c.strip()}" for c in ENTRY_COLUMNS.split(","))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {columns}, {score} FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*source_params, *where_params, query.per_page, query.offset],
-            )
-            rows = cursor.fetchall()
-            cursor.execute(f"SELECT COUNT(*) FROM {count_source} AND {where}", [*source_params, *where_params])
-            total = cursor.fetchone()[0]
-            facets = {}
-            for facet, expression in self._facet_expressions().items():
-                others, other_params = self._where([always, *(v for k, v in filters.items() if k != facet)])
-                cursor.execute(
-                    f"SELECT {expression} AS k, COUNT(*) FROM {count_source} AND {others} GROUP BY k",
-                    [*source_params, *other_params],
-                )
-                facets[facet] = {key: n for key, n in cursor.fetchall() if key not in (None, "")}
-        facets["date"] = self._cumulative_dates(facets["date"])
-        return BackendResult(total=total, docs=[(_entry_doc(row[:-1]), row[-1]) for row in rows], facets=facets)
-
-    def _facet_expressions(self):
-        expressions = {facet: f"e.{column}" for facet, column in TERM_FACETS.items()}
-        day = today()
-        week = (day - timedelta(days=1) * 7).isoformat()
-        month = (day - timedelta(days=1) * 30).isoformat()
-        year = (day - timedelta(days=1) * 365).isoformat()
-        cast = "CAST(%s AS date)" if self.vendor == "postgresql" else "%s"
-        expressions["date"] = (
-            f"CASE WHEN e.date IS NULL THEN NULL WHEN e.date >= {cast % repr(week)} THEN '7d' "
-            f"WHEN e.date >= {cast % repr(month)} THEN '30d' WHEN e.date >= {cast % repr(year)} THEN '1y' "
-            "ELSE 'older' END"
+        """Matching and ranking happen in the database; the filters, facet counts and order are then worked
+        out from the matches' narrow rows, so the full-text index is read once per search."""
+        rows = self._candidates(groups)
+        predicates = self._predicates(query)
+        date_keys, price_keys = _date_bucket_keys(), list(PRICE_RANGES)
+        facets = {}
+        for facet in FACET_POSITIONS:
+            others = [test for name, test in predicates.items() if name != facet]
+            counted = [row for row in rows if all(test(row) for test in others)] if others else rows
+            if facet in TERM_FACETS:
+                position = FACET_POSITIONS[facet]
+                facets[facet] = dict(Counter(row[position] for row in counted if row[position]))
+            elif facet == "date":
+                buckets = Counter(_date_bucket(row[6], date_keys) for row in counted if row[6] is not None)
+                facets[facet] = _cumulative_dates(buckets)
+            else:
+                buckets = Counter(_price_bucket(row[7], price_keys) for row in counted if row[7] is not None)
+                facets[facet] = {key: n for key, n in buckets.items() if key}
+        selected = [row for row in rows if all(test(row) for test in predicates.values())] if predicates else rows
+        selected.sort(key=SORT_KEYS[query.effective_sort])
+        page = selected[query.offset : query.offset + query.per_page]
+        docs = self._documents([row[0] for row in page])
+        return BackendResult(
+            total=len(selected), docs=[(docs[row[0]], row[1]) for row in page if row[0] in docs], facets=facets
         )
-        cases = []
-        for key, (_label, low, high) in PRICE_RANGES.items():
-            conditions = []
-            if low is not None:
-                conditions.append(f"e.price_min >= {low}")
-            if high is not None:
-                conditions.append(f"e.price_min < {high}")
-            cases.append(f"WHEN {' AND '.join(conditions)} THEN '{key}'")
-        expressions["price"] = f"CASE WHEN e.price_min IS NULL THEN NULL {' '.join(cases)} END"
-        return expressions
 
     @staticmethod
-    def _cumulative_dates(counts):
-        """Date buckets counted disjointly, reported as the overlapping ranges the filter applies."""
-        week = counts.get("7d", 0)
-        month = week + counts.get("30d", 0)
-        year = month + counts.get("1y", 0)
-        found = {"7d": week, "30d": month, "1y": year, "older": counts.get("older", 0)}
-        return {key: found[key] for key in DATE_RANGES if found[key]}
+    def _documents(pks):
+        if not pks:
+            return {}
+        columns = ", ".join(c.strip() for c in ENTRY_COLUMNS.split(","))
+        placeholders = ", ".join(["%s"] * len(pks))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, {columns} FROM search_searchentry WHERE id IN ({placeholders})", pks)
+            return {row[0]: _entry_doc(row[1:]) for row in cursor.fetchall()}
 
     def suggest(self, prefix, limit=8):
         from .models import SearchEntry

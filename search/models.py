@@ -12,11 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
+    # The narrow columns searches filter and count on come first: SQLite then reads them without
+    # walking the overflow pages of the long text columns below.
     doc_type = models.CharField(_("类型"), max_length=40)
     object_id = models.CharField(_("对象编号"), max_length=64)
-    url = models.CharField(_("链接"), max_length=500)
-    title = models.CharField(_("标题"), max_length=300)
-    body = models.TextField(_("正文"), blank=True)
     category = models.CharField(_("类别"), max_length=100, blank=True)
     district = models.CharField(_("地区"), max_length=40, blank=True)
     status = models.CharField(_("状态"), max_length=40, blank=True)
@@ -24,8 +23,11 @@ class SearchEntry(models.Model):
     expires = models.DateField(_("有效期至"), null=True, blank=True)
     price_min = models.FloatField(_("最低价格"), null=True, blank=True)
     price_max = models.FloatField(_("最高价格"), null=True, blank=True)
+    url = models.CharField(_("链接"), max_length=500)
+    title = models.CharField(_("标题"), max_length=300)
     facts = models.JSONField(_("要点"), default=list, blank=True)
     terms = models.JSONField(_("关键词"), default=list, blank=True)
+    body = models.TextField(_("正文"), blank=True)
     # Completions: "\n"-separated normalised title and terms, framed by "\n" for prefix matching.
     suggest = models.TextField(blank=True)
     title_tokens = models.TextField(blank=True)
