@@ -5,12 +5,15 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from listings import financing
 from listings.models import Deal, FinancingDocument, Industry, Interest, Listing
 from reference.models import District
+from tests.factories import UserFactory
 
 from .factories import FinancingNeedFactory, FinancingProductFactory, ListingFactory, ListingIPFactory
 
@@ -19,17 +22,43 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_transaction_list_shows_only_public_postings_with_bounded_queries(client, django_assert_max_num_queries):
-    for _ in range(8):
+    for _ in range(2):
         ListingIPFactory(listing=ListingFactory())
     ListingFactory(title="草稿不可见", status=Listing.Status.DRAFT)
     ListingFactory(title="已过期不可见", valid_until=timezone.localdate() - timedelta(days=1))
     ListingFactory(title="待审核不可见", status=Listing.Status.SUBMITTED)
-    # The site frame (site, footer settings) takes its own few; the list itself is a fixed number.
-    with django_assert_max_num_queries(12):
+    client.get(reverse("listings:transactions"))  # the site frame creates its settings on first use
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("listings:transactions"))
+    for _ in range(8):
+        ListingIPFactory(listing=ListingFactory())
+    # No query per posting: ten postings cost what two do.
+    with django_assert_max_num_queries(len(few)):
         response = client.get(reverse("listings:transactions"))
     content = response.content.decode()
-    assert content.count("listing-card") == 8
+    assert content.count("listing-card") == 10
     assert "不可见" not in content
+
+
+def test_financing_list_and_owner_dashboard_do_not_query_per_posting(
+    client, client_for, owner, django_assert_max_num_queries
+):
+    def add_postings():
+        need = FinancingNeedFactory(organisation=owner.organisation)
+        ListingIPFactory(listing=need)
+        FinancingProductFactory()
+        Interest.objects.create(listing=need, user=UserFactory(), message="意向")
+
+    owner_client = client_for(owner)
+    add_postings()
+    for url, browser in ((reverse("listings:financing"), client), (reverse("listings:dashboard"), owner_client)):
+        browser.get(url)
+        with CaptureQueriesContext(connection) as few:
+            browser.get(url)
+        for _ in range(4):
+            add_postings()
+        with django_assert_max_num_queries(len(few)):
+            browser.get(url)
 
 
 def test_transaction_filters(client):
