@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import (
     EarlyWarningReportPage,
@@ -228,6 +228,41 @@ POLICIES = [
     ),
 ]
 
+POLICIES += [
+    (
+        "cnipa-pilot-demonstration-guidance-2004",
+        "国家知识产权局关于知识产权试点示范工作的指导意见",
+        "国家知识产权局",
+        datetime.date(2004, 8, 30),
+        "国知发管字〔2004〕126号",
+        "000019705/2004-00126",
+        "知识产权 试点 示范",
+        "开展知识产权试点示范城市、园区和企业工作的指导思想、主要任务和组织实施。",
+        PolicyPage.Validity.VALID,
+        ["试点城市"],
+        h("一、指导思想")
+        + p("以提高知识产权创造、管理、保护和运用能力为核心，推动知识产权试点示范工作。")
+        + h("二、主要任务")
+        + p("建立健全知识产权工作体系，完善知识产权政策和服务体系。"),
+    ),
+    (
+        "cnipa-pilot-city-evaluation-2011",
+        "国家知识产权试点和示范城市(城区)评定办法",
+        "国家知识产权局",
+        datetime.date(2011, 9, 5),
+        "国知发管字〔2011〕160号",
+        "000019705/2011-00160",
+        "试点城市 示范城市 评定",
+        "国家知识产权试点城市、示范城市(城区)的申报条件、评定程序和考核验收。",
+        PolicyPage.Validity.VALID,
+        ["试点城市"],
+        h("第一章 总则")
+        + p("第一条 为规范国家知识产权试点和示范城市(城区)的评定工作，制定本办法。")
+        + h("第三章 考核验收")
+        + p("第十二条 试点期满，由国家知识产权局组织考核验收。"),
+    ),
+]
+
 # (slug, title, category, date, source, summary, tags, colour, body)
 NEWS = [
     (
@@ -410,9 +445,12 @@ def load(stdout):
 
 
 def _tree_root():
-    """Wagtail's root page and default locale, which its migrations create and a flushed database lacks."""
+    """Wagtail's root page, root collection and default locale, which its migrations create and a flushed
+    database lacks."""
     if not Locale.objects.exists():
         Locale.objects.create(language_code="zh-hans")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 

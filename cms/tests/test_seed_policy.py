@@ -116,7 +116,7 @@ def test_load_demo_twice_changes_nothing(cms_demo):
     # Demo data covers every page type.
     from cms.models import EarlyWarningReportPage, NewsPage, PatentInfoPage
 
-    assert PolicyPage.objects.live().count() == 10
+    assert PolicyPage.objects.live().count() == 12
     assert (
         NewsPage.objects.live().filter(category="notice").exists() and NewsPage.objects.filter(category="news").exists()
     )
