@@ -29,11 +29,32 @@ DISTRICTS = ["海州区", "连云区", "赣榆区", "东海县", "灌云县", "�
 INDUSTRIES = ["新医药", "新材料", "新能源", "高端装备制造", "石化", "现代农业", "东海水晶", "电子信息"]
 COMPANIES = ["恒瑞", "豪森", "正大天晴", "康缘", "中复连众", "鹰游纺机", "天明化工", "晶润", "太平洋水晶", "东海硅微粉"]
 INVENTIONS = [
-    "一种高纯石英玻璃的制备方法", "锂离子电池正极材料", "抗肿瘤药物组合物", "碳纤维复合材料缠绕成型装置",
-    "风电叶片主梁", "盐碱地水稻种植方法", "石化加氢催化剂", "水晶工艺品雕刻机", "中药提取物及其用途",
-    "光伏组件封装胶膜", "港口集装箱吊具", "海藻多糖提取工艺", "数控机床主轴", "食用菌液体菌种培养方法",
+    "一种高纯石英玻璃的制备方法",
+    "锂离子电池正极材料",
+    "抗肿瘤药物组合物",
+    "碳纤维复合材料缠绕成型装置",
+    "风电叶片主梁",
+    "盐碱地水稻种植方法",
+    "石化加氢催化剂",
+    "水晶工艺品雕刻机",
+    "中药提取物及其用途",
+    "光伏组件封装胶膜",
+    "港口集装箱吊具",
+    "海藻多糖提取工艺",
+    "数控机床主轴",
+    "食用菌液体菌种培养方法",
 ]
-SERVICES = ["专利代理", "商标代理", "版权登记", "知识产权评估", "质押融资", "专利检索", "侵权诉讼", "专利导航", "贯标咨询"]
+SERVICES = [
+    "专利代理",
+    "商标代理",
+    "版权登记",
+    "知识产权评估",
+    "质押融资",
+    "专利检索",
+    "侵权诉讼",
+    "专利导航",
+    "贯标咨询",
+]
 POLICY_TOPICS = ["专利资助", "质押融资贴息", "商标战略", "知识产权保护", "服务机构管理", "试点城市建设", "人才培养"]
 TYPES = ["policy", "news", "course", "institution", "offering", "transaction", "financing"]
 SENTENCES = [
@@ -113,9 +134,26 @@ def generate(count, seed=2014):
 
 
 QUERIES = [
-    "质押融资", "专利代理", "商标代理", "PCT 申请", "东海水晶", "版权登记", "知识产权评估", "专利转让", "石英玻璃",
-    "锂离子电池", "抗肿瘤药物", "培训", "贴息", "专利资助", "新医药", "海州区 专利", "專利代理機構", "质押贷款",
-    "侵权诉讼", "专利检索",
+    "质押融资",
+    "专利代理",
+    "商标代理",
+    "PCT 申请",
+    "东海水晶",
+    "版权登记",
+    "知识产权评估",
+    "专利转让",
+    "石英玻璃",
+    "锂离子电池",
+    "抗肿瘤药物",
+    "培训",
+    "贴息",
+    "专利资助",
+    "新医药",
+    "海州区 专利",
+    "專利代理機構",
+    "质押贷款",
+    "侵权诉讼",
+    "专利检索",
 ]
 
 
@@ -182,9 +220,7 @@ def bench_elasticsearch(url):
 
     print("Elasticsearch: raw helpers.bulk of the same final documents…", flush=True)
     raw_actions = {
-        doc_type: [
-            {"_index": f"{prefix}_raw_{doc_type}", "_id": d.uid, **IndexedDocument.source(d)} for d in type_docs
-        ]
+        doc_type: [{"_index": f"{prefix}_raw_{doc_type}", "_id": d.uid, **IndexedDocument.source(d)} for d in type_docs]
         for doc_type, type_docs in by_type.items()
     }
     for doc_type in TYPES:
@@ -246,18 +282,20 @@ def machine():
             memory = f"{kb / 1024 / 1024:.1f} GiB"
     except OSError:
         pass
-    return f"{os.cpu_count()} CPUs (nproc), {memory} memory, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
+    return f"{os.cpu_count()} CPUs (nproc), {memory} memory, {system}"
 
 
 def write_report(es, embedded, es_version):
     lines = [
         "# Benchmarks",
         "",
-        "Written by `make bench` (`bench/search.py`); numbers from one run on the machine below. Not part of `make test`.",
+        "Written by `make bench` (`bench/search.py`); numbers from one run on the machine below. "
+        "Not part of `make test`.",
         "",
         f"- Date: {date.today().isoformat()}",
         f"- Machine: {machine()}",
-        f"- Elasticsearch: {es_version or 'not configured'} (single node, 512 MB heap in CI; no Chinese analysis plugin)",
+        f"- Elasticsearch: {es_version or 'not configured'} (single node, 512 MB heap; no Chinese analysis plugin)",
         f"- Queries: {len(QUERIES)} Chinese queries × {QUERY_ROUNDS} rounds, after one warm-up round",
         "",
         "## Search",
@@ -273,8 +311,10 @@ def write_report(es, embedded, es_version):
             "| Measure | Our search service | Raw Elasticsearch | Ratio | Target | Met |",
             "| --- | --- | --- | --- | --- | --- |",
             f"| Query p50 | {ours['p50']:.1f} ms | {raw['p50']:.1f} ms | {ours['p50'] / raw['p50']:.2f}× | – | – |",
-            f"| Query p95 | {ours['p95']:.1f} ms | {raw['p95']:.1f} ms | {ours['p95'] / raw['p95']:.2f}× | ≤ 2 × raw + 10 ms = {limit:.1f} ms | {'yes' if ours['p95'] <= limit else 'NO'} |",
-            f"| Reindex throughput | {es['ours_rate']:,.0f} docs/s | {es['raw_rate']:,.0f} docs/s | {ratio:.2f} | ≥ 0.5 of raw | {'yes' if ratio >= 0.5 else 'NO'} |",
+            f"| Query p95 | {ours['p95']:.1f} ms | {raw['p95']:.1f} ms | {ours['p95'] / raw['p95']:.2f}× "
+            f"| ≤ 2 × raw + 10 ms = {limit:.1f} ms | {'yes' if ours['p95'] <= limit else 'NO'} |",
+            f"| Reindex throughput | {es['ours_rate']:,.0f} docs/s | {es['raw_rate']:,.0f} docs/s | {ratio:.2f} "
+            f"| ≥ 0.5 of raw | {'yes' if ratio >= 0.5 else 'NO'} |",
             "",
             "Ours: `search.service.search` (query parsing with jieba, synonyms, the request, facets, highlighting and "
             "snippets in Python). Raw: the same request body, prepared beforehand, sent with the client. Reindex ours: "

@@ -83,6 +83,22 @@ def claimed_models(excluding=None):
     return [st.get_model() for st in _types.values() if st.name != getattr(excluding, "name", None)]
 
 
+def types_for_model(model):
+    """Every type an instance of `model` may belong to: the nearest registered ancestor, and every
+    registered proxy of the same concrete model (a saved `Listing` may be a transaction or a financing
+    posting; processing re-reads each type's public queryset, so the others simply drop it)."""
+    found = []
+    nearest = type_for_model(model)
+    if nearest is not None:
+        found.append(nearest)
+    concrete = model._meta.concrete_model
+    for search_type in _types.values():
+        registered = search_type.get_model()
+        if registered._meta.proxy and registered._meta.concrete_model is concrete and search_type not in found:
+            found.append(search_type)
+    return found
+
+
 def dependants(model):
     """(type, pks-function) pairs whose documents depend on instances of `model`."""
     found = []

@@ -16,8 +16,7 @@ def _queue(instance, action):
         return
     # A page saved through its base class still belongs to its specific type.
     model = getattr(instance, "specific_class", None) or type(instance)
-    search_type = registry.type_for_model(model)
-    if search_type is not None:
+    for search_type in registry.types_for_model(model):
         enqueue(search_type.name, [instance.pk], action)
     for dependant, affected in registry.dependants(model):
         enqueue(dependant.name, list(affected(instance)))

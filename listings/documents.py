@@ -1,0 +1,68 @@
+"""Listings in cross-search: published, valid transaction postings, financing needs and financing products.
+
+Only public fields go in: never the contact person, phone or e-mail (shown on the posting page under its
+own rules), never the attached documents. Prices are stored in 万元 on the model and in yuan in search.
+"""
+
+from search import registry
+from search.documents import SearchDoc
+
+from .models import FinancingNeed, FinancingProduct, ListingIP, TransactionListing
+
+TEN_THOUSAND = 10_000
+
+
+def _yuan(value):
+    return None if value is None else float(value) * TEN_THOUSAND
+
+
+def listing_document(listing, doc_type):
+    records = list(listing.ip_records.all())
+    if listing.section == "transaction":
+        low, high = _yuan(listing.price_min), _yuan(listing.price_max)
+    elif listing.section == "financing_need":
+        low = high = _yuan(listing.amount)
+    else:
+        low, high = _yuan(listing.amount_min), _yuan(listing.amount_max)
+    facts = [(record.get_ip_type_display(), f"{record.number} {record.title}") for record in records]
+    if listing.kind:
+        facts.insert(0, ("交易类型", listing.get_kind_display()))
+    if listing.term_months:
+        facts.append(("融资期限", f"{listing.term_months}个月"))
+    body = " ".join(filter(None, [listing.description, listing.purpose, listing.conditions]))
+    return SearchDoc(
+        type=doc_type,
+        id=listing.pk,
+        url=listing.get_absolute_url(),
+        title=listing.title,
+        body=" ".join([body, *(f"{r.number} {r.title} {r.owner_name}" for r in records)]),
+        category=listing.industry.name if listing.industry_id else "",
+        district=listing.district.name,
+        status=listing.get_status_display(),
+        date=listing.published_at,
+        expires=listing.valid_until,
+        price_min=low,
+        price_max=high if high is not None else low,
+        facts=facts,
+        terms=[r.number for r in records] + [r.title for r in records],
+    )
+
+
+def _register(name, model, label=""):
+    registry.register(
+        registry.SearchType(
+            name=name,
+            model=model,
+            label=label,
+            public_queryset=lambda: (
+                model.objects.public().select_related("industry", "district").prefetch_related("ip_records")
+            ),
+            to_document=lambda listing: listing_document(listing, name),
+            depends_on={ListingIP: lambda record: [record.listing_id]},
+        )
+    )
+
+
+_register("transaction", TransactionListing)
+_register("financing", FinancingNeed)
+_register("financing_product", FinancingProduct, label="金融产品")
