@@ -243,13 +243,23 @@ def test_queue_filters_by_category_status_district_and_age(client, rights_admin,
 def test_queue_needs_a_bounded_number_of_queries(
     client, rights_admin, trademark_handler, unit, django_assert_max_num_queries
 ):
-    for i in range(30):
-        case = new_report(infringer=f"商行{i}")
-        cases.assign(case, rights_admin, unit("gongshangju"), trademark_handler)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def assigned_report(i):
+        cases.assign(new_report(infringer=f"商行{i}"), rights_admin, unit("gongshangju"), trademark_handler)
+
+    assigned_report(0)
     client.force_login(trademark_handler)
-    with django_assert_max_num_queries(20):
+    client.get(reverse("rights:queue"))  # the site frame creates its settings rows on the first page
+    with CaptureQueriesContext(connection) as one_case:
+        client.get(reverse("rights:queue"))
+    for i in range(1, 30):
+        assigned_report(i)
+    # Thirty cases cost no more queries than one.
+    with django_assert_max_num_queries(len(one_case)):
         response = client.get(reverse("rights:queue"))
-    assert response.status_code == 200
+    assert response.content.decode().count("data-tracking=") == 25
 
 
 def test_infringement_register_lists_established_cases_across_units_without_personal_data(
