@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -27,12 +28,10 @@ class ReviewMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.is_staff
 
-    def get_context(self, request):
-        context = super().get_context(request)
+    def render_component(self, request):
         waiting = Listing.objects.filter(status=Listing.Status.SUBMITTED).count()
-        if waiting:
-            context["label"] = f"{self.label} ({waiting})"
-        return context
+        label = f"{self.label} ({waiting})" if waiting else self.label
+        return LinkMenuItemComponent(self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs)
 
 
 @hooks.register("register_admin_menu_item")

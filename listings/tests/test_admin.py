@@ -1,5 +1,7 @@
 """The staff review queue in the Wagtail admin."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -13,7 +15,10 @@ pytestmark = pytest.mark.django_db
 def test_staff_see_the_queue_and_publish(client_for, staff):
     listing = ListingFactory(title="待审核的专利许可", status=Listing.Status.SUBMITTED, published_at=None)
     admin = client_for(staff)
-    assert "待审核的专利许可" in admin.get(reverse("listings_admin:review_queue")).content.decode()
+    content = admin.get(reverse("listings_admin:review_queue")).content.decode()
+    assert "待审核的专利许可" in content
+    # The admin menu (rendered as JSON for the sidebar) counts what is waiting.
+    assert json.dumps("信息审核 (1)")[1:-1] in content
     admin.post(reverse("listings_admin:approve", args=[listing.pk]))
     assert Listing.objects.get(pk=listing.pk).status == Listing.Status.PUBLISHED
 
