@@ -52,4 +52,4 @@ class PaymentViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_payment_viewset():
-    return PaymentViewSet("payments")
+    return PaymentViewSet("payment_records")

@@ -43,7 +43,9 @@ def browser():
 
 
 @pytest.fixture
-def demo_data(transactional_db):
+def demo_data(django_db_serialized_rollback, transactional_db):
+    # Serialized rollback restores what migrations seeded (districts, Wagtail's root page and collection,
+    # reference lists) after each journey's flush, so every journey starts from the same database.
     call_command("load_demo", stdout=open(os.devnull, "w"))
 
 
