@@ -9,15 +9,15 @@ the plain fallback), unchanged.
 from modelsearch.backends.database import SearchBackend as database_backend_for
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 
-from .segmentation import segment
+from .segmentation import segment_query as segment_text
 
 
 def segment_query(query):
     """The query with the text of its plain-text parts segmented; phrases and structure kept."""
     if isinstance(query, str):
-        return segment(query)
+        return segment_text(query)
     if isinstance(query, PlainText):
-        return PlainText(segment(query.query_string), operator=query.operator, boost=query.boost)
+        return PlainText(segment_text(query.query_string), operator=query.operator, boost=query.boost)
     if isinstance(query, And | Or):
         return type(query)([segment_query(subquery) for subquery in query.subqueries])
     if isinstance(query, Not):

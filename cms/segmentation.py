@@ -56,6 +56,17 @@ def segment(text):
     return " ".join(CJK_RUN.sub(words, text).split())
 
 
+def segment_query(text):
+    """The query's words, finest grained: a compound is dropped when its parts are there too.
+
+    Search mode emits both 知识产权 and its parts 知识, 产权; the index holds the parts of every compound but
+    not every compound a query may form (知识产权质押), so the query asks for the parts, all of them.
+    """
+    words = segment(text).split()
+    kept = [word for word in words if not any(other != word and other in word for other in words)]
+    return " ".join(dict.fromkeys(kept))
+
+
 def _segmented_value(value):
     if isinstance(value, str):
         return segment(value)
