@@ -343,7 +343,7 @@ def _offerings(institution, rows):
 
 def _history(institution, offerings, enterprises, buyer, index):
     """Completed, reviewed orders and answered inquiries, once per institution."""
-    if institution.orders.exists():
+    if institution.orders.exists() or institution.inquiries.exists():
         return
     now = timezone.now()
     priced = [offering for offering in offerings if offering.price]

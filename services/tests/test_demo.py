@@ -4,7 +4,7 @@ import pytest
 
 from accounts import demo as accounts_demo
 from services import demo
-from services.models import Institution, InstitutionType, Offering, Order, Review
+from services.models import Inquiry, InquiryMessage, Institution, InstitutionType, Offering, Order, Review
 
 pytestmark = pytest.mark.django_db
 
@@ -12,14 +12,10 @@ pytestmark = pytest.mark.django_db
 def test_demo_covers_every_institution_type_and_loads_twice_without_change():
     accounts_demo.load(io.StringIO())
     demo.load(io.StringIO())
-    counts = (Institution.objects.count(), Offering.objects.count(), Order.objects.count(), Review.objects.count())
+    models = (Institution, Offering, Inquiry, InquiryMessage, Order, Review)
+    counts = [model.objects.count() for model in models]
     demo.load(io.StringIO())
-    assert counts == (
-        Institution.objects.count(),
-        Offering.objects.count(),
-        Order.objects.count(),
-        Review.objects.count(),
-    )
+    assert counts == [model.objects.count() for model in models]
     public = Institution.objects.public()
     assert public.count() >= 13
     assert set(public.values_list("institution_type", flat=True)) == set(InstitutionType.values)
