@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .forms import InvitationForm, OrganisationForm
+from .links import account_links
 from .models import Invitation, Organisation
 from .organisations import MembershipError, accept_invitation, create_organisation, invite_member, revoke_invitation
 
@@ -22,7 +23,7 @@ def dashboard(request):
     return render(
         request,
         "accounts/dashboard.html",
-        {"organisation": organisation, "invitations": invitations},
+        {"organisation": organisation, "invitations": invitations, "links": account_links(request.user)},
     )
 
 

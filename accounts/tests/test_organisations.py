@@ -172,3 +172,20 @@ def test_inviting_an_existing_member_is_refused(client):
     assert response.status_code == 400
     assert "已是本组织成员" in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_account_page_links_to_what_the_organisation_can_do(client):
+    institution_owner = MembershipFactory(organisation=OrganisationFactory(kind=Organisation.Kind.INSTITUTION))
+
+    def shortcuts(user):
+        client.force_login(user)
+        return [link["url"] for link in client.get(reverse("accounts:dashboard")).context["links"]]
+
+    assert reverse("services:my_institution") in shortcuts(institution_owner.user)
+    assert reverse("training:mine") in shortcuts(institution_owner.user)
+    enterprise = shortcuts(MembershipFactory().user)
+    assert reverse("services:dashboard") in enterprise
+    assert reverse("services:my_institution") not in enterprise
+    unattached = shortcuts(UserFactory())
+    assert reverse("training:mine") in unattached
+    assert reverse("services:dashboard") not in unattached

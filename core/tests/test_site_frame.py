@@ -94,3 +94,13 @@ def test_wagtail_admin_is_for_staff_only(client, demo_site):
     assert client.get("/admin/").status_code in (302, 403)
     client.force_login(User.objects.get(email="admin@demo.ip.lyg"))
     assert client.get("/admin/").status_code == 200
+
+
+def test_an_english_request_leaves_the_next_request_in_chinese(client, demo_site):
+    from django.utils import translation
+
+    client.cookies["ipp_language"] = "en"
+    assert client.get("/")["Content-Language"] == "en"
+    assert translation.get_language() == "zh-hans"
+    del client.cookies["ipp_language"]
+    assert "登录" in client.get("/").content.decode()
