@@ -21,3 +21,11 @@ def send_templated_mail_task(self, template_prefix, recipients, context):
     subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
     body = render_to_string(f"{template_prefix}_message.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+@shared_task
+def publish_scheduled_pages():
+    """Wagtail's scheduled publishing: go-live and expiry times are acted on by this command."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled")

@@ -223,6 +223,21 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Periodic work, run by `celery -A config worker --beat`. Every task is idempotent and takes no objects.
+CELERY_BEAT_SCHEDULE = {
+    # Pages whose scheduled go-live or expiry time has passed are published or unpublished.
+    "cms-publish-scheduled": {"task": "core.tasks.publish_scheduled_pages", "schedule": 300.0},
+    # Applies index updates still waiting in the outbox (e.g. written while Elasticsearch was down).
+    "search-drain-outbox": {"task": "search.tasks.drain_search_outbox", "schedule": 60.0},
+    # Removes items that stopped being public without a save (expiry) and restores any missing.
+    "search-reconcile": {"task": "search.tasks.reconcile_search_index", "schedule": 3600.0},
+    # Postings past their validity period leave the public lists; also `manage.py expire_listings` for cron.
+    "listings-expire": {"task": "listings.tasks.expire_listings", "schedule": 3600.0},
+    # Places held for a payment that did not come go back to the waiting list.
+    "training-release-expired-holds": {"task": "training.tasks.release_expired_holds", "schedule": 300.0},
+    # Rights-protection e-mails that failed are sent again.
+    "rights-resend-unsent-notifications": {"task": "rights.tasks.resend_unsent_notifications", "schedule": 600.0},
+}
 
 # ------------------------------------------------------------------------------
 # E-mail
@@ -243,13 +258,6 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="ipp")
 # Make every index write visible to searches at once (tests); otherwise the node's refresh interval applies.
 SEARCH_REFRESH_ON_WRITE = env.bool("SEARCH_REFRESH_ON_WRITE", default=False)
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    # Applies index updates still waiting in the outbox (e.g. written while Elasticsearch was down).
-    "search-drain-outbox": {"task": "search.tasks.drain_search_outbox", "schedule": 60.0},
-    # Removes items that stopped being public without a save (expiry) and restores any missing.
-    "search-reconcile": {"task": "search.tasks.reconcile_search_index", "schedule": 3600.0},
-}
 # The database backend, with Chinese queries segmented like the pages' indexed text (cms.segmentation).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 
@@ -282,27 +290,6 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # ------------------------------------------------------------------------------
-# Listings (transaction and pledge-financing postings)
-# ------------------------------------------------------------------------------
-# Postings one organisation may send to review per day (anti-spam).
-LISTINGS_DAILY_SUBMISSION_LIMIT = env.int("LISTINGS_DAILY_SUBMISSION_LIMIT", default=10)
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    # Postings past their validity period leave the public lists; also `manage.py expire_listings` for cron.
-    "listings-expire": {"task": "listings.tasks.expire_listings", "schedule": 3600.0},
-}
-
-# ------------------------------------------------------------------------------
-# Training (training app)
-# ------------------------------------------------------------------------------
-# How long a place on a paid course is held for its payment before it goes to the waiting list.
-TRAINING_PAYMENT_HOLD_MINUTES = env.int("TRAINING_PAYMENT_HOLD_MINUTES", default=30)
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    "training-release-expired-holds": {"task": "training.tasks.release_expired_holds", "schedule": 300.0},
-}
-
-# ------------------------------------------------------------------------------
 # Rights protection (rights app)
 # ------------------------------------------------------------------------------
 # Anonymous infringement reports accepted from one client address per hour.
@@ -313,13 +300,18 @@ RIGHTS_STATUS_CHECKS_PER_HOUR = env.int("RIGHTS_STATUS_CHECKS_PER_HOUR", default
 RIGHTS_MIN_FILL_SECONDS = env.int("RIGHTS_MIN_FILL_SECONDS", default=3)
 # Open cases without a step for more than this many days are flagged in the handling queue.
 RIGHTS_STALE_AFTER_DAYS = env.int("RIGHTS_STALE_AFTER_DAYS", default=5)
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    "rights-resend-unsent-notifications": {
-        "task": "rights.tasks.resend_unsent_notifications",
-        "schedule": 600.0,
-    },
-}
+
+# ------------------------------------------------------------------------------
+# Listings (transaction and pledge-financing postings)
+# ------------------------------------------------------------------------------
+# Postings one organisation may send to review per day (anti-spam).
+LISTINGS_DAILY_SUBMISSION_LIMIT = env.int("LISTINGS_DAILY_SUBMISSION_LIMIT", default=10)
+
+# ------------------------------------------------------------------------------
+# Training (training app)
+# ------------------------------------------------------------------------------
+# How long a place on a paid course is held for its payment before it goes to the waiting list.
+TRAINING_PAYMENT_HOLD_MINUTES = env.int("TRAINING_PAYMENT_HOLD_MINUTES", default=30)
 
 # ------------------------------------------------------------------------------
 # Logging
