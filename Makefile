@@ -12,6 +12,7 @@ run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 setup: $(VENV)/.installed node_modules/.installed
+	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_demo
