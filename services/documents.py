@@ -1,0 +1,156 @@
+"""Service institutions and their offerings in cross-search.
+
+Only approved, active institutions (`Institution.objects.public()`) and the published offerings of such
+institutions (`Offering.objects.public()`) are indexed. Only what the public directory shows goes in:
+never the contact person, phone or e-mail (of the institution or of its organisation), never the
+qualification documents, never the review remarks. Scorecard figures are left out too: they are
+refreshed with `update()`, which sends no signal, so an indexed copy would go stale.
+
+Offering prices are stored in fen and indexed in yuan (the unit of search.query.PRICE_RANGES); a
+negotiable price has none.
+
+Dependencies: an institution's status or details change its offerings' documents (suspended, paused
+or un-approved, both leave the index); an organisation's name is the institution's title and appears in
+its offerings; a renamed service category changes both. Service categories are a many-to-many field,
+whose changes send `m2m_changed` rather than `post_save`, so that signal is connected here as well.
+"""
+
+from django.db.models.signals import m2m_changed
+from django.utils import timezone
+
+from search import registry
+from search.documents import SearchDoc
+from search.outbox import enqueue
+
+from .models import Institution, Offering, ServiceCategory
+
+FEN_PER_YUAN = 100
+
+
+def _yuan(fen):
+    return None if fen is None else fen / FEN_PER_YUAN
+
+
+def _local_date(moment):
+    return timezone.localdate(moment) if moment else None
+
+
+def institution_document(institution):
+    categories = [category.name for category in institution.categories.all()]
+    type_label = institution.get_institution_type_display()
+    facts = [("机构类型", type_label), ("服务类别", "、".join(categories))]
+    if institution.is_licence_verified:
+        facts.append(("专利代理机构代码", institution.licence_number))
+    if institution.credit_grade:
+        year = f"（{institution.credit_grade_year}年度）" if institution.credit_grade_year else ""
+        facts.append(("信用等级", f"{institution.credit_grade}{year}"))
+    body = " ".join(
+        filter(
+            None,
+            [
+                institution.description,
+                type_label,
+                " ".join(categories),
+                institution.district.name,
+                institution.address,
+                *(f"{label} {value}" for label, value in facts[2:]),
+            ],
+        )
+    )
+    return SearchDoc(
+        type="institution",
+        id=institution.pk,
+        url=institution.get_absolute_url(),
+        title=institution.organisation.name,
+        body=body,
+        category=type_label,
+        district=institution.district.name,
+        status=institution.get_status_display(),
+        date=_local_date(institution.approved_at),
+        facts=facts,
+        terms=[*categories, institution.licence_number if institution.is_licence_verified else ""],
+    )
+
+
+def offering_document(offering):
+    institution = offering.institution
+    price = None if offering.is_negotiable else _yuan(offering.price)
+    facts = [("服务机构", institution.organisation.name), ("计价方式", offering.get_price_type_display())]
+    if offering.delivery_days:
+        facts.append(("预计完成时间", f"{offering.delivery_days}个工作日"))
+    body = " ".join(
+        [
+            offering.description,
+            offering.category.name,
+            institution.organisation.name,
+            institution.get_institution_type_display(),
+        ]
+    )
+    return SearchDoc(
+        type="offering",
+        id=offering.pk,
+        url=offering.get_absolute_url(),
+        title=offering.title,
+        body=body,
+        category=offering.category.name,
+        district=institution.district.name,
+        status=offering.get_status_display(),
+        date=_local_date(offering.created_at),
+        price_min=price,
+        price_max=price,
+        facts=facts,
+    )
+
+
+def _institutions_of_organisation(organisation):
+    return Institution.objects.filter(organisation_id=organisation.pk).values_list("pk", flat=True)
+
+
+registry.register(
+    registry.SearchType(
+        name="institution",
+        model=Institution,
+        public_queryset=lambda: (
+            Institution.objects.public().select_related("organisation", "district").prefetch_related("categories")
+        ),
+        to_document=institution_document,
+        depends_on={
+            "accounts.Organisation": _institutions_of_organisation,
+            ServiceCategory: lambda category: category.institutions.values_list("pk", flat=True),
+        },
+    )
+)
+
+registry.register(
+    registry.SearchType(
+        name="offering",
+        model=Offering,
+        public_queryset=lambda: Offering.objects.public().select_related(
+            "category", "institution__organisation", "institution__district"
+        ),
+        to_document=offering_document,
+        depends_on={
+            Institution: lambda institution: institution.offerings.values_list("pk", flat=True),
+            "accounts.Organisation": lambda organisation: Offering.objects.filter(
+                institution__organisation_id=organisation.pk
+            ).values_list("pk", flat=True),
+            ServiceCategory: lambda category: category.offerings.values_list("pk", flat=True),
+        },
+    )
+)
+
+
+def _categories_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """institution.categories.set/add/remove/clear, or category.institutions.… from the other side."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            enqueue("institution", [instance.pk])
+    elif action in ("post_add", "post_remove") and pk_set:
+        enqueue("institution", sorted(pk_set))
+    elif action == "pre_clear":
+        enqueue("institution", list(instance.institutions.values_list("pk", flat=True)))
+
+
+m2m_changed.connect(
+    _categories_changed, sender=Institution.categories.through, dispatch_uid="search_institution_categories"
+)

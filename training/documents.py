@@ -1,0 +1,69 @@
+"""Training courses in cross-search: live, public, not cancelled course pages.
+
+Course pages get a type of their own ("course"), so cms's catch-all "page" type leaves them alone. The
+text is the page's own `search_fields` (summary, body, venue, organiser); never the online classroom link
+(shown to enrolled participants only) nor the enquiry contact. The fee is stored in fen and indexed in
+yuan (a free course costs 0). The district is the one named in the venue, when it names one.
+"""
+
+from django.utils import timezone
+
+from cms.documents import page_body
+from reference.models import District
+from search import registry
+from search.documents import SearchDoc
+
+from .models import CoursePage
+
+FEN_PER_YUAN = 100
+
+
+def _district(course):
+    if course.is_online or not course.venue:
+        return ""
+    for name in District.objects.order_by("sort_order").values_list("name", flat=True):
+        if name in course.venue:
+            return name
+    return ""
+
+
+def course_document(course):
+    type_label = course.get_course_type_display()
+    online = course.is_online
+    facts = [
+        ("上课方式", "线上" if online else "线下"),
+        ("上课地点", "" if online else course.venue),
+        ("主办单位", course.organiser),
+        ("名额", course.capacity),
+    ]
+    if course.is_free:
+        facts.append(("费用", "免费"))
+    text = [course.search_description, page_body(course), type_label, "线上课程" if online else ""]
+    return SearchDoc(
+        type="course",
+        id=course.pk,
+        url=course.get_url() or course.url_path,
+        title=course.title,
+        body=" ".join(filter(None, text)),
+        category=type_label,
+        district=_district(course),
+        date=timezone.localdate(course.starts_at),
+        price_min=course.fee / FEN_PER_YUAN,
+        price_max=course.fee / FEN_PER_YUAN,
+        facts=facts,
+    )
+
+
+registry.register(
+    registry.SearchType(
+        name="course",
+        model=CoursePage,
+        public_queryset=lambda: (
+            CoursePage.objects.live().public().filter(is_cancelled=False).select_related("organiser_organisation")
+        ),
+        to_document=course_document,
+        depends_on={
+            "accounts.Organisation": lambda organisation: organisation.courses.values_list("pk", flat=True),
+        },
+    )
+)
