@@ -20,7 +20,6 @@ def chromium_path():
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        _restore_seeded_rows_after_flush(item)
         for marker, variable in SERVICE_VARIABLES.items():
             if marker in item.keywords and not os.environ.get(variable):
                 item.add_marker(pytest.mark.skip(reason=f"needs {marker}: set {variable} to run it"))
@@ -30,19 +29,21 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
-def _restore_seeded_rows_after_flush(item):
-    """Transactional tests end with a flush, which also deletes what migrations seeded (districts, reference
-    lists, Wagtail's root page); serialized rollback puts those rows back for the tests that follow."""
-    marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    transactional = (marker is not None and marker.kwargs.get("transaction")) or {
-        "transactional_db",
-        "live_server",
-    } & set(fixtures)
-    if not transactional:
-        return
-    kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
-    item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _reseed_after_flush(request):
+    """A transactional test starts from what migrations seeded, even after another one's flush."""
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        from tests.seeding import reseed
+
+        reseed()
 
 
 @pytest.fixture(autouse=True)

@@ -43,9 +43,7 @@ def browser():
 
 
 @pytest.fixture
-def demo_data(django_db_serialized_rollback, transactional_db):
-    # Serialized rollback restores what migrations seeded (districts, Wagtail's root page and collection,
-    # reference lists) after each journey's flush, so every journey starts from the same database.
+def demo_data(transactional_db):
     call_command("load_demo", stdout=open(os.devnull, "w"))
 
 

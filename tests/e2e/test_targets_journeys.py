@@ -11,7 +11,7 @@ from services.models import Institution
 from services.tests.factories import InstitutionFactory
 
 # Each journey starts from the migrated data (Wagtail's root collection, reference data, indicators) again.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 STAFF_EMAIL, PASSWORD = "admin@demo.ip.lyg", "demo-ip-2014"
 

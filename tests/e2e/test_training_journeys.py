@@ -16,9 +16,7 @@ from training.tests.factories import move_to_past
 DEMO_PASSWORD = "demo-ip-2014"
 
 
-# The flush between live-server tests would delete the rows migrations seed (districts, industries, the
-# root collection) that the demo data needs; a serialized rollback puts them back before each journey.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def submit(page):

@@ -1,0 +1,24 @@
+"""What the data migrations seed, put back after a transactional test's flush.
+
+A transactional test (browser journeys, row-lock tests) ends by emptying every table, including the rows
+migrations created. Django's post_migrate handler restores content types and permissions; this restores
+the rest, with the same idempotent functions the migrations call.
+"""
+
+
+def reseed():
+    from cms.demo import _home_page
+    from listings.industries import ensure_industries
+    from listings.models import Industry
+    from reference.data import ensure_reference_data
+    from reference.models import District, ResponsibleUnit
+    from services.categories import ensure_categories
+    from services.models import ServiceCategory
+    from targets.models import Indicator
+    from targets.plan import ensure_plan_indicators
+
+    ensure_reference_data(District, ResponsibleUnit)
+    ensure_categories(ServiceCategory)
+    ensure_industries(Industry)
+    ensure_plan_indicators(Indicator, ResponsibleUnit)
+    _home_page()
