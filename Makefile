@@ -42,7 +42,7 @@ bench: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
 
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 static: $(VENV)/.installed node_modules/.installed
