@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class ChineseFirstLocaleMiddleware:
@@ -26,3 +28,25 @@ class ChineseFirstLocaleMiddleware:
             translation.deactivate()
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response
+
+
+class AdminAccessMiddleware:
+    """A logged-in person without admin access gets 403 from the Wagtail admin, not its log-in form.
+
+    Wagtail would send them to /admin/login/, which reads as "log in again" to someone already logged in;
+    anonymous visitors still get Wagtail's log-in page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = "/admin/"
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path.startswith(self.prefix)
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied(_("管理后台仅供平台工作人员使用。"))
+        return self.get_response(request)

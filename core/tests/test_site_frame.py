@@ -91,7 +91,11 @@ def test_wagtail_admin_is_for_staff_only(client, demo_site):
     from accounts.models import User
 
     client.force_login(User.objects.get(email="enterprise@demo.ip.lyg"))
-    assert client.get("/admin/").status_code in (302, 403)
+    refused = client.get("/admin/")
+    assert refused.status_code == 403
+    assert "管理后台仅供平台工作人员使用" in refused.content.decode()
+    client.logout()
+    assert client.get("/admin/").status_code == 302
     client.force_login(User.objects.get(email="admin@demo.ip.lyg"))
     assert client.get("/admin/").status_code == 200
 
