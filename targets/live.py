@@ -225,6 +225,14 @@ register(
     )
 )
 
+_CERTIFICATE_COLUMNS = (
+    (_("证书编号"), "number"),
+    (_("姓名"), "holder_name"),
+    (_("所在单位"), "organisation__name"),
+    (_("课程"), "course_title"),
+    (_("发证日期"), "issued_on"),
+)
+
 register(
     LiveRule(
         code="ip-engineers-trained",
@@ -237,13 +245,7 @@ register(
         records=_training_certificates("ip_engineer"),
         date_field="issued_on",
         district_lookup="organisation__district",
-        columns=(
-            (_("证书编号"), "number"),
-            (_("姓名"), "holder_name"),
-            (_("所在单位"), "organisation__name"),
-            (_("课程"), "course_title"),
-            (_("发证日期"), "issued_on"),
-        ),
+        columns=_CERTIFICATE_COLUMNS,
     )
 )
 
@@ -259,13 +261,7 @@ register(
         records=_training_certificates("patent_agent"),
         date_field="issued_on",
         district_lookup="organisation__district",
-        columns=(
-            (_("证书编号"), "number"),
-            (_("姓名"), "holder_name"),
-            (_("所在单位"), "organisation__name"),
-            (_("课程"), "course_title"),
-            (_("发证日期"), "issued_on"),
-        ),
+        columns=_CERTIFICATE_COLUMNS,
     )
 )
 
