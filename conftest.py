@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,47 @@ def password():
     from tests.factories import DEFAULT_PASSWORD
 
     return DEFAULT_PASSWORD
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _search_indices_of_this_run(django_db_setup):
+    """Elasticsearch indices written during this run get a prefix of their own, removed at the end, so
+    one run never reads another's documents."""
+    from django.conf import settings
+
+    settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}_{uuid.uuid4().hex[:8]}"
+    yield
+    if os.environ.get("ELASTICSEARCH_URL"):
+        from search.backends import ElasticsearchBackend
+
+        ElasticsearchBackend(os.environ["ELASTICSEARCH_URL"]).delete_all_indices()
+
+
+@pytest.fixture(params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def search_index(request, settings, db):
+    """For tests of listing pages, which read the search index: an empty index on one backend (each
+    test runs on both when Elasticsearch is configured), kept up to date as a commit would keep it.
+
+    The outbox is applied after a transaction commits, and a test's transaction never commits; so the
+    pending outbox is applied at the start of every request the test makes instead."""
+    from django.core.signals import request_started
+
+    from search import backends
+    from search.outbox import process_pending
+
+    if request.param == "embedded":
+        settings.ELASTICSEARCH_URL = ""
+        backend = backends.embedded_backend()
+    else:
+        from search.tests.conftest import es_prefix, use_elasticsearch
+
+        backend = use_elasticsearch(settings, es_prefix(uuid.uuid4().hex[:6]))
+
+    def apply_outbox(**kwargs):
+        process_pending()
+
+    request_started.connect(apply_outbox, dispatch_uid="tests_search_index")
+    yield backend
+    request_started.disconnect(dispatch_uid="tests_search_index")
+    if request.param == "elasticsearch":
+        backend.delete_all_indices()

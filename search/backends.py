@@ -35,7 +35,7 @@ class SearchUnavailable(Exception):
 # ------------------------------------------------------------------------------
 ENTRY_COLUMNS = (
     "doc_type, object_id, url, title, body, category, district, status, date, expires, price_min, price_max, "
-    "facts, terms"
+    "facts, terms, tags, rank"
 )
 
 
@@ -84,13 +84,16 @@ def _tsvector_literal(tokens):
     return " ".join(f"{_lexeme(token)}:{','.join(places[:256])}" for token, places in positions.items())
 
 
-def _entry_doc(row):
-    doc_type, object_id, url, title, body, category, district, status, day, expires, pmin, pmax, facts, terms = row
+def _as_date(value):
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
-    def as_date(value):
-        if isinstance(value, str):
-            return date.fromisoformat(value)
-        return value
+
+def _entry_doc(row):
+    (doc_type, object_id, url, title, body, category, district, status, day, expires, pmin, pmax, facts, terms) = row[
+        :14
+    ]
+    tags, rank = row[14:]
+    as_date = _as_date
 
     def as_list(value):
         if isinstance(value, str):
@@ -114,11 +117,15 @@ def _entry_doc(row):
         price_max=pmax,
         facts=[tuple(pair) for pair in as_list(facts)],
         terms=as_list(terms),
+        tags=[tag for tag in tags.split("\n") if tag],
+        rank=rank,
     )
 
 
-# Positions in the embedded backend's candidate rows (see EmbeddedBackend._candidates).
+# Positions in the embedded backend's candidate rows (see EmbeddedBackend._candidates): id, score, then
+# the facet columns, then the sort columns (the title only when sorting by it).
 FACET_POSITIONS = {"type": 2, "category": 3, "district": 4, "status": 5, "date": 6, "price": 7}
+PRICE_MAX, EXPIRES, RANK, TITLE = 8, 9, 10, 11
 
 
 def _newest(row):
@@ -129,8 +136,44 @@ SORT_KEYS = {
     "relevance": lambda row: (-row[1], _newest(row), row[0]),
     "newest": lambda row: (_newest(row), -row[0]),
     "price_asc": lambda row: (row[7] is None, row[7] or 0, row[0]),
-    "price_desc": lambda row: (row[8] is None, -(row[8] or 0), row[0]),
+    "price_desc": lambda row: (row[PRICE_MAX] is None, -(row[PRICE_MAX] or 0), row[0]),
+    "date_asc": lambda row: (row[6] is None, row[6] or date.max, row[0]),
+    "expiring": lambda row: (row[EXPIRES] is None, row[EXPIRES] or date.max, _newest(row), -row[0]),
+    "rank": lambda row: (row[RANK] is None, -(row[RANK] or 0), row[TITLE], row[0]),
+    "title": lambda row: (row[TITLE], row[0]),
 }
+
+
+def _like_tag(tag):
+    escaped = tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%\n{escaped}\n%"
+
+
+def _scope_sql(query):
+    """WHERE clauses and parameters of a query's fixed scope and listing filters (see SearchQuery)."""
+    clauses, params = ["(e.expires IS NULL OR e.expires >= %s)"], [today()]
+    if query.scope:
+        clauses.append(f"e.doc_type IN ({', '.join(['%s'] * len(query.scope))})")
+        params.extend(query.scope)
+    for accepted in query.required_tags():
+        clauses.append("(" + " OR ".join(["e.tags LIKE %s ESCAPE '\\'"] * len(accepted)) + ")")
+        params.extend(_like_tag(tag) for tag in sorted(accepted))
+    if query.date_from:
+        clauses.append("e.date >= %s")
+        params.append(query.date_from)
+    if query.date_before:
+        clauses.append("e.date < %s")
+        params.append(query.date_before)
+    if query.price_from is not None:
+        clauses.append("COALESCE(e.price_max, e.price_min) >= %s")
+        params.append(query.price_from)
+    if query.price_to is not None:
+        clauses.append("e.price_min <= %s")
+        params.append(query.price_to)
+    if query.min_rank is not None:
+        clauses.append("e.rank >= %s")
+        params.append(query.min_rank)
+    return " AND ".join(clauses), params
 
 
 def _date_bucket_keys():
@@ -216,6 +259,8 @@ class EmbeddedBackend:
             price_max=doc.price_max,
             facts=[list(pair) for pair in doc.facts],
             terms=doc.terms,
+            tags="\n" + "\n".join(doc.tags) + "\n" if doc.tags else "",
+            rank=doc.rank,
             suggest="\n" + "\n".join(doc.suggestions()) + "\n",
             title_tokens=tokens["title"],
             body_tokens=tokens["body"],
@@ -331,31 +376,31 @@ class EmbeddedBackend:
             )
         return predicates
 
-    def _candidates(self, groups):
+    def _candidates(self, query, groups):
         """Every visible match as a narrow row, with its rank: one pass over the full-text index."""
-        columns = "e.doc_type, e.category, e.district, e.status, e.date, e.price_min, e.price_max"
+        columns = "e.doc_type, e.category, e.district, e.status, e.date, e.price_min, e.price_max, e.expires"
+        if query.effective_sort in ("rank", "title"):
+            columns += ", e.rank, e.title"
+        where, params = _scope_sql(query)
         match = self._match(groups)
         with connection.cursor() as cursor:
             if match:
                 cursor.execute(
                     f"SELECT e.id, m.score, {columns} FROM search_searchentry e JOIN ({match[0]}) m ON m.id = e.id "
-                    "WHERE e.expires IS NULL OR e.expires >= %s",
-                    [*match[2], today()],
+                    f"WHERE {where}",
+                    [*match[2], *params],
                 )
             else:
-                cursor.execute(
-                    f"SELECT e.id, 0.0, {columns} FROM search_searchentry e WHERE e.expires IS NULL OR e.expires >= %s",
-                    [today()],
-                )
+                cursor.execute(f"SELECT e.id, 0.0, {columns} FROM search_searchentry e WHERE {where}", params)
             rows = cursor.fetchall()
-        if rows and isinstance(rows[0][6], str):  # SQLite returns dates as text
-            rows = [(*row[:6], date.fromisoformat(row[6]) if row[6] else None, *row[7:]) for row in rows]
+        if rows and self.vendor == "sqlite":  # SQLite returns dates as text
+            rows = [(*row[:6], _as_date(row[6]), row[7], row[8], _as_date(row[9]), *row[10:]) for row in rows]
         return rows
 
     def search(self, query, groups):
         """Matching and ranking happen in the database; the filters, facet counts and order are then worked
         out from the matches' narrow rows, so the full-text index is read once per search."""
-        rows = self._candidates(groups)
+        rows = self._candidates(query, groups)
         predicates = self._predicates(query)
         date_keys, price_keys = _date_bucket_keys(), list(PRICE_RANGES)
         facets = {}
@@ -429,6 +474,8 @@ class ElasticsearchBackend:
         # Tests ask for every write to be visible at once; production relies on the refresh interval.
         self.refresh_on_write = refresh
         self.client = Elasticsearch(url, request_timeout=10, max_retries=0)
+        # Aliases known to exist with the current mapping in this process.
+        self._ready = set()
 
     def health(self):
         info = self.client.cluster.health()
@@ -464,11 +511,18 @@ class ElasticsearchBackend:
         )
 
     def ensure_index(self, doc_type):
+        """The type's alias, created with its index if missing. An index made by an older version gets the
+        fields added since (adding fields is allowed in place; their values arrive with `search_reindex`)."""
         alias = self.alias(doc_type)
-        if not self.client.indices.exists_alias(name=alias):
+        if alias in self._ready:
+            return alias
+        if self.client.indices.exists_alias(name=alias):
+            self.client.indices.put_mapping(index=alias, **IndexedDocument._doc_type.mapping.to_dict())
+        else:
             name = self.new_index_name(doc_type)
             self._create_index(name)
             self.client.indices.put_alias(index=name, name=alias)
+        self._ready.add(alias)
         return alias
 
     def indices_of(self, doc_type):
@@ -571,6 +625,7 @@ class ElasticsearchBackend:
 
     def delete_all_indices(self):
         """Removes every index under this backend's prefix (tests, and a full reset)."""
+        self._ready.clear()
         for pattern in (f"{self.prefix}_index_*", f"{self.prefix}_search_*"):
             found = self.client.indices.get(index=pattern, ignore_unavailable=True, allow_no_indices=True)
             for name in found:
@@ -620,16 +675,55 @@ class ElasticsearchBackend:
             if high is not None:
                 bounds["lt"] = high
             filters["price"] = {"range": {"price_min": bounds}}
-        always = {
-            "bool": {
-                "should": [
-                    {"bool": {"must_not": {"exists": {"field": "expires"}}}},
-                    {"range": {"expires": {"gte": today().isoformat()}}},
-                ],
-                "minimum_should_match": 1,
+        return filters, self._scope_filters(query)
+
+    @staticmethod
+    def _scope_filters(query):
+        """The query's fixed scope and listing filters, applied to the results and every facet alike."""
+        day = today().isoformat()
+        scope = [
+            {
+                "bool": {
+                    "should": [
+                        {"bool": {"must_not": {"exists": {"field": "expires"}}}},
+                        {"range": {"expires": {"gte": day}}},
+                    ],
+                    "minimum_should_match": 1,
+                }
             }
-        }
-        return filters, always
+        ]
+        if query.scope:
+            scope.append({"terms": {"doc_type": list(query.scope)}})
+        scope.extend({"terms": {"tags": sorted(accepted)}} for accepted in query.required_tags())
+        dates = {}
+        if query.date_from:
+            dates["gte"] = query.date_from.isoformat()
+        if query.date_before:
+            dates["lt"] = query.date_before.isoformat()
+        if dates:
+            scope.append({"range": {"date": dates}})
+        if query.price_from is not None:
+            scope.append(
+                {
+                    "bool": {
+                        "should": [
+                            {"range": {"price_max": {"gte": query.price_from}}},
+                            {
+                                "bool": {
+                                    "must_not": {"exists": {"field": "price_max"}},
+                                    "filter": {"range": {"price_min": {"gte": query.price_from}}},
+                                }
+                            },
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                }
+            )
+        if query.price_to is not None:
+            scope.append({"range": {"price_min": {"lte": query.price_to}}})
+        if query.min_rank is not None:
+            scope.append({"range": {"rank": {"gte": query.min_rank}}})
+        return scope
 
     def _aggregations(self):
         aggs = {facet: {"terms": {"field": field, "size": 50}} for facet, field in TERM_FACETS.items()}
@@ -655,19 +749,27 @@ class ElasticsearchBackend:
         return aggs
 
     def search_body(self, query, groups):
-        filters, always = self._filters(query)
+        filters, scope = self._filters(query)
         sort = {
             "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"uid": "asc"}],
             "newest": [{"date": {"order": "desc", "missing": "_last"}}, {"uid": "desc"}],
             "price_asc": [{"price_min": {"order": "asc", "missing": "_last"}}, {"uid": "asc"}],
             "price_desc": [{"price_max": {"order": "desc", "missing": "_last"}}, {"uid": "asc"}],
+            "date_asc": [{"date": {"order": "asc", "missing": "_last"}}, {"uid": "asc"}],
+            "expiring": [
+                {"expires": {"order": "asc", "missing": "_last"}},
+                {"date": {"order": "desc", "missing": "_last"}},
+                {"uid": "desc"},
+            ],
+            "rank": [{"rank": {"order": "desc", "missing": "_last"}}, {"title_sort": "asc"}, {"uid": "asc"}],
+            "title": [{"title_sort": "asc"}, {"uid": "asc"}],
         }[query.effective_sort]
         aggs = {}
         for facet, agg in self._aggregations().items():
             others = [f for name, f in filters.items() if name != facet]
             aggs[facet] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": agg}}
         return {
-            "query": {"bool": {"must": self._text_query(groups), "filter": [always]}},
+            "query": {"bool": {"must": self._text_query(groups), "filter": scope}},
             "post_filter": {"bool": {"filter": list(filters.values())}},
             "aggs": aggs,
             "sort": sort,
@@ -677,10 +779,14 @@ class ElasticsearchBackend:
             "_source": {"excludes": ["*_tokens", "suggest", "vocabulary"]},
         }
 
+    def indices_for(self, query):
+        """The aliases a query reads: its scope's types only, or every type."""
+        return ",".join(self.alias(t) for t in query.scope) if query.scope else self.search_pattern
+
     def search(self, query, groups):
         try:
             response = self.client.search(
-                index=self.search_pattern,
+                index=self.indices_for(query),
                 ignore_unavailable=True,
                 allow_no_indices=True,
                 **self.search_body(query, groups),

@@ -51,6 +51,10 @@ class SearchDoc:
     facts: list = field(default_factory=list)
     # Keywords weighted like the title and offered as completions (service names, patent numbers...).
     terms: list = field(default_factory=list)
+    # "key:value" tags a listing page filters by (e.g. "grade:A+", "ip_type:patent"); never shown.
+    tags: list = field(default_factory=list)
+    # The type's own "best first" order (an institution's rating), if it has one.
+    rank: float | None = None
 
     def __post_init__(self):
         self.id = str(self.id)
@@ -63,6 +67,8 @@ class SearchDoc:
             setattr(self, name, None if value is None else float(value))
         self.facts = [(str(label), str(value)) for label, value in self.facts if value not in (None, "")]
         self.terms = [str(term) for term in self.terms if term]
+        self.tags = sorted({str(tag) for tag in self.tags if tag})
+        self.rank = None if self.rank is None else float(self.rank)
 
     @property
     def uid(self):
@@ -95,6 +101,7 @@ class IndexedDocument(Document):
     uid = Keyword()
     url = Keyword(index=False)
     title = Text(index=False)
+    title_sort = Keyword()
     body = Text(index=False)
     title_tokens = Text(analyzer="whitespace")
     body_tokens = Text(analyzer="whitespace")
@@ -108,6 +115,8 @@ class IndexedDocument(Document):
     price_max = Double()
     facts = Object(enabled=False)
     terms = Keyword(index=False)
+    tags = Keyword()
+    rank = Double()
     suggest = Keyword()
     vocabulary = Keyword()
 
@@ -120,6 +129,7 @@ class IndexedDocument(Document):
             "uid": doc.uid,
             "url": doc.url,
             "title": doc.title,
+            "title_sort": doc.title[:300],
             "body": doc.body[:MAX_BODY],
             "title_tokens": tokens["title"],
             "body_tokens": tokens["body"],
@@ -133,6 +143,8 @@ class IndexedDocument(Document):
             "price_max": doc.price_max,
             "facts": [list(pair) for pair in doc.facts],
             "terms": doc.terms,
+            "tags": doc.tags,
+            "rank": doc.rank,
             "suggest": doc.suggestions(),
             "vocabulary": vocabulary_words(tokens),
         }
@@ -163,4 +175,6 @@ def doc_from_source(source):
         price_max=source.get("price_max"),
         facts=[tuple(pair) for pair in source.get("facts") or []],
         terms=source.get("terms") or [],
+        tags=source.get("tags") or [],
+        rank=source.get("rank"),
     )

@@ -1,7 +1,7 @@
 """What a search asks for and what a backend answers, independent of the backend."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,12 +21,22 @@ PRICE_RANGES = {
     "1m-10m": (_("100万–1000万元"), 1_000_000, 10_000_000),
     "gt10m": (_("1000万元以上"), 10_000_000, None),
 }
+# The orders the cross-search page offers.
 SORTS = {
     "relevance": _("相关度"),
     "newest": _("最新"),
     "price_asc": _("价格从低到高"),
     "price_desc": _("价格从高到低"),
 }
+# Further orders listing pages use for their own types: soonest date first (upcoming courses), validity
+# ending first (postings), a type's own rank (an institution's rating), title (an institution's name).
+LISTING_SORTS = {
+    "date_asc": _("日期从早到晚"),
+    "expiring": _("即将到期"),
+    "rank": _("评分最高"),
+    "title": _("名称"),
+}
+ALL_SORTS = {**SORTS, **LISTING_SORTS}
 # Facets and the SearchDoc field each counts.
 TERM_FACETS = {"type": "doc_type", "category": "category", "district": "district", "status": "status"}
 FACETS = [*TERM_FACETS, "date", "price"]
@@ -54,6 +64,16 @@ def price_bounds(key):
 
 @dataclass
 class SearchQuery:
+    """What one search asks for. `types` … `price_range` are the facets a person narrows by (each facet
+    is counted under the others). The fields after them are a listing page's fixed scope and its own
+    filters: they narrow the results and every facet count alike.
+
+    scope: the only types searched (a listing page's own, e.g. ["transaction"]);
+    tags: {key: [values]}, documents carrying a "key:value" tag for one of the values of every key;
+    date_from / date_before: the document date, inclusive / exclusive;
+    price_from / price_to: a price (range) reaching into these yuan bounds; unpriced documents drop out;
+    min_rank: the type's own rank at least this (an institution's rating)."""
+
     text: str = ""
     types: list = field(default_factory=list)
     categories: list = field(default_factory=list)
@@ -64,10 +84,21 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    scope: list = field(default_factory=list)
+    tags: dict = field(default_factory=dict)
+    date_from: date | None = None
+    date_before: date | None = None
+    price_from: float | None = None
+    price_to: float | None = None
+    min_rank: float | None = None
 
     def __post_init__(self):
         self.text = " ".join((self.text or "").split())[:200]
-        if self.sort not in SORTS:
+        self.tags = {key: [str(v) for v in values] for key, values in self.tags.items() if values}
+        for name in ("price_from", "price_to", "min_rank"):
+            value = getattr(self, name)
+            setattr(self, name, None if value is None else float(value))
+        if self.sort not in ALL_SORTS:
             self.sort = "relevance"
         if self.date_range not in DATE_RANGES:
             self.date_range = ""
@@ -88,6 +119,10 @@ class SearchQuery:
     def term_filters(self):
         """Selected values of each term facet."""
         return {"type": self.types, "category": self.categories, "district": self.districts, "status": self.statuses}
+
+    def required_tags(self):
+        """The tag filter as sets of acceptable "key:value" tags, one set per key."""
+        return [{f"{key}:{value}" for value in values} for key, values in sorted(self.tags.items())]
 
 
 @dataclass

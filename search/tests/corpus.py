@@ -723,6 +723,19 @@ ROWS = [
 ]
 
 
+# A listing page's own filters and orders: tags and ranks of some documents.
+LISTING_EXTRAS = {
+    "institution:i1": {"tags": ["type:patent_agency", "grade:A+", "licensed:yes"], "rank": 4.8},
+    "institution:i2": {"tags": ["type:patent_agency", "grade:A", "licensed:yes"], "rank": 4.2},
+    "institution:i3": {"tags": ["type:trademark_agency", "grade:A"], "rank": 3.5},
+    "institution:i4": {"tags": ["type:valuation"]},
+    "transaction:t1": {"tags": ["ip_type:patent", "kind:transfer"]},
+    "transaction:t2": {"tags": ["ip_type:patent", "kind:licence"]},
+    "transaction:t3": {"tags": ["ip_type:trademark", "kind:transfer"]},
+    "transaction:t8": {"tags": ["ip_type:copyright", "kind:transfer", "odd_100%_value:yes"]},
+}
+
+
 def corpus_docs():
     day = timezone.localdate()
     docs = []
@@ -744,6 +757,7 @@ def corpus_docs():
                 expires=day + timedelta(days=expires) if expires is not None else None,
                 terms=terms,
                 facts=facts,
+                **LISTING_EXTRAS.get(f"{doc_type}:{pk}", {}),
             )
         )
     return docs

@@ -182,3 +182,89 @@ def test_an_item_indexed_then_deleted_disappears(search_backend, settings):
     assert uids(find("海洋生物")) == ["news:n99"]
     search_backend.delete("news", ["n99"])
     assert find("海洋生物").total == 0
+
+
+# A listing page's own scope, filters and orders (search.listing) -------------------------------------
+
+
+def listing(text="", **filters):
+    return find(text, per_page=filters.pop("per_page", 50), **filters)
+
+
+def test_a_listing_page_searches_only_its_own_types(search_backend):
+    transactions = listing(scope=["transaction"])
+    assert {hit.doc.type for hit in transactions.hits} == {"transaction"}
+    assert transactions.total == 7
+    assert set(transactions.facets["type"]) == {"transaction"}
+    both = listing("质押", scope=["financing", "institution"])
+    assert {hit.doc.type for hit in both.hits} == {"financing", "institution"}
+
+
+def test_tags_narrow_one_key_by_any_value_and_every_key_together(search_backend):
+    patents = listing(scope=["transaction"], tags={"ip_type": ["patent"]})
+    assert set(uids(patents)) == {"transaction:t1", "transaction:t2"}
+    transfers = listing(scope=["transaction"], tags={"ip_type": ["patent", "copyright"], "kind": ["transfer"]})
+    assert set(uids(transfers)) == {"transaction:t1", "transaction:t8"}
+    # Facet counts follow the tags like any other scope.
+    assert transfers.facets["type"] == {"transaction": 2}
+
+
+def test_tag_values_match_exactly_even_with_wildcard_characters(search_backend):
+    assert uids(listing(tags={"odd_100%_value": ["yes"]})) == ["transaction:t8"]
+    assert listing(tags={"odd_100%_value": ["y_s"]}).total == 0
+    assert listing(tags={"odd_1": ["%"]}).total == 0
+    assert listing(tags={"ip_type": ["pat"]}).total == 0
+
+
+def test_date_bounds(search_backend):
+    day = timezone.localdate()
+    recent = listing(scope=["transaction"], date_from=day - timedelta(days=20))
+    assert set(uids(recent)) == {"transaction:t1", "transaction:t2", "transaction:t4", "transaction:t8"}
+    older = listing(scope=["transaction"], date_before=day - timedelta(days=10))
+    assert set(uids(older)) == {
+        "transaction:t2",
+        "transaction:t3",
+        "transaction:t5",
+        "transaction:t6",
+        "transaction:t8",
+    }
+    between = listing(scope=["transaction"], date_from=day - timedelta(days=20), date_before=day - timedelta(days=10))
+    assert set(uids(between)) == {"transaction:t2", "transaction:t8"}
+
+
+def test_a_price_range_reaching_into_the_bounds(search_backend):
+    middle = listing(scope=["transaction"], price_from=400_000, price_to=550_000)
+    assert set(uids(middle)) == {"transaction:t1", "transaction:t2"}
+    assert uids(listing(scope=["transaction"], price_from=1_000_000)) == ["transaction:t5"]
+    assert set(uids(listing(scope=["transaction"], price_to=50_000))) == {"transaction:t4", "transaction:t6"}
+    # Unpriced items drop out of a price filter.
+    assert listing(scope=["institution"], price_from=0).total == 0
+
+
+def test_rank_filter_and_order(search_backend):
+    good = listing(scope=["institution"], min_rank=4)
+    assert set(uids(good)) == {"institution:i1", "institution:i2"}
+    ranked = uids(listing(scope=["institution"], sort="rank"))
+    assert ranked[:3] == ["institution:i1", "institution:i2", "institution:i3"]
+    unranked = [hit.doc.title for hit in listing(scope=["institution"], sort="rank").hits[3:]]
+    assert unranked == sorted(unranked)
+
+
+def test_title_date_ascending_and_expiring_orders(search_backend):
+    titles = [hit.doc.title for hit in listing(scope=["institution"], sort="title").hits]
+    assert titles == sorted(titles) and len(titles) == 7
+    dates = [hit.doc.date for hit in listing(scope=["transaction"], sort="date_asc").hits]
+    assert dates == sorted(dates)
+    expiring = listing(scope=["transaction"], sort="expiring").hits
+    ends = [hit.doc.expires for hit in expiring]
+    assert ends == sorted(ends)
+    # Equal validity: the newest posting first.
+    sixty_days = [hit.doc.uid for hit in expiring if hit.doc.expires == ends[0]]
+    assert sixty_days == ["transaction:t4", "transaction:t8", "transaction:t3"]
+
+
+def test_tags_and_rank_come_back_with_the_document(search_backend):
+    hit = listing(scope=["institution"], tags={"grade": ["A+"]}).hits[0]
+    assert hit.doc.uid == "institution:i1"
+    assert hit.doc.tags == ["grade:A+", "licensed:yes", "type:patent_agency"]
+    assert hit.doc.rank == 4.8
