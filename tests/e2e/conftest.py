@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from conftest import chromium_path
+from search.backends import get_search_backend
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls our tests make between browser
 # steps are still plain synchronous code.
@@ -44,6 +45,11 @@ def browser():
 
 @pytest.fixture
 def demo_data(transactional_db):
+    # The database was flushed after the previous journey; an Elasticsearch index is not, so it starts
+    # empty too, and the demo's commits fill it through the outbox.
+    primary = get_search_backend()
+    if primary.name == "elasticsearch":
+        primary.delete_all_indices()
     call_command("load_demo", stdout=open(os.devnull, "w"))
 
 
