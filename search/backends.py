@@ -621,7 +621,9 @@ class ElasticsearchBackend:
             ignore_unavailable=True,
             allow_no_indices=True,
         )
-        return {b["key"]: b["doc_count"] for b in response["aggregations"]["types"]["buckets"]}
+        # With no index at all, the answer has no aggregations.
+        buckets = response.get("aggregations", {}).get("types", {}).get("buckets", [])
+        return {b["key"]: b["doc_count"] for b in buckets}
 
     def delete_all_indices(self):
         """Removes every index under this backend's prefix (tests, and a full reset)."""
@@ -830,7 +832,8 @@ class ElasticsearchBackend:
             )
         except _es_errors() as error:
             raise SearchUnavailable(str(error)) from error
-        return Counter({b["key"]: b["doc_count"] for b in response["aggregations"]["words"]["buckets"]})
+        buckets = response.get("aggregations", {}).get("words", {}).get("buckets", [])
+        return Counter({b["key"]: b["doc_count"] for b in buckets})
 
 
 @cache
