@@ -1,29 +1,50 @@
 """Listings in cross-search: published, valid transaction postings, financing needs and financing products.
 
-Only public fields go in: never the contact person, phone or e-mail (shown on the posting page under its
-own rules), never the attached documents. Prices are stored in 万元 on the model and in yuan in search.
+The transaction and financing list pages filter and order through these documents too: their coded filters
+are tags ("kind:…", "direction:…", "industry:<pk>", "district:<pk>", "status:…", "ip_type:…"; a financing
+product carries the IP types it accepts as collateral), and their price or amount is the document's price.
+
+Only public fields go in: the publishing organisation's name (shown on every posting page), never the
+contact person, phone or e-mail (shown on the posting page under its own rules), never the attached
+documents. Prices are stored in 万元 on the model and in yuan in search.
 """
 
+from accounts.models import Organisation
 from search import registry
 from search.documents import SearchDoc
 
-from .models import FinancingNeed, FinancingProduct, ListingIP, TransactionListing
+from .models import FinancingNeed, FinancingProduct, Industry, Listing, ListingIP, TransactionListing
 
 TEN_THOUSAND = 10_000
 
 
-def _yuan(value):
+def yuan(value):
+    """An amount in 万元 (as stored and typed) in yuan (as indexed)."""
     return None if value is None else float(value) * TEN_THOUSAND
+
+
+def listing_tags(listing, records):
+    """The coded values the list pages filter by, as "key:value" tags."""
+    ip_types = sorted({record.ip_type for record in records} | set(listing.eligible_ip_types))
+    pairs = [
+        ("status", listing.status),
+        ("kind", listing.kind),
+        ("direction", listing.direction),
+        ("industry", listing.industry_id),
+        ("district", listing.district_id),
+        *(("ip_type", ip_type) for ip_type in ip_types),
+    ]
+    return [f"{key}:{value}" for key, value in pairs if value]
 
 
 def listing_document(listing, doc_type):
     records = list(listing.ip_records.all())
     if listing.section == "transaction":
-        low, high = _yuan(listing.price_min), _yuan(listing.price_max)
+        low, high = yuan(listing.price_min), yuan(listing.price_max)
     elif listing.section == "financing_need":
-        low = high = _yuan(listing.amount)
+        low = high = yuan(listing.amount)
     else:
-        low, high = _yuan(listing.amount_min), _yuan(listing.amount_max)
+        low, high = yuan(listing.amount_min), yuan(listing.amount_max)
     facts = [(record.get_ip_type_display(), f"{record.number} {record.title}") for record in records]
     if listing.kind:
         facts.insert(0, ("交易类型", listing.get_kind_display()))
@@ -35,7 +56,7 @@ def listing_document(listing, doc_type):
         id=listing.pk,
         url=listing.get_absolute_url(),
         title=listing.title,
-        body=" ".join([body, *(f"{r.number} {r.title} {r.owner_name}" for r in records)]),
+        body=" ".join([body, *(f"{r.number} {r.title} {r.owner_name}" for r in records), listing.organisation.name]),
         category=listing.industry.name if listing.industry_id else "",
         district=listing.district.name,
         status=listing.get_status_display(),
@@ -45,6 +66,7 @@ def listing_document(listing, doc_type):
         price_max=high if high is not None else low,
         facts=facts,
         terms=[r.number for r in records] + [r.title for r in records],
+        tags=listing_tags(listing, records),
     )
 
 
@@ -55,10 +77,16 @@ def _register(name, model, label=""):
             model=model,
             label=label,
             public_queryset=lambda: (
-                model.objects.public().select_related("industry", "district").prefetch_related("ip_records")
+                model.objects.public()
+                .select_related("organisation", "industry", "district")
+                .prefetch_related("ip_records")
             ),
             to_document=lambda listing: listing_document(listing, name),
-            depends_on={ListingIP: lambda record: [record.listing_id]},
+            depends_on={
+                ListingIP: lambda record: [record.listing_id],
+                Organisation: lambda organisation: list(organisation.listings.values_list("pk", flat=True)),
+                Industry: lambda industry: list(Listing.objects.filter(industry=industry).values_list("pk", flat=True)),
+            },
         )
     )
 

@@ -1,15 +1,17 @@
+import re
 from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District
+from search.query import SearchQuery
 
+from .documents import yuan
 from .ip_numbers import normalise_ip_number
 from .models import Industry, IPType, Listing, ListingIP
 from .models.financing import Stage
@@ -302,19 +304,27 @@ class DocumentForm(StyledFormMixin, forms.Form):
     file = CheckedFileField(label=_("文件"), kinds=("pdf", "image"), help_text=_("PDF 或图片，不超过 10 MB。"))
 
 
-# sort key → (ordering, label); a posting without a price (面议) sorts last either way.
+# sort key → (the search's order, label); a posting without a price (面议) sorts last either way.
 SORTS = {
-    "newest": (F("published_at").desc(nulls_last=True), _("最新发布")),
-    "expiring": (F("valid_until").asc(), _("即将到期")),
-    "price_low": (F("price_min").asc(nulls_last=True), _("价格从低到高")),
-    "price_high": (F("price_min").desc(nulls_last=True), _("价格从高到低")),
-    "amount_low": (F("sort_amount").asc(nulls_last=True), _("金额从低到高")),
-    "amount_high": (F("sort_amount").desc(nulls_last=True), _("金额从高到低")),
+    "newest": ("newest", _("最新发布")),
+    "expiring": ("expiring", _("即将到期")),
+    "price_low": ("price_asc", _("价格从低到高")),
+    "price_high": ("price_desc", _("价格从高到低")),
+    "amount_low": ("price_asc", _("金额从低到高")),
+    "amount_high": ("price_desc", _("金额从高到低")),
 }
+# Filters whose coded value is matched against the document's tag of the same name (see documents.py).
+TAG_FIELDS = ("kind", "direction", "industry", "district", "status", "ip_type")
+# "ZL" typed before a number: the search reads patent numbers with or without it, and other numbers
+# (trademark registrations, older patent numbers) are indexed without it.
+ZL_PREFIX = re.compile(r"(?<![0-9A-Za-z])zl\s?(?=\d)", re.IGNORECASE)
 
 
 class FilterForm(StyledFormMixin, forms.Form):
     """The filters of a public list; every field is optional and a bad value is simply ignored."""
+
+    # The search types the list shows, by the `section` filter's value ("" for all of them).
+    scopes = {}
 
     q = forms.CharField(label=_("关键词"), required=False, max_length=100)
     industry = forms.ModelChoiceField(label=_("产业领域"), queryset=Industry.objects.all(), required=False)
@@ -333,10 +343,31 @@ class FilterForm(StyledFormMixin, forms.Form):
         low, high = cleaned.get("min_amount"), cleaned.get("max_amount")
         if low is not None and high is not None and high < low:
             self.add_error("max_amount", _("上限须不低于下限。"))
+            # The range is wrong as a whole: neither bound filters.
+            cleaned.pop("min_amount")
         return cleaned
+
+    def search_query(self, page=1, per_page=20):
+        """The search the valid filters ask for; an invalid value is left out (and shown as an error)."""
+        if self.is_bound:
+            self.is_valid()  # cleaned_data then holds only the values without errors
+        data = getattr(self, "cleaned_data", {})
+        low, high = data.get("min_amount"), data.get("max_amount")
+        return SearchQuery(
+            text=ZL_PREFIX.sub("", data.get("q") or ""),
+            scope=self.scopes[data.get("section") or ""],
+            tags={field: [getattr(data[field], "pk", data[field])] for field in TAG_FIELDS if data.get(field)},
+            price_from=yuan(low),
+            price_to=yuan(high),
+            sort=SORTS[data.get("sort") or "newest"][0],
+            page=page,
+            per_page=per_page,
+        )
 
 
 class TransactionFilterForm(FilterForm):
+    scopes = {"": ["transaction"]}
+
     kind = forms.ChoiceField(label=_("交易类型"), choices=[("", _("全部")), *Listing.Kind.choices], required=False)
     direction = forms.ChoiceField(
         label=_("供需方向"), choices=[("", _("全部")), *Listing.Direction.choices], required=False
@@ -355,6 +386,12 @@ class TransactionFilterForm(FilterForm):
 
 
 class FinancingFilterForm(FilterForm):
+    scopes = {
+        "": ["financing", "financing_product"],
+        Listing.Section.FINANCING_NEED: ["financing"],
+        Listing.Section.FINANCING_PRODUCT: ["financing_product"],
+    }
+
     section = forms.ChoiceField(
         label=_("类别"),
         choices=[

@@ -1,21 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.uploads import serve_private_file
+from search.listing import listing_page, page_number
 
 from . import financing as financing_domain
 from . import postings
 from .forms import (
     FORMS_BY_SECTION,
-    SORTS,
     DealForm,
     DocumentForm,
     FinancingFilterForm,
@@ -58,74 +56,34 @@ def index(request):
     )
 
 
-def _apply_filters(queryset, form, amount_filter):
-    """Narrow a public queryset by the valid filters; invalid filter values are ignored, not errors."""
-    data = form.cleaned_data if form.is_valid() else {}
-    if query := data.get("q"):
-        queryset = queryset.filter(
-            Q(title__icontains=query)
-            | Q(description__icontains=query)
-            | Q(ip_records__number__icontains=query.replace("ZL", "").replace("zl", ""))
-            | Q(ip_records__title__icontains=query)
-            | Q(organisation__name__icontains=query)
-        ).distinct()
-    for field in ("kind", "direction", "industry", "district", "status", "section"):
-        if data.get(field):
-            queryset = queryset.filter(**{field: data[field]})
-    if data.get("ip_type"):
-        ip_type = data["ip_type"]
-        queryset = queryset.filter(
-            Q(pk__in=ListingIP.objects.filter(ip_type=ip_type).values("listing")) | Q(**{f"accepts_{ip_type}": True})
-        )
-    low, high = data.get("min_amount"), data.get("max_amount")
-    if low is not None or high is not None:
-        queryset = amount_filter(queryset, low, high)
-    sort = data.get("sort") or "newest"
-    return queryset.order_by(SORTS[sort][0], "-pk")
-
-
-def _paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _price_filter(queryset, low, high):
-    """Postings whose price (or price range) reaches into [low, high]; negotiable prices do not."""
-    if low is not None:
-        queryset = queryset.filter(price_max__gte=low)
-    if high is not None:
-        queryset = queryset.filter(price_min__lte=high)
-    return queryset
-
-
-def _financing_amount_filter(queryset, low, high):
-    """Needs whose amount, and products whose amount range, reach into [low, high]."""
-    if low is not None:
-        queryset = queryset.filter(Q(amount__gte=low) | Q(amount_max__gte=low))
-    if high is not None:
-        queryset = queryset.filter(Q(amount__lte=high) | Q(amount_min__lte=high))
-    return queryset
-
-
 def transactions(request):
     form = TransactionFilterForm(request.GET or None)
-    queryset = _apply_filters(_public_list(Listing.objects.public().transactions()), form, _price_filter)
-    return render(
-        request,
-        "listings/transaction_list.html",
-        {"form": form, "page_obj": _paginate(request, queryset), "query": _query_without_page(request)},
+    public = Listing.objects.public()
+    return _search_list(
+        request, form, {"transaction": _public_list(public.transactions())}, "listings/transaction_list.html"
     )
 
 
 def financing(request):
     form = FinancingFilterForm(request.GET or None)
-    base = Listing.objects.public().filter(section__in=(Section.FINANCING_NEED, Section.FINANCING_PRODUCT))
-    base = base.annotate(sort_amount=Coalesce("amount", "amount_min"))
-    queryset = _apply_filters(_public_list(base), form, _financing_amount_filter)
-    return render(
-        request,
-        "listings/financing_list.html",
-        {"form": form, "page_obj": _paginate(request, queryset), "query": _query_without_page(request)},
-    )
+    public = Listing.objects.public()
+    querysets = {
+        "financing": _public_list(public.financing_needs()),
+        "financing_product": _public_list(public.financing_products()),
+    }
+    return _search_list(request, form, querysets, "listings/financing_list.html")
+
+
+def _search_list(request, form, querysets, template):
+    """A public list filtered, ordered and counted by the search; `querysets` supply the cards' objects."""
+    query = form.search_query(page=page_number(request.GET.get("page")), per_page=PAGE_SIZE)
+    context = {
+        "form": form,
+        "page_obj": listing_page(query, querysets),
+        "query": _query_without_page(request),
+        "highlight": bool(query.text),
+    }
+    return render(request, template, context)
 
 
 def _query_without_page(request):
