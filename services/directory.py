@@ -1,40 +1,57 @@
-"""The public directory's query: filters and sort orders over approved, active institutions."""
+"""The searches behind the public directory and the offerings list: each filter form's values as a
+`SearchQuery` (see search.listing), so the keyword finds what the cross-search finds and the index
+filters, orders and counts. The tags and rank they use are written by services.documents."""
 
-from decimal import Decimal
+from search.query import SearchQuery
 
-from django.db.models import F, Q
+PAGE_SIZE = 12
 
-from .models import Institution
-
-SORT_ORDERS = {
-    "rating": [F("rating_average").desc(nulls_last=True), "-rating_count", "organisation__name"],
-    "newest": [F("approved_at").desc(nulls_last=True), "-pk"],
-    "name": ["organisation__name"],
-}
+# The directory's sort options and the search orders that reproduce them: the rank is the rating
+# (average, then count, see services.documents.rating_rank), the title the organisation's name.
+DIRECTORY_SORTS = {"rating": "rank", "newest": "newest", "name": "title"}
 
 
-def search_institutions(filters):
-    """`filters` is DirectoryFilterForm.cleaned_data (missing keys mean "any")."""
-    institutions = Institution.objects.public().select_related("organisation", "district")
-    query = (filters.get("q") or "").strip()
-    if query:
-        institutions = institutions.filter(
-            Q(organisation__name__icontains=query)
-            | Q(description__icontains=query)
-            | Q(offerings__title__icontains=query)
-        )
-    if filters.get("type"):
-        institutions = institutions.filter(institution_type=filters["type"])
-    if filters.get("category"):
-        institutions = institutions.filter(categories=filters["category"])
-    if filters.get("district"):
-        institutions = institutions.filter(district=filters["district"])
-    if filters.get("grade"):
-        institutions = institutions.filter(credit_grade=filters["grade"])
-    if filters.get("rating"):
-        institutions = institutions.filter(rating_average__gte=Decimal(filters["rating"]))
-    if filters.get("verified"):
-        institutions = institutions.exclude(licence_number="")
-    if query or filters.get("category"):
-        institutions = institutions.distinct()
-    return institutions.prefetch_related("categories").order_by(*SORT_ORDERS.get(filters.get("sort") or "rating"))
+def valid_values(form):
+    """The values of a filter form that passed validation: an invalid value is ignored like an empty one."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return form.cleaned_data
+
+
+def institution_query(form, page=1):
+    """DirectoryFilterForm → the directory's search: institutions only, each filter a tag, the minimum
+    rating a minimum rank."""
+    values = valid_values(form)
+    category, district = values.get("category"), values.get("district")
+    return SearchQuery(
+        text=values.get("q") or "",
+        scope=["institution"],
+        tags={
+            "type": [values["type"]] if values.get("type") else [],
+            "category": [category.code] if category else [],
+            "district": [district.code] if district else [],
+            "grade": [values["grade"]] if values.get("grade") else [],
+            "verified": ["yes"] if values.get("verified") else [],
+        },
+        min_rank=values.get("rating") or None,
+        sort=DIRECTORY_SORTS[values.get("sort") or "rating"],
+        page=page,
+        per_page=PAGE_SIZE,
+    )
+
+
+def offering_query(form, page=1):
+    """OfferingFilterForm → the offerings list's search. The category is chosen through the `category`
+    facet (the category's name), not a tag, so the facet still counts every other category under the
+    keyword: the sidebar's count of a category is what the list shows once it is chosen."""
+    values = valid_values(form)
+    category = values.get("category")
+    return SearchQuery(
+        text=values.get("q") or "",
+        scope=["offering"],
+        categories=[category.name] if category else [],
+        sort=values.get("sort") or "relevance",
+        page=page,
+        per_page=PAGE_SIZE,
+    )

@@ -3,18 +3,28 @@
 Only approved, active institutions (`Institution.objects.public()`) and the published offerings of such
 institutions (`Offering.objects.public()`) are indexed. Only what the public directory shows goes in:
 never the contact person, phone or e-mail (of the institution or of its organisation), never the
-qualification documents, never the review remarks. Scorecard figures are left out too: they are
-refreshed with `update()`, which sends no signal, so an indexed copy would go stale.
+qualification documents, never the review remarks. An institution's document carries the titles of its
+published offerings as terms, so the directory's keyword finds an institution by what it offers.
+
+The directory filters and orders through the search (see services.forms.DirectoryFilterForm): an
+institution carries tags of its type, each service category's code, its district's code, its credit
+grade and whether its licence is verified, and its rating as `rank` (see `rating_rank`). The rating is
+the one scorecard figure indexed: `services.scorecard.refresh_rating` changes it with `update()`, which
+sends no signal, so it queues the institution itself. The other figures (reply time, completed orders)
+are not indexed; the cards read them from the database.
 
 Offering prices are stored in fen and indexed in yuan (the unit of search.query.PRICE_RANGES); a
-negotiable price has none.
+negotiable price has none. The offerings list filters by the `category` facet (the category's name)
+so that its sidebar can count every category under the other filters.
 
 Dependencies: an institution's status or details change its offerings' documents (suspended, paused
-or un-approved, both leave the index); an organisation's name is the institution's title and appears in
-its offerings; a renamed service category changes both. Service categories are a many-to-many field,
+or un-approved, both leave the index); an offering's title, status or deletion changes its
+institution's terms; an organisation's name is the institution's title and appears in its offerings; a
+renamed service category or district changes both. Service categories are a many-to-many field,
 whose changes send `m2m_changed` rather than `post_save`, so that signal is connected here as well.
 """
 
+from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed
 from django.utils import timezone
 
@@ -25,6 +35,12 @@ from search.outbox import enqueue
 from .models import Institution, Offering, ServiceCategory
 
 FEN_PER_YUAN = 100
+# An institution's rank is its average rating plus its number of ratings in ten-millionths, which stay
+# below the rating's 0.01 step: 4.80 from 12 reviews ranks 4.8000012, above 4.80 from 5 reviews and below
+# 4.81. So the rank order is "average, then count, both best first" (then the name, the search's own
+# tie-break), and `min_rank=4` keeps exactly the averages of 4.00 and above. Counts past the cap tie.
+RANK_COUNT_CAP = 99_999
+RANK_COUNT_UNIT = 10_000_000
 
 
 def _yuan(fen):
@@ -33,6 +49,20 @@ def _yuan(fen):
 
 def _local_date(moment):
     return timezone.localdate(moment) if moment else None
+
+
+def rating_rank(average, count):
+    """The directory's "best rated first" order as one number (None for an institution not rated)."""
+    if average is None:
+        return None
+    return float(average) + min(count, RANK_COUNT_CAP) / RANK_COUNT_UNIT
+
+
+def _published_offering_titles(institution):
+    offerings = getattr(institution, "published_offerings", None)
+    if offerings is None:
+        offerings = institution.offerings.filter(status=Offering.Status.PUBLISHED)
+    return [offering.title for offering in offerings]
 
 
 def institution_document(institution):
@@ -68,7 +98,19 @@ def institution_document(institution):
         status=institution.get_status_display(),
         date=_local_date(institution.approved_at),
         facts=facts,
-        terms=[*categories, institution.licence_number if institution.is_licence_verified else ""],
+        terms=[
+            *categories,
+            institution.licence_number if institution.is_licence_verified else "",
+            *_published_offering_titles(institution),
+        ],
+        tags=[
+            f"type:{institution.institution_type}",
+            *(f"category:{category.code}" for category in institution.categories.all()),
+            f"district:{institution.district.code}",
+            f"grade:{institution.credit_grade}" if institution.credit_grade else "",
+            "verified:yes" if institution.is_licence_verified else "",
+        ],
+        rank=rating_rank(institution.rating_average, institution.rating_count),
     )
 
 
@@ -111,12 +153,25 @@ registry.register(
         name="institution",
         model=Institution,
         public_queryset=lambda: (
-            Institution.objects.public().select_related("organisation", "district").prefetch_related("categories")
+            Institution.objects.public()
+            .select_related("organisation", "district")
+            .prefetch_related(
+                "categories",
+                Prefetch(
+                    "offerings",
+                    queryset=Offering.objects.filter(status=Offering.Status.PUBLISHED).only("institution", "title"),
+                    to_attr="published_offerings",
+                ),
+            )
         ),
         to_document=institution_document,
         depends_on={
             "accounts.Organisation": _institutions_of_organisation,
             ServiceCategory: lambda category: category.institutions.values_list("pk", flat=True),
+            "reference.District": lambda district: Institution.objects.filter(district_id=district.pk).values_list(
+                "pk", flat=True
+            ),
+            Offering: lambda offering: [offering.institution_id],
         },
     )
 )
@@ -135,6 +190,9 @@ registry.register(
                 institution__organisation_id=organisation.pk
             ).values_list("pk", flat=True),
             ServiceCategory: lambda category: category.offerings.values_list("pk", flat=True),
+            "reference.District": lambda district: Offering.objects.filter(
+                institution__district_id=district.pk
+            ).values_list("pk", flat=True),
         },
     )
 )

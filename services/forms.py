@@ -255,3 +255,38 @@ class DirectoryFilterForm(forms.Form):
                 else ("form-select" if isinstance(field.widget, forms.Select) else "form-control")
             )
             field.widget.attrs["class"] = css
+
+
+class OfferingFilterForm(forms.Form):
+    """The offerings list: a keyword, a category (chosen in the sidebar) and an order. Without an order
+    chosen, a keyword lists the best matches first, otherwise the newest come first. The categories are
+    given, as the page lists them in its sidebar anyway; `category` cleans to a ServiceCategory."""
+
+    SORTS = [
+        ("newest", _("最新发布")),
+        ("price_asc", _("价格从低到高")),
+        ("price_desc", _("价格从高到低")),
+        ("relevance", _("相关度")),
+    ]
+
+    q = forms.CharField(label=_("关键词"), required=False)
+    category = forms.ChoiceField(label=_("服务类别"), required=False)
+    sort = forms.ChoiceField(label=_("排序"), required=False, choices=SORTS)
+
+    def __init__(self, data=None, *, categories, **kwargs):
+        if data is not None and not data.get("sort"):
+            data = data.copy()
+            data["sort"] = "relevance" if (data.get("q") or "").strip() else "newest"
+        super().__init__(data, **kwargs)
+        self.categories = {category.code: category for category in categories}
+        self.fields["category"].choices = [
+            ("", _("全部类别")),
+            *((code, c.name) for code, c in self.categories.items()),
+        ]
+        self.fields["sort"].widget.attrs["class"] = "form-select w-auto"
+
+    def clean_category(self):
+        return self.categories.get(self.cleaned_data["category"])
+
+    def clean_q(self):
+        return self.cleaned_data["q"].strip()[:50]

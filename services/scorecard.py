@@ -1,13 +1,17 @@
 """Keeping an institution's stored scorecard in step with its reviews, inquiries and orders.
 
 Called by the domain functions that change what the figures are made of, so list pages read plain
-columns instead of aggregating reviews and messages for every institution shown.
+columns instead of aggregating reviews and messages for every institution shown. The rating is also the
+directory's search rank (see services.documents); `update()` sends no signal, so refreshing it queues
+the institution for re-indexing itself.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
 from django.db.models import Avg, Count
+
+from search.outbox import enqueue
 
 from .models import Institution, Order, OrderStatus
 
@@ -19,6 +23,7 @@ def refresh_rating(institution):
         rating_average=Decimal(str(average)).quantize(Decimal("0.01"), ROUND_HALF_UP) if average else None,
         rating_count=figures["count"],
     )
+    enqueue("institution", [institution.pk])
 
 
 def refresh_reply_time(institution):

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 
 from core.uploads import serve_private_file
 from payments.models import Payment
+from search.listing import listing_page, page_number
 
 from . import inbox, institutions, offerings, orders, reviews
-from .directory import search_institutions
+from .directory import institution_query, offering_query, valid_values
 from .forms import (
     ApplicationForm,
     DirectoryFilterForm,
@@ -24,6 +25,7 @@ from .forms import (
     ListingForm,
     MessageForm,
     NoteForm,
+    OfferingFilterForm,
     OfferingForm,
     OrderForm,
     ReasonForm,
@@ -68,10 +70,15 @@ def _require_my_institution(request):
     return institution
 
 
-def _querystring_without_page(request):
+def _querystring_without(request, *names):
     params = request.GET.copy()
-    params.pop("page", None)
+    for name in names:
+        params.pop(name, None)
     return params.urlencode()
+
+
+def _querystring_without_page(request):
+    return _querystring_without(request, "page")
 
 
 # --- Public: directory, institution page, offerings -----------------------------------------------
@@ -79,12 +86,23 @@ def _querystring_without_page(request):
 
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page = _page(request, search_institutions(filters))
+    page = listing_page(
+        institution_query(form, page_number(request.GET.get("page"))),
+        {
+            "institution": Institution.objects.public()
+            .select_related("organisation", "district")
+            .prefetch_related("categories")
+        },
+    )
     return render(
         request,
         "services/directory.html",
-        {"form": form, "page_obj": page, "querystring": _querystring_without_page(request)},
+        {
+            "form": form,
+            "page_obj": page,
+            "keyword": page.search_results.query.text,
+            "querystring": _querystring_without_page(request),
+        },
     )
 
 
@@ -118,31 +136,23 @@ def institution_detail(request, pk):
 
 
 def offering_list(request):
-    category = ServiceCategory.objects.filter(code=request.GET.get("category") or "").first()
-    offerings_qs = Offering.objects.public().select_related("institution__organisation", "category")
-    if category:
-        offerings_qs = offerings_qs.filter(category=category)
-    query = (request.GET.get("q") or "").strip()[:50]
-    if query:
-        offerings_qs = offerings_qs.filter(Q(title__icontains=query) | Q(description__icontains=query))
-    categories = ServiceCategory.objects.annotate(
-        offering_count=Count(
-            "offerings",
-            filter=Q(
-                offerings__status=Offering.Status.PUBLISHED,
-                offerings__institution__status=Institution.Status.APPROVED,
-                offerings__institution__is_active=True,
-            ),
-        )
+    categories = list(ServiceCategory.objects.all())
+    form = OfferingFilterForm(request.GET, categories=categories)
+    page = listing_page(
+        offering_query(form, page_number(request.GET.get("page"))),
+        {"offering": Offering.objects.public().select_related("institution__organisation", "category")},
     )
+    counts = page.search_results.facets["category"]
     return render(
         request,
         "services/offering_list.html",
         {
-            "page_obj": _page(request, offerings_qs.order_by("category__sort_order", "-updated_at")),
-            "categories": categories,
-            "category": category,
-            "query": query,
+            "form": form,
+            "page_obj": page,
+            "categories": [(category, counts.get(category.name, 0)) for category in categories],
+            "category": valid_values(form).get("category"),
+            "keyword": page.search_results.query.text,
+            "category_querystring": _querystring_without(request, "page", "category"),
             "querystring": _querystring_without_page(request),
         },
     )

@@ -43,7 +43,7 @@ def test_enterprise_asks_and_the_institution_is_told_on_site_and_by_email(
 
 
 def test_both_sides_continue_the_thread_and_each_message_notifies_the_other(
-    client, institution, institution_user, enterprise_user
+    client, institution, institution_user, enterprise_user, search_index
 ):
     client.force_login(enterprise_user)
     ask(client, institution)

@@ -121,7 +121,7 @@ def test_plain_member_cannot_apply_for_the_organisation(client, applicant):
 
 
 def test_staff_approval_lists_the_institution_and_tells_the_applicant(
-    client, applicant, staff_user, django_capture_on_commit_callbacks
+    client, applicant, staff_user, django_capture_on_commit_callbacks, search_index
 ):
     client.force_login(applicant)
     client.post("/institutions/apply/", application_data())
@@ -157,7 +157,7 @@ def test_rejection_needs_a_reason_which_the_applicant_sees_and_can_resubmit(clie
     assert list(institution.events.values_list("to_status", flat=True)) == ["pending", "rejected", "pending"]
 
 
-def test_suspended_institution_disappears_from_directory_and_can_be_reinstated(client, staff_user):
+def test_suspended_institution_disappears_from_directory_and_can_be_reinstated(client, staff_user, search_index):
     institution = InstitutionFactory()
     institutions.suspend(institution, staff_user, "多次投诉，暂停整改。")
     assert not Institution.objects.public().exists()
