@@ -3,11 +3,19 @@
 Policies, news and patent information get types of their own (so the type facet can tell them apart);
 every other page type (the home page, section index pages...) is a plain "page". A page type another app
 registers itself (e.g. training's course pages) is left to that app. Text comes from each page model's
-own `search_fields`, so a new field added there is searched without touching this file.
+own `search_fields`, so a new field added there is searched without touching this file; a policy's
+document number and index number are also terms, weighted like the title.
+
+The section pages list their children through the search (`cms.models.listing`), filtering by tags:
+`parent:<pk>` on every page, and the codes of a page's `category`, `kind` and `validity`, its issuing
+agency's pk (`agency:<pk>`) and its topic tags by name (`tag:<name>`). Tags are edited on the page itself;
+a tag renamed or an item added or removed outside a page save re-indexes the pages concerned
+(`depends_on`).
 """
 
 from django.apps import apps
 from django.utils.html import strip_tags
+from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -61,6 +69,27 @@ def page_body(page):
     return " ".join(" ".join(parts).split())
 
 
+def parent_tag(page):
+    """The tag a section page filters its own children by."""
+    parent_path = page.path[: -page.steplen]
+    parent_pk = Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+    return f"parent:{parent_pk}" if parent_pk else ""
+
+
+def listing_tags(page):
+    """The "key:value" tags the section pages filter by (see the module docstring)."""
+    tags = [parent_tag(page)]
+    for name in ("category", "kind", "validity"):
+        value = getattr(page, name, None)
+        if value and isinstance(value, str):
+            tags.append(f"{name}:{value}")
+    if getattr(page, "issuing_agency_id", None):
+        tags.append(f"agency:{page.issuing_agency_id}")
+    if hasattr(page, "tags"):
+        tags.extend(f"tag:{tag.name}" for tag in page.tags.all())
+    return tags
+
+
 def page_to_document(page, doc_type="page"):
     page = page.specific
     day = getattr(page, "issue_date", None) or getattr(page, "date", None) or page.last_published_at
@@ -69,6 +98,11 @@ def page_to_document(page, doc_type="page"):
         value = getattr(page, label_field, "")
         if value and isinstance(value, str):
             facts.append((page._meta.get_field(label_field).verbose_name, value))
+    terms = [str(tag) for tag in page.tags.all()] if hasattr(page, "tags") else []
+    for number_field in ("document_number", "index_number"):
+        value = getattr(page, number_field, "")
+        if value and isinstance(value, str):
+            terms.append(value)
     category = _display(page, "category") or _display(page, "kind") or str(page._meta.verbose_name)
     return SearchDoc(
         type=doc_type,
@@ -81,12 +115,22 @@ def page_to_document(page, doc_type="page"):
         status=_display(page, "validity"),
         date=day,
         facts=facts,
-        terms=[str(tag) for tag in page.tags.all()] if hasattr(page, "tags") else [],
+        terms=terms,
+        tags=listing_tags(page),
     )
 
 
 def _live_public(model):
     return model.objects.live().public().exclude(depth=1)
+
+
+def _tagged_pages(model):
+    """depends_on entries: a tag renamed, or a tag added to or removed from a page outside a page save."""
+    through = model.tags.through
+    return {
+        Tag: lambda tag: model.objects.filter(tags=tag).values_list("pk", flat=True),
+        through: lambda item: [item.content_object_id],
+    }
 
 
 def _register_typed(model, name):
@@ -96,6 +140,7 @@ def _register_typed(model, name):
             model=model,
             public_queryset=lambda: _live_public(model).specific(),
             to_document=lambda page: page_to_document(page, name),
+            depends_on=_tagged_pages(model),
         )
     )
 

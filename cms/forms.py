@@ -1,17 +1,28 @@
-"""Filter forms of the listing pages. A value that does not validate is dropped, never raised."""
+"""Filter forms of the listing pages, turned into the section's search (the tags are those of
+`cms.documents`). A value that does not validate is dropped, never raised."""
+
+import datetime
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from core.forms import StyledFormMixin
+from search.query import SearchQuery
 
 from .models import IssuingAgency, NewsPage, PatentInfoPage, PolicyPage
 
 
+def _selected(values, name):
+    return [values[name]] if name in values else []
+
+
 class ListingFilterForm(StyledFormMixin, forms.Form):
-    """A GET filter form; `filter(queryset)` applies the fields that validated and ignores the rest."""
+    """A GET filter form of a section page; `search_query()` searches the section's own live children
+    (`search_type`, tagged with the section page as their parent) with the fields that validated, newest
+    first, and ignores the rest. Subclasses say what their fields ask for in `search_filters(values)`."""
+
+    search_type = None
 
     def __init__(self, *args, index_page=None, **kwargs):
         self.index_page = index_page
@@ -26,8 +37,16 @@ class ListingFilterForm(StyledFormMixin, forms.Form):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "", [])}
 
-    def filter(self, queryset):
+    def search_filters(self, values):
+        """SearchQuery arguments (text, tags, dates) for the valid values of this form's fields."""
         raise NotImplementedError
+
+    def search_query(self, page=1, per_page=10):
+        filters = self.search_filters(self.valid_values())
+        tags = filters.pop("tags", {})
+        if self.index_page is not None:
+            tags["parent"] = [self.index_page.pk]
+        return SearchQuery(scope=[self.search_type], tags=tags, sort="newest", page=page, per_page=per_page, **filters)
 
 
 def _tag_choices(through_model, index_page):
@@ -42,6 +61,8 @@ def _tag_choices(through_model, index_page):
 
 
 class PolicyFilterForm(ListingFilterForm):
+    search_type = "policy"
+
     q = forms.CharField(label=_("标题或文号"), required=False, max_length=100)
     agency = forms.ModelChoiceField(
         label=_("发布机构"),
@@ -64,25 +85,24 @@ class PolicyFilterForm(ListingFilterForm):
         self.fields["year"].choices = [("", _("全部"))] + [(year, str(year)) for year in policies.issue_years()]
         self.fields["topic"].choices = _tag_choices(PolicyPage.tags.through, self.index_page)
 
-    def filter(self, queryset):
-        values = self.valid_values()
-        if "q" in values:
-            text = values["q"]
-            queryset = queryset.filter(
-                Q(title__icontains=text) | Q(document_number__icontains=text) | Q(index_number__icontains=text)
-            )
-        if "agency" in values:
-            queryset = queryset.filter(issuing_agency=values["agency"])
-        if "year" in values:
-            queryset = queryset.filter(issue_date__year=values["year"])
-        if "validity" in values:
-            queryset = queryset.filter(validity=values["validity"])
-        if "topic" in values:
-            queryset = queryset.filter(tags__name=values["topic"])
-        return queryset
+    def search_filters(self, values):
+        year = values.get("year")
+        return {
+            "text": values.get("q", ""),
+            "tags": {
+                "agency": [values["agency"].pk] if "agency" in values else [],
+                "validity": _selected(values, "validity"),
+                "tag": _selected(values, "topic"),
+            },
+            # The issue year: the document date of a policy is its issue date.
+            "date_from": datetime.date(year, 1, 1) if year else None,
+            "date_before": datetime.date(year + 1, 1, 1) if year else None,
+        }
 
 
 class NewsFilterForm(ListingFilterForm):
+    search_type = "news"
+
     category = forms.ChoiceField(label=_("类别"), required=False, choices=[("", _("全部")), *NewsPage.Category.choices])
     tag = forms.ChoiceField(label=_("标签"), required=False)
 
@@ -90,16 +110,13 @@ class NewsFilterForm(ListingFilterForm):
         super().__init__(*args, **kwargs)
         self.fields["tag"].choices = _tag_choices(NewsPage.tags.through, self.index_page)
 
-    def filter(self, queryset):
-        values = self.valid_values()
-        if "category" in values:
-            queryset = queryset.filter(category=values["category"])
-        if "tag" in values:
-            queryset = queryset.filter(tags__name=values["tag"])
-        return queryset
+    def search_filters(self, values):
+        return {"tags": {"category": _selected(values, "category"), "tag": _selected(values, "tag")}}
 
 
 class PatentInfoFilterForm(ListingFilterForm):
+    search_type = "patent_info"
+
     kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部")), *PatentInfoPage.Kind.choices])
     tag = forms.ChoiceField(label=_("标签"), required=False)
 
@@ -107,10 +124,5 @@ class PatentInfoFilterForm(ListingFilterForm):
         super().__init__(*args, **kwargs)
         self.fields["tag"].choices = _tag_choices(PatentInfoPage.tags.through, self.index_page)
 
-    def filter(self, queryset):
-        values = self.valid_values()
-        if "kind" in values:
-            queryset = queryset.filter(kind=values["kind"])
-        if "tag" in values:
-            queryset = queryset.filter(tags__name=values["tag"])
-        return queryset
+    def search_filters(self, values):
+        return {"tags": {"kind": _selected(values, "kind"), "tag": _selected(values, "tag")}}

@@ -3,6 +3,7 @@
 import datetime
 from xml.etree import ElementTree
 
+import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
@@ -14,6 +15,7 @@ def listed_titles(response):
     return [item.title for item in response.context["items"]]
 
 
+@pytest.mark.usefixtures("search_index")
 def test_news_list_shows_dates_categories_and_covers(client, make_news):
     make_news("首笔专利权质押贷款发放", date=datetime.date(2015, 12, 8), cover_image=cover_image("封面A", (0, 128, 96)))
     make_news("关于申报专利资助的通知", category="notice", date=datetime.date(2016, 7, 1))
@@ -26,6 +28,7 @@ def test_news_list_shows_dates_categories_and_covers(client, make_news):
     assert 'class="card-img-top"' in html
 
 
+@pytest.mark.usefixtures("search_index")
 def test_news_filters_by_category_and_ignores_an_unknown_one(client, make_news):
     make_news("新闻一")
     make_news("通知一", category="notice")
@@ -73,6 +76,7 @@ def test_news_rss_and_atom_feeds_list_articles(client, make_news):
     ]
 
 
+@pytest.mark.usefixtures("search_index")
 def test_news_list_renders_with_a_bounded_number_of_queries(client, make_news, django_assert_max_num_queries):
     image = cover_image("封面C", (21, 101, 192))
     for n in range(30):
@@ -84,6 +88,7 @@ def test_news_list_renders_with_a_bounded_number_of_queries(client, make_news, d
     assert len(response.context["items"]) == 12
 
 
+@pytest.mark.usefixtures("search_index")
 def test_patent_info_lists_articles_guides_and_reports_with_filters(client, make_patent_info):
     make_patent_info("专利申请指南", kind="guide", date=datetime.date(2016, 3, 1), tags=["专利申请"])
     make_patent_info("专利检索入门", kind="article", date=datetime.date(2015, 10, 9))
@@ -133,6 +138,7 @@ def test_a_plain_article_cannot_claim_to_be_a_report(make_patent_info):
         page.full_clean()
 
 
+@pytest.mark.usefixtures("search_index")
 def test_patent_info_list_renders_with_a_bounded_number_of_queries(
     client, make_patent_info, django_assert_max_num_queries
 ):
