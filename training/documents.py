@@ -4,11 +4,15 @@ Course pages get a type of their own ("course"), so cms's catch-all "page" type 
 text is the page's own `search_fields` (summary, body, venue, organiser); never the online classroom link
 (shown to enrolled participants only) nor the enquiry contact. The fee is stored in fen and indexed in
 yuan (a free course costs 0). The district is the one named in the venue, when it names one.
+
+The course list (`training.forms.CourseFilterForm`) filters by tags: `parent:<pk>` (the course index page),
+`type:<course_type>`, `mode:online|venue` and `fee:free|paid`; the document date is the start day. A
+cancelled course is not indexed, so it is in none of the course list's tabs.
 """
 
 from django.utils import timezone
 
-from cms.documents import page_body
+from cms.documents import page_body, parent_tag
 from reference.models import District
 from search import registry
 from search.documents import SearchDoc
@@ -51,6 +55,12 @@ def course_document(course):
         price_min=course.fee / FEN_PER_YUAN,
         price_max=course.fee / FEN_PER_YUAN,
         facts=facts,
+        tags=[
+            parent_tag(course),
+            f"type:{course.course_type}",
+            f"mode:{'online' if online else 'venue'}",
+            f"fee:{'free' if course.is_free else 'paid'}",
+        ],
     )
 
 

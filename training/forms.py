@@ -1,7 +1,12 @@
+"""The course list's filter form, turned into the course search (the tags are those of
+`training.documents`)."""
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
+from search.query import SearchQuery
 
 from .models import CourseType
 
@@ -18,25 +23,29 @@ class CourseFilterForm(StyledFormMixin, forms.Form):
     mode = forms.ChoiceField(label=_("形式"), choices=MODE, required=False)
     fee = forms.ChoiceField(label=_("费用"), choices=FEE, required=False)
 
-    def filter(self, courses):
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        when = data.get("when") or "upcoming"
-        if when == "upcoming":
-            courses = courses.upcoming()
-        elif when == "past":
-            courses = courses.past()
-        else:
-            courses = courses.order_by("-starts_at")
-        if data.get("type"):
-            courses = courses.filter(course_type=data["type"])
-        if data.get("mode"):
-            courses = courses.filter(is_online=data["mode"] == "online")
-        if data.get("fee") == "free":
-            courses = courses.filter(fee=0)
-        elif data.get("fee") == "paid":
-            courses = courses.filter(fee__gt=0)
-        return courses
+    def valid_values(self):
+        """The values that validated; an invalid one is left out without dropping the others."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
 
     @property
     def selected_when(self):
-        return (self.cleaned_data.get("when") if self.is_bound and self.is_valid() else "") or "upcoming"
+        return self.valid_values().get("when", "upcoming")
+
+    def search_query(self, index_page, page=1, per_page=10):
+        """The courses below `index_page`: upcoming ones (starting today or later) soonest first, past
+        ones (started before today) or all of them newest first."""
+        values = self.valid_values()
+        today = timezone.localdate()
+        when = {
+            "upcoming": {"date_from": today, "sort": "date_asc"},
+            "past": {"date_before": today, "sort": "newest"},
+            "all": {"sort": "newest"},
+        }[self.selected_when]
+        tags = {"parent": [index_page.pk]}
+        for name in ("type", "mode", "fee"):
+            if name in values:
+                tags[name] = [values[name]]
+        return SearchQuery(scope=["course"], tags=tags, page=page, per_page=per_page, **when)

@@ -9,7 +9,6 @@ per session, and a completion issues a `Certificate`, the durable record the tar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -23,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from search.listing import listing_page, page_number
 
 
 class CourseType(models.TextChoices):
@@ -50,7 +50,8 @@ def fen_to_yuan(fen):
 
 
 class CourseIndexPage(Page):
-    """The 培训 section: lists upcoming and past courses with filters."""
+    """The 培训 section: lists upcoming and past courses with filters, through the search index (see
+    `training.forms.CourseFilterForm`)."""
 
     intro = RichTextField(_("导语"), blank=True, features=["bold", "italic", "link"])
 
@@ -71,8 +72,8 @@ class CourseIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         form = CourseFilterForm(request.GET or None)
-        courses = form.filter(CoursePage.objects.child_of(self).live().for_listing())
-        page_obj = Paginator(courses, self.PER_PAGE).get_page(request.GET.get("page"))
+        search = form.search_query(self, page=page_number(request.GET.get("page")), per_page=self.PER_PAGE)
+        page_obj = listing_page(search, {"course": CoursePage.objects.child_of(self).live().for_listing()})
         query = request.GET.copy()
         query.pop("page", None)
         context.update(filter_form=form, page_obj=page_obj, courses=page_obj.object_list, query=query.urlencode())

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from search.outbox import enqueue
 from training.models import CourseIndexPage, CoursePage, CourseSession, CourseType
 
 _counter = {"n": 0}
@@ -53,9 +54,11 @@ def make_course(*, starts_in=timedelta(days=10), sessions=0, publish=True, **fie
 
 
 def move_to_past(course, days=2):
-    """The course has been held: dates moved into the past (enrolment is then refused)."""
+    """The course has been held: dates moved into the past (enrolment is then refused). `update()` sends no
+    signal, so the course's search document (dated by its start) is queued here."""
     shift = timedelta(days=days) + (course.starts_at - timezone.now())
     CoursePage.objects.filter(pk=course.pk).update(starts_at=course.starts_at - shift, ends_at=course.ends_at - shift)
+    enqueue("course", [course.pk])
     for session in course.sessions.all():
         CourseSession.objects.filter(pk=session.pk).update(
             starts_at=session.starts_at - shift, ends_at=session.ends_at - shift
