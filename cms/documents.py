@@ -9,14 +9,14 @@ document number and index number are also terms, weighted like the title.
 The section pages list their children through the search (`cms.models.listing`), filtering by tags:
 `parent:<pk>` on every page, and the codes of a page's `category`, `kind` and `validity`, its issuing
 agency's pk (`agency:<pk>`) and its topic tags by name (`tag:<name>`). Tags are edited on the page itself;
-a tag renamed or an item added or removed outside a page save re-indexes the pages concerned
-(`depends_on`).
+a tag renamed or an item added or removed outside a page save re-indexes the pages concerned, and so
+does a view restriction added or removed (`depends_on`).
 """
 
 from django.apps import apps
 from django.utils.html import strip_tags
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from search import registry
@@ -124,6 +124,16 @@ def _live_public(model):
     return model.objects.live().public().exclude(depth=1)
 
 
+def below_restriction(model):
+    """A depends_on entry: a view restriction added or removed changes which pages below it are public."""
+
+    def affected(restriction):
+        page = Page.objects.filter(pk=restriction.page_id).first()
+        return model.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True) if page else []
+
+    return {PageViewRestriction: affected}
+
+
 def _tagged_pages(model):
     """depends_on entries: a tag renamed, or a tag added to or removed from a page outside a page save."""
     through = model.tags.through
@@ -140,7 +150,7 @@ def _register_typed(model, name):
             model=model,
             public_queryset=lambda: _live_public(model).specific(),
             to_document=lambda page: page_to_document(page, name),
-            depends_on=_tagged_pages(model),
+            depends_on={**_tagged_pages(model), **below_restriction(model)},
         )
     )
 
@@ -164,5 +174,6 @@ registry.register(
         model=Page,
         public_queryset=other_pages,
         to_document=page_to_document,
+        depends_on=below_restriction(Page),
     )
 )

@@ -42,7 +42,7 @@ class NewsIndexPage(RoutablePageMixin, ListingPageMixin, Page):
         return NewsFilterForm
 
     def listing_queryset(self):
-        return NewsPage.objects.child_of(self).live().for_listing()
+        return NewsPage.objects.child_of(self).live().public().for_listing()
 
     @path("rss/")
     def rss_feed(self, request):

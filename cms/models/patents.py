@@ -44,7 +44,7 @@ class PatentInfoIndexPage(ListingPageMixin, Page):
         return PatentInfoFilterForm
 
     def listing_queryset(self):
-        return PatentInfoPage.objects.child_of(self).live().for_listing()
+        return PatentInfoPage.objects.child_of(self).live().public().for_listing()
 
 
 class PatentInfoPageQuerySet(PageQuerySet):

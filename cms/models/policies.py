@@ -79,7 +79,7 @@ class PolicyIndexPage(RoutablePageMixin, ListingPageMixin, Page):
         return PolicyFilterForm
 
     def listing_queryset(self):
-        return PolicyPage.objects.child_of(self).live().for_listing()
+        return PolicyPage.objects.child_of(self).live().public().for_listing()
 
     @path("rss/")
     def rss_feed(self, request):
