@@ -12,7 +12,7 @@ cancelled course is not indexed, so it is in none of the course list's tabs.
 
 from django.utils import timezone
 
-from cms.documents import page_body, parent_tag
+from cms.documents import below_restriction, page_body, parent_tag
 from reference.models import District
 from search import registry
 from search.documents import SearchDoc
@@ -74,6 +74,7 @@ registry.register(
         to_document=course_document,
         depends_on={
             "accounts.Organisation": lambda organisation: organisation.courses.values_list("pk", flat=True),
+            **below_restriction(CoursePage),
         },
     )
 )
