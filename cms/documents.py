@@ -114,6 +114,8 @@ def page_to_document(page, doc_type="page"):
         district=str(getattr(page, "district", "") or ""),
         status=_display(page, "validity"),
         date=day,
+        # Pages dated by day (issue date, news date) are ordered within the day by first publication.
+        moment=page.first_published_at,
         facts=facts,
         terms=terms,
         tags=listing_tags(page),

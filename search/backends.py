@@ -11,7 +11,7 @@ falls back to it while Elasticsearch is down.
 import logging
 import time
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from django.conf import settings
@@ -35,7 +35,7 @@ class SearchUnavailable(Exception):
 # ------------------------------------------------------------------------------
 ENTRY_COLUMNS = (
     "doc_type, object_id, url, title, body, category, district, status, date, expires, price_min, price_max, "
-    "facts, terms, tags, rank"
+    "facts, terms, tags, rank, moment"
 )
 
 
@@ -88,11 +88,20 @@ def _as_date(value):
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
+def _as_datetime(value):
+    """A stored moment as an aware datetime (SQLite answers naive UTC text)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
 def _entry_doc(row):
     (doc_type, object_id, url, title, body, category, district, status, day, expires, pmin, pmax, facts, terms) = row[
         :14
     ]
-    tags, rank = row[14:]
+    tags, rank, moment = row[14:]
     as_date = _as_date
 
     def as_list(value):
@@ -119,25 +128,38 @@ def _entry_doc(row):
         terms=as_list(terms),
         tags=[tag for tag in tags.split("\n") if tag],
         rank=rank,
+        moment=_as_datetime(moment),
     )
 
 
-# Positions in the embedded backend's candidate rows (see EmbeddedBackend._candidates): id, score, then
-# the facet columns, then the sort columns (the title only when sorting by it).
+# Positions in the embedded backend's candidate rows (see EmbeddedBackend._candidates): id, score, the
+# facet columns, then the columns only some orders read (NULL unless the order needs them).
 FACET_POSITIONS = {"type": 2, "category": 3, "district": 4, "status": 5, "date": 6, "price": 7}
-PRICE_MAX, EXPIRES, RANK, TITLE = 8, 9, 10, 11
+PRICE_MAX, EXPIRES, RANK, TITLE, MOMENT = 8, 9, 10, 11, 12
+ORDER_COLUMNS = {"rank": ("rank", "title"), "title": ("title",), "newest": ("moment",), "date_asc": ("moment",)}
 
 
 def _newest(row):
     return -(row[6] or date.min).toordinal()
 
 
+def _order(rows, sort):
+    """Sorts candidate rows in place. Moments (text on SQLite, datetimes on PostgreSQL) cannot be negated,
+    so an order by day then moment sorts twice: by the moment first, then stably by the day."""
+    if sort == "newest":
+        rows.sort(key=lambda row: (row[MOMENT] is not None, row[MOMENT] or "", row[0]), reverse=True)
+        rows.sort(key=_newest)
+    elif sort == "date_asc":
+        rows.sort(key=lambda row: (row[MOMENT] is None, row[MOMENT] or "", row[0]))
+        rows.sort(key=lambda row: (row[6] is None, row[6] or date.max))
+    else:
+        rows.sort(key=SORT_KEYS[sort])
+
+
 SORT_KEYS = {
     "relevance": lambda row: (-row[1], _newest(row), row[0]),
-    "newest": lambda row: (_newest(row), -row[0]),
     "price_asc": lambda row: (row[7] is None, row[7] or 0, row[0]),
     "price_desc": lambda row: (row[PRICE_MAX] is None, -(row[PRICE_MAX] or 0), row[0]),
-    "date_asc": lambda row: (row[6] is None, row[6] or date.max, row[0]),
     "expiring": lambda row: (row[EXPIRES] is None, row[EXPIRES] or date.max, _newest(row), -row[0]),
     "rank": lambda row: (row[RANK] is None, -(row[RANK] or 0), row[TITLE], row[0]),
     "title": lambda row: (row[TITLE], row[0]),
@@ -261,6 +283,7 @@ class EmbeddedBackend:
             terms=doc.terms,
             tags="\n" + "\n".join(doc.tags) + "\n" if doc.tags else "",
             rank=doc.rank,
+            moment=doc.moment,
             suggest="\n" + "\n".join(doc.suggestions()) + "\n",
             title_tokens=tokens["title"],
             body_tokens=tokens["body"],
@@ -378,9 +401,11 @@ class EmbeddedBackend:
 
     def _candidates(self, query, groups):
         """Every visible match as a narrow row, with its rank: one pass over the full-text index."""
-        columns = "e.doc_type, e.category, e.district, e.status, e.date, e.price_min, e.price_max, e.expires"
-        if query.effective_sort in ("rank", "title"):
-            columns += ", e.rank, e.title"
+        needed = ORDER_COLUMNS.get(query.effective_sort, ())
+        ordering = ", ".join(f"e.{name}" if name in needed else "NULL" for name in ("rank", "title", "moment"))
+        columns = (
+            f"e.doc_type, e.category, e.district, e.status, e.date, e.price_min, e.price_max, e.expires, {ordering}"
+        )
         where, params = _scope_sql(query)
         match = self._match(groups)
         with connection.cursor() as cursor:
@@ -417,7 +442,7 @@ class EmbeddedBackend:
                 buckets = Counter(_price_bucket(row[7], price_keys) for row in counted if row[7] is not None)
                 facets[facet] = {key: n for key, n in buckets.items() if key}
         selected = [row for row in rows if all(test(row) for test in predicates.values())] if predicates else rows
-        selected.sort(key=SORT_KEYS[query.effective_sort])
+        _order(selected, query.effective_sort)
         page = selected[query.offset : query.offset + query.per_page]
         docs = self._documents([row[0] for row in page])
         return BackendResult(
@@ -754,10 +779,18 @@ class ElasticsearchBackend:
         filters, scope = self._filters(query)
         sort = {
             "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"uid": "asc"}],
-            "newest": [{"date": {"order": "desc", "missing": "_last"}}, {"uid": "desc"}],
+            "newest": [
+                {"date": {"order": "desc", "missing": "_last"}},
+                {"moment": {"order": "desc", "missing": "_last"}},
+                {"uid": "desc"},
+            ],
             "price_asc": [{"price_min": {"order": "asc", "missing": "_last"}}, {"uid": "asc"}],
             "price_desc": [{"price_max": {"order": "desc", "missing": "_last"}}, {"uid": "asc"}],
-            "date_asc": [{"date": {"order": "asc", "missing": "_last"}}, {"uid": "asc"}],
+            "date_asc": [
+                {"date": {"order": "asc", "missing": "_last"}},
+                {"moment": {"order": "asc", "missing": "_last"}},
+                {"uid": "asc"},
+            ],
             "expiring": [
                 {"expires": {"order": "asc", "missing": "_last"}},
                 {"date": {"order": "desc", "missing": "_last"}},

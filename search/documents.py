@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import Date, Document, Double, Keyword, Object, Text
 
@@ -55,11 +56,16 @@ class SearchDoc:
     tags: list = field(default_factory=list)
     # The type's own "best first" order (an institution's rating), if it has one.
     rank: float | None = None
+    # The exact time of `date` (publication, start), ordering the items of one day; set from `date` when
+    # that is given as a datetime.
+    moment: datetime | None = None
 
     def __post_init__(self):
         self.id = str(self.id)
         if isinstance(self.date, datetime):
-            self.date = self.date.date()
+            # A moment gives the day (in local time) and orders the items of that day.
+            self.moment = self.moment or self.date
+            self.date = timezone.localdate(self.date) if timezone.is_aware(self.date) else self.date.date()
         if isinstance(self.expires, datetime):
             self.expires = self.expires.date()
         for name in ("price_min", "price_max"):
@@ -110,6 +116,7 @@ class IndexedDocument(Document):
     district = Keyword()
     status = Keyword()
     date = Date()
+    moment = Date()
     expires = Date()
     price_min = Double()
     price_max = Double()
@@ -138,6 +145,7 @@ class IndexedDocument(Document):
             "district": doc.district,
             "status": doc.status,
             "date": doc.date.isoformat() if doc.date else None,
+            "moment": doc.moment.isoformat() if doc.moment else None,
             "expires": doc.expires.isoformat() if doc.expires else None,
             "price_min": doc.price_min,
             "price_max": doc.price_max,
@@ -177,4 +185,5 @@ def doc_from_source(source):
         terms=source.get("terms") or [],
         tags=source.get("tags") or [],
         rank=source.get("rank"),
+        moment=datetime.fromisoformat(source["moment"]) if source.get("moment") else None,
     )

@@ -24,6 +24,7 @@ class SearchEntry(models.Model):
     price_min = models.FloatField(_("最低价格"), null=True, blank=True)
     price_max = models.FloatField(_("最高价格"), null=True, blank=True)
     rank = models.FloatField(_("排序值"), null=True, blank=True)
+    moment = models.DateTimeField(_("时间"), null=True, blank=True)
     # A listing page's filter tags, "\n"-separated and framed by "\n" so one tag matches with LIKE.
     tags = models.TextField(_("筛选标签"), blank=True)
     url = models.CharField(_("链接"), max_length=500)

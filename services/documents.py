@@ -26,7 +26,6 @@ whose changes send `m2m_changed` rather than `post_save`, so that signal is conn
 
 from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed
-from django.utils import timezone
 
 from search import registry
 from search.documents import SearchDoc
@@ -45,10 +44,6 @@ RANK_COUNT_UNIT = 10_000_000
 
 def _yuan(fen):
     return None if fen is None else fen / FEN_PER_YUAN
-
-
-def _local_date(moment):
-    return timezone.localdate(moment) if moment else None
 
 
 def rating_rank(average, count):
@@ -96,7 +91,7 @@ def institution_document(institution):
         category=type_label,
         district=institution.district.name,
         status=institution.get_status_display(),
-        date=_local_date(institution.approved_at),
+        date=institution.approved_at,
         facts=facts,
         terms=[
             *categories,
@@ -137,7 +132,7 @@ def offering_document(offering):
         category=offering.category.name,
         district=institution.district.name,
         status=offering.get_status_display(),
-        date=_local_date(offering.created_at),
+        date=offering.created_at,
         price_min=price,
         price_max=price,
         facts=facts,

@@ -10,7 +10,6 @@ The course list (`training.forms.CourseFilterForm`) filters by tags: `parent:<pk
 cancelled course is not indexed, so it is in none of the course list's tabs.
 """
 
-from django.utils import timezone
 
 from cms.documents import below_restriction, page_body, parent_tag
 from reference.models import District
@@ -51,7 +50,7 @@ def course_document(course):
         body=" ".join(filter(None, text)),
         category=type_label,
         district=_district(course),
-        date=timezone.localdate(course.starts_at),
+        date=course.starts_at,
         price_min=course.fee / FEN_PER_YUAN,
         price_max=course.fee / FEN_PER_YUAN,
         facts=facts,

@@ -12,6 +12,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='searchentry',
+            name='moment',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='时间'),
+        ),
+        migrations.AddField(
+            model_name='searchentry',
             name='rank',
             field=models.FloatField(blank=True, null=True, verbose_name='排序值'),
         ),

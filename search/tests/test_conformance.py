@@ -4,12 +4,13 @@ Every test goes through the search service, so it checks what a user gets: the s
 filters, facets, highlighting, completions and "did you mean" whichever backend answers.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
 
-from search import service
+from search import backends, service
 from search.documents import SearchDoc
 from search.query import SearchQuery
 from search.tests.corpus import EXPIRED, ROWS
@@ -268,3 +269,32 @@ def test_tags_and_rank_come_back_with_the_document(search_backend):
     assert hit.doc.uid == "institution:i1"
     assert hit.doc.tags == ["grade:A+", "licensed:yes", "type:patent_agency"]
     assert hit.doc.rank == 4.8
+
+
+def test_items_of_the_same_day_are_ordered_by_their_moment(search_backend):
+    """Three postings of one day, published at different times, under a type of their own."""
+    shanghai = ZoneInfo("Asia/Shanghai")
+    day = timezone.localdate() - timedelta(days=3)
+    times = {"m1": (9, 0), "m2": (17, 30), "m3": (12, 15)}
+    docs = [
+        SearchDoc(
+            type="moment_test",
+            id=pk,
+            url=f"/test/moment/{pk}/",
+            title=f"同日发布的转让信息{pk}",
+            date=datetime(day.year, day.month, day.day, hour, minute, tzinfo=shanghai),
+        )
+        for pk, (hour, minute) in times.items()
+    ]
+    backend = backends.get_search_backend()
+    try:
+        backend.index(docs)
+        backend.refresh()
+        newest = listing(scope=["moment_test"], sort="newest")
+        assert uids(newest) == ["moment_test:m2", "moment_test:m3", "moment_test:m1"]
+        assert {hit.doc.date for hit in newest.hits} == {day}
+        soonest = listing(scope=["moment_test"], sort="date_asc")
+        assert uids(soonest) == ["moment_test:m1", "moment_test:m3", "moment_test:m2"]
+        assert soonest.hits[0].doc.moment == docs[0].moment
+    finally:
+        backend.delete("moment_test", list(times))
