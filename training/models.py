@@ -86,9 +86,6 @@ class CoursePageQuerySet(PageQuerySet):
         """Live courses that have not started yet, soonest first (the home page shows these)."""
         return self.live().filter(starts_at__gt=timezone.now(), is_cancelled=False).order_by("starts_at")
 
-    def past(self):
-        return self.live().filter(starts_at__lte=timezone.now()).order_by("-starts_at")
-
     def for_listing(self):
         """With the organiser and the number of places taken, so a list costs a fixed number of queries."""
         return self.select_related("organiser_organisation").annotate(
