@@ -54,3 +54,29 @@ def test_a_misspelt_query_offers_did_you_mean(searchable):
     expect(suggestion).to_have_text("专利代理")
     suggestion.click()
     expect(page.locator(".search-hit").first).to_contain_text("专利代理")
+
+
+def test_the_directory_searches_in_chinese_narrows_by_district_and_opens_an_institution(page):
+    """A listing page uses the same search: a word only in an offering's title finds its institution."""
+    page.goto("/institutions/")
+    filters = page.locator("#directory-filters")
+    filters.get_by_label("关键词").fill("无效宣告")
+    filters.get_by_role("button", name="筛选").click()
+
+    expect(page).to_have_url(re.compile(r"q=%E6%97%A0%E6%95%88"))
+    cards = page.locator(".institution-card")
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text("连云港港城专利代理事务所")
+
+    filters.get_by_label("关键词").fill("知识产权")
+    filters.get_by_label("所在县区").select_option(label="海州区")
+    filters.get_by_role("button", name="筛选").click()
+    expect(page).to_have_url(re.compile(r"district=haizhou"))
+    expect(cards.first).to_be_visible()
+    assert all("海州区" in text for text in page.locator(".institution-card h2 + .small").all_inner_texts())
+    expect(page.locator(".institution-card h2 mark").first).to_have_text("知识产权")
+
+    name = cards.first.locator("h2").inner_text()
+    cards.first.locator("h2 a").click()
+    expect(page).to_have_url(re.compile(r"/institutions/\d+/$"))
+    expect(page.locator("h1")).to_have_text(name)
