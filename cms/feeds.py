@@ -27,7 +27,7 @@ class NewsRssFeed(Feed):
         return self.index_page.intro or self.index_page.title
 
     def items(self):
-        news = NewsPage.objects.child_of(self.index_page).live().order_by("-date", "-pk")
+        news = NewsPage.objects.child_of(self.index_page).live().public().order_by("-date", "-pk")
         if self.category:
             news = news.filter(category=self.category)
         return news[:FEED_LENGTH]
@@ -73,7 +73,7 @@ class PolicyRssFeed(Feed):
         return self.index_page.intro or _("政策法规")
 
     def items(self):
-        return PolicyPage.objects.child_of(self.index_page).live().for_listing()[:FEED_LENGTH]
+        return PolicyPage.objects.child_of(self.index_page).live().public().for_listing()[:FEED_LENGTH]
 
     def item_title(self, item):
         return f"{item.title}（{item.document_number}）" if item.document_number else item.title

@@ -84,7 +84,7 @@ class CourseIndexPage(Page):
 class CoursePageQuerySet(PageQuerySet):
     def upcoming(self):
         """Live courses that have not started yet, soonest first (the home page shows these)."""
-        return self.live().filter(starts_at__gt=timezone.now(), is_cancelled=False).order_by("starts_at")
+        return self.live().public().filter(starts_at__gt=timezone.now(), is_cancelled=False).order_by("starts_at")
 
     def for_listing(self):
         """With the organiser and the number of places taken, so a list costs a fixed number of queries."""

@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
 
 from cms.demo import cover_image
 from cms.models import EarlyWarningReportPage, PatentInfoPage
@@ -152,3 +153,20 @@ def test_patent_info_list_renders_with_a_bounded_number_of_queries(
     with django_assert_max_num_queries(21):
         response = client.get("/patent-info/")
     assert len(response.context["items"]) == 10
+
+
+def test_a_login_only_page_stays_out_of_the_feeds_and_the_home_page(client, make_news, make_policy):
+    make_news("公开的新闻")
+    hidden_news = make_news("仅登录可见的新闻")
+    make_policy("公开的政策")
+    hidden_policy = make_policy("仅登录可见的政策")
+    for page in (hidden_news, hidden_policy):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    for feed in ("/news/rss/", "/news/atom/", "/policies/rss/"):
+        content = client.get(feed).content.decode()
+        assert "公开的" in content
+        assert "仅登录可见" not in content
+    home = client.get("/").content.decode()
+    assert "公开的新闻" in home and "公开的政策" in home
+    assert "仅登录可见" not in home
