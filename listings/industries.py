@@ -1,5 +1,7 @@
 """The city's leading industries (主导产业), the reference list postings are filed under."""
 
+from core.seeding import seed_row
+
 INDUSTRIES = [
     ("medicine", "新医药"),
     ("materials", "新材料"),
@@ -19,4 +21,4 @@ INDUSTRIES = [
 def ensure_industries(industry_model):
     """Create or update every industry; safe to run any number of times."""
     for order, (code, name) in enumerate(INDUSTRIES):
-        industry_model.objects.update_or_create(code=code, defaults={"name": name, "sort_order": order})
+        seed_row(industry_model, {"code": code}, {"name": name, "sort_order": order})

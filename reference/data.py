@@ -1,5 +1,7 @@
 """The districts of Lianyungang and the responsible units named in the 2014 pilot-city plan."""
 
+from core.seeding import seed_row
+
 DISTRICTS = [
     # code, name, kind, is_urban
     ("haizhou", "海州区", "district", True),
@@ -54,8 +56,8 @@ RESPONSIBLE_UNITS = [
 def ensure_reference_data(district_model, unit_model):
     """Create or update every district and unit; safe to run any number of times."""
     for order, (code, name, kind, is_urban) in enumerate(DISTRICTS):
-        district_model.objects.update_or_create(
-            code=code, defaults={"name": name, "kind": kind, "is_urban": is_urban, "sort_order": order}
+        seed_row(
+            district_model, {"code": code}, {"name": name, "kind": kind, "is_urban": is_urban, "sort_order": order}
         )
     for order, (code, name) in enumerate(RESPONSIBLE_UNITS):
-        unit_model.objects.update_or_create(code=code, defaults={"name": name, "sort_order": order})
+        seed_row(unit_model, {"code": code}, {"name": name, "sort_order": order})

@@ -1,5 +1,7 @@
 """The service categories offered on the platform, seeded by migration so every deployment has them."""
 
+from core.seeding import seed_row
+
 CATEGORIES = [
     # code, name, sort order
     ("patent-filing", "专利申请代理", 10),
@@ -20,4 +22,4 @@ CATEGORIES = [
 
 def ensure_categories(model):
     for code, name, sort_order in CATEGORIES:
-        model.objects.update_or_create(code=code, defaults={"name": name, "sort_order": sort_order})
+        seed_row(model, {"code": code}, {"name": name, "sort_order": sort_order})

@@ -1,0 +1,14 @@
+"""Seeding reference rows (districts, industries, service categories) so that running it again changes
+nothing: a row is saved only when it is new or differs, so nothing that listens to saves (the search
+outbox re-indexing every institution of a district, say) is disturbed by a repeated `load_demo`."""
+
+
+def seed_row(model, lookup, values):
+    """Creates the row matching `lookup` with `values`, or updates the fields that differ; returns it."""
+    row, created = model.objects.get_or_create(**lookup, defaults=values)
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    if not created and changed:
+        for name in changed:
+            setattr(row, name, values[name])
+        row.save(update_fields=changed)
+    return row
