@@ -8,6 +8,7 @@ The embedded backend is always kept up to date, also when Elasticsearch is the p
 falls back to it while Elasticsearch is down.
 """
 
+import itertools
 import logging
 import time
 from collections import Counter
@@ -482,6 +483,41 @@ class EmbeddedBackend:
 # ------------------------------------------------------------------------------
 # Elasticsearch: one versioned index per type behind an alias
 # ------------------------------------------------------------------------------
+def _source(doc):
+    return IndexedDocument.source(doc)
+
+
+def analysed_sources(docs, batch_size=1000, workers=None):
+    """Elasticsearch sources of `docs`, in order. Analysis (jieba, in Python) is what a rebuild spends
+    its time on, so a rebuild larger than one batch analyses in worker processes, one batch ahead of the
+    bulk requests: the documents are still read in this process (its database connection and transaction),
+    only the text work moves. Small rebuilds, and `SEARCH_ANALYSIS_WORKERS = 1`, stay in this process."""
+    workers = workers or settings.SEARCH_ANALYSIS_WORKERS
+    batches = _batches(docs, batch_size)
+    head = list(itertools.islice(batches, 2))
+    if workers <= 1 or len(head) < 2:
+        for batch in itertools.chain(head, batches):
+            yield from map(_source, batch)
+        return
+    import multiprocessing
+
+    # fork: workers inherit the loaded dictionary; they touch no database connection.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        chunk = max(1, batch_size // (workers * 4))
+        pending = pool.map_async(_source, head[0], chunksize=chunk)
+        for batch in itertools.chain(head[1:], batches):
+            following = pool.map_async(_source, batch, chunksize=chunk)
+            yield from pending.get()
+            pending = following
+        yield from pending.get()
+
+
+def _batches(items, size):
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 def _es_errors():
     from elasticsearch import ApiError, TransportError
 
@@ -592,6 +628,10 @@ class ElasticsearchBackend:
             refresh="wait_for" if self.refresh_on_write else False,
         )
 
+    def _rebuild_actions(self, docs, name, batch_size):
+        for source in analysed_sources(docs, batch_size=batch_size):
+            yield {"_op_type": "index", "_index": name, "_id": source["uid"], **source}
+
     def rebuild(self, doc_type, docs, progress=None, chunk_size=1000, tokens=None):
         """Builds a new index with bulk requests, then swaps the alias in one step and drops the old index:
         searches see the old documents until the new index is complete."""
@@ -602,7 +642,7 @@ class ElasticsearchBackend:
         count = 0
         try:
             for _ok, _item in helpers.streaming_bulk(
-                self.client, self._actions(docs, lambda _t: name), chunk_size=chunk_size, raise_on_error=True
+                self.client, self._rebuild_actions(docs, name, chunk_size), chunk_size=chunk_size, raise_on_error=True
             ):
                 count += 1
                 if progress and count % chunk_size == 0:

@@ -7,6 +7,7 @@ our domain dictionary, and expand query words with IP synonyms. Backends receive
 tokens and boolean token groups, never raw Chinese.
 """
 
+import functools
 import logging
 import re
 import threading
@@ -90,6 +91,7 @@ def tokenizer():
     return _tokenizer
 
 
+@functools.cache
 def normalise_char(char):
     folded = unicodedata.normalize("NFKC", char)
     if len(folded) != 1:

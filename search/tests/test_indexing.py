@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from search import service
-from search.backends import embedded_backend
+from search.backends import analysed_sources, embedded_backend
 from search.documents import SearchDoc
 from search.models import SearchEntry
 from search.query import SearchQuery
@@ -99,3 +99,25 @@ def test_health_reports_the_elasticsearch_node(es_backend):
 
 def test_health_reports_the_embedded_backend(embedded):
     assert embedded.health() == {"ok": True, "backend": "embedded", "documents": 0}
+
+
+def test_analysis_in_worker_processes_gives_the_same_sources_in_the_same_order(db, settings):
+    docs = corpus_docs()
+    settings.SEARCH_ANALYSIS_WORKERS = 1
+    serial = list(analysed_sources(docs, batch_size=7))
+    settings.SEARCH_ANALYSIS_WORKERS = 2
+    parallel = list(analysed_sources(docs, batch_size=7))
+    assert parallel == serial
+    assert [source["uid"] for source in parallel] == [doc.uid for doc in docs]
+    # One batch or less: no worker processes at all, the same answer.
+    assert list(analysed_sources(docs[:5], batch_size=7)) == serial[:5]
+
+
+@pytest.mark.elasticsearch
+def test_a_rebuild_larger_than_a_batch_is_searchable_whole(es_backend, db, settings):
+    settings.SEARCH_ANALYSIS_WORKERS = 2
+    docs = [doc for doc in corpus_docs() if doc.type == "transaction"]
+    assert es_backend.rebuild("transaction", docs, chunk_size=3) == len(docs)
+    found = service.search(SearchQuery(text="转让", scope=["transaction"], per_page=50))
+    assert not found.fallback
+    assert {hit.doc.uid for hit in found.hits} >= {"transaction:t1", "transaction:t3", "transaction:t8"}
