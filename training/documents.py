@@ -10,7 +10,6 @@ The course list (`training.forms.CourseFilterForm`) filters by tags: `parent:<pk
 cancelled course is not indexed, so it is in none of the course list's tabs.
 """
 
-
 from cms.documents import below_restriction, page_body, parent_tag
 from reference.models import District
 from search import registry
