@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 
 from .documents import IndexedDocument, SearchDoc, doc_from_source
@@ -375,7 +376,10 @@ class EmbeddedBackend:
                 "SELECT id FROM search_searchentry WHERE vector @@ CAST(%s AS tsquery)",
                 [_tsquery_expression(groups)],
             )
-        raise NotImplementedError(f"no embedded full-text search on {self.vendor}")
+        raise ImproperlyConfigured(
+            f"The embedded search backend needs SQLite (FTS5) or PostgreSQL, not {self.vendor}; "
+            "set ELASTICSEARCH_URL or use one of those databases."
+        )
 
     @staticmethod
     def _predicates(query):
