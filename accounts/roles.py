@@ -1,0 +1,77 @@
+"""The platform's roles: each is a group holding named permissions, seeded by migration.
+
+`is_staff` only opens the Wagtail admin; what a person may do there and on the site comes from these
+permissions (or from membership of the organisation that owns an object). A superuser holds every
+permission. Each permission is declared in `Meta.permissions` of the model it guards, in the app that owns it.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
+# Platform operators: institution review, order disputes and refunds, posting moderation, review moderation.
+PLATFORM_OPERATORS = "平台运营"
+# Content editors: Wagtail pages (the page permissions are granted in `cms.publishing`).
+CONTENT_EDITORS = "编辑"
+# Training managers: courses, rosters, attendance, certificates.
+TRAINING_MANAGERS = "培训管理员"
+# Rights administrators (every case) and handlers (their unit's cases only, through a `rights.Handler` row).
+RIGHTS_ADMINS = "维权管理员"
+RIGHTS_HANDLERS = "维权办理人员"
+# Target reporters: entries and imports of the plan's indicators.
+TARGET_REPORTERS = "目标填报员"
+# Finance: payment records and refunds.
+FINANCE = "财务"
+
+# The permission of each action or private read, as "app_label.codename".
+REVIEW_INSTITUTIONS = "services.review_institution"  # approve, reject, suspend; read pending/suspended ones
+HANDLE_ORDER_DISPUTES = "services.handle_order_dispute"  # read any order, resolve disputes, cancel/complete as platform
+MODERATE_REVIEWS = "services.moderate_review"
+MODERATE_LISTINGS = "listings.moderate_listing"  # moderation queue, unpublished postings
+VIEW_FINANCING_CASES = "listings.view_financing_case"  # every financing case and its private documents
+VIEW_ORGANISATION_PRIVATE = "accounts.view_organisation_private"  # organisations' private details and members
+MANAGE_TRAINING = "training.manage_training"  # rosters, attendance, certificates, any enrolment
+ADMINISTER_RIGHTS_CASES = "rights.administer_cases"  # every case, routing, handlers
+HANDLE_RIGHTS_CASES = "rights.handle_cases"  # the cases of the handler's own unit
+REPORT_TARGETS = "targets.report_targets"  # entries and imports
+VIEW_PAYMENTS = "payments.view_payment_record"
+REFUND_PAYMENTS = "payments.refund_payment"
+
+ROLES = {
+    PLATFORM_OPERATORS: {
+        "description": _("机构入驻审核、订单争议与退款、信息发布审核、评价管理"),
+        "permissions": [
+            ACCESS_ADMIN,
+            REVIEW_INSTITUTIONS,
+            HANDLE_ORDER_DISPUTES,
+            MODERATE_REVIEWS,
+            MODERATE_LISTINGS,
+            VIEW_FINANCING_CASES,
+            VIEW_ORGANISATION_PRIVATE,
+        ],
+    },
+    CONTENT_EDITORS: {
+        "description": _("编辑网站页面（政策、新闻、专利信息、培训页面），发布需审核"),
+        "permissions": [ACCESS_ADMIN],
+    },
+    TRAINING_MANAGERS: {
+        "description": _("课程、报名名单、考勤与证书"),
+        "permissions": [ACCESS_ADMIN, MANAGE_TRAINING],
+    },
+    RIGHTS_ADMINS: {
+        "description": _("查看并分派全部维权案件，管理办理人员"),
+        "permissions": [ACCESS_ADMIN, ADMINISTER_RIGHTS_CASES, HANDLE_RIGHTS_CASES],
+    },
+    RIGHTS_HANDLERS: {
+        "description": _("办理本单位的维权案件"),
+        "permissions": [ACCESS_ADMIN, HANDLE_RIGHTS_CASES],
+    },
+    TARGET_REPORTERS: {
+        "description": _("填报与导入试点城市指标数据"),
+        "permissions": [ACCESS_ADMIN, REPORT_TARGETS],
+    },
+    FINANCE: {
+        "description": _("查看付款记录、办理退款"),
+        "permissions": [ACCESS_ADMIN, VIEW_PAYMENTS, REFUND_PAYMENTS],
+    },
+}
