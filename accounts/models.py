@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from reference.models import District
 
 from .credit_code import normalise_credit_code, validate_credit_code
+from .roles import VIEW_ORGANISATION_PRIVATE
 
 
 class EmailUserManager(UserManager):
@@ -75,10 +76,10 @@ class User(AbstractUser):
 
 class OrganisationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Organisations whose private details `user` may read."""
+        """Organisations whose private details `user` may read: their own, or all with the permission."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if user.has_perm(VIEW_ORGANISATION_PRIVATE):
             return self
         return self.filter(memberships__user=user)
 
@@ -112,6 +113,7 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("组织")
         verbose_name_plural = _("组织")
+        permissions = [("view_organisation_private", _("查看各组织的非公开信息与成员"))]
 
     def __str__(self):
         return self.name
@@ -141,7 +143,7 @@ class Organisation(models.Model):
         return self.role_of(user) is not None
 
     def can_view_private(self, user):
-        return user.is_authenticated and (user.is_staff or self.is_member(user))
+        return user.is_authenticated and (user.has_perm(VIEW_ORGANISATION_PRIVATE) or self.is_member(user))
 
     def can_manage(self, user):
         """Edit the organisation and invite members: its owners only."""

@@ -75,3 +75,46 @@ ROLES = {
         "permissions": [ACCESS_ADMIN, VIEW_PAYMENTS, REFUND_PAYMENTS],
     },
 }
+
+
+def _split(permission):
+    app_label, codename = permission.split(".", 1)
+    return app_label, codename
+
+
+def ensure_roles(group_model=None, permission_model=None):
+    """Create or complete every role's group with its permissions; safe to run any number of times.
+
+    The data migration passes its historical models; `load_demo` and the re-seeding after a test's flush
+    call it without arguments. Permissions are only added: one granted by hand in the admin stays.
+    """
+    if group_model is None or permission_model is None:
+        from django.contrib.auth.models import Group, Permission
+
+        group_model, permission_model = Group, Permission
+    groups = {}
+    for name, role in ROLES.items():
+        wanted = {_split(permission) for permission in role["permissions"]}
+        found = [
+            permission
+            for permission in permission_model.objects.filter(codename__in={codename for _app, codename in wanted})
+            .select_related("content_type")
+            .order_by("pk")
+            if (permission.content_type.app_label, permission.codename) in wanted
+        ]
+        missing = wanted - {(permission.content_type.app_label, permission.codename) for permission in found}
+        if missing:
+            raise LookupError(f"Permissions of the role {name} do not exist (yet): {sorted(missing)}")
+        group, _created = group_model.objects.get_or_create(name=name)
+        group.permissions.add(*found)
+        groups[name] = group
+    return groups
+
+
+def holders_of(permission):
+    """Active users holding `permission` through a group, directly or as superusers (e-mail recipients)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.with_perm(
+        permission, is_active=True, backend="django.contrib.auth.backends.ModelBackend"
+    )

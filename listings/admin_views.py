@@ -13,7 +13,7 @@ from .models import Listing
 
 
 def _require_staff(request):
-    if not request.user.is_staff:
+    if not postings.may_moderate(request.user):
         raise PermissionDenied(_("只有平台工作人员可以审核信息。"))
 
 

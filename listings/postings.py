@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import MODERATE_LISTINGS
 from core.mail import send_templated_mail
 
 from .models import ACTIVE_STATUSES, Deal, Interest, Listing, ListingEvent
@@ -209,9 +210,18 @@ def _notify_owner_of_review(listing):
         )
 
 
-def approve_listing(listing, staff_user):
-    if not staff_user.is_staff:
+def _check_moderator(user):
+    if not may_moderate(user):
         raise PostingError(_("只有平台工作人员可以审核信息。"))
+
+
+def may_moderate(user):
+    """Approve or reject submitted postings (the moderation queue)."""
+    return user.is_authenticated and user.has_perm(MODERATE_LISTINGS)
+
+
+def approve_listing(listing, staff_user):
+    _check_moderator(staff_user)
     if listing.status != Status.SUBMITTED:
         raise PostingError(_("只有待审核的信息可以发布。"))
     if listing.valid_until < timezone.localdate():
@@ -222,8 +232,7 @@ def approve_listing(listing, staff_user):
 
 
 def reject_listing(listing, staff_user, reason):
-    if not staff_user.is_staff:
-        raise PostingError(_("只有平台工作人员可以审核信息。"))
+    _check_moderator(staff_user)
     reason = (reason or "").strip()
     if not reason:
         raise PostingError(_("退回时请填写原因，发布单位会看到它。"))

@@ -6,7 +6,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, postings
 from .models import Deal, Industry, Listing
 
 admin_urlpatterns = [
@@ -23,10 +23,10 @@ def register_review_urls():
 
 
 class ReviewMenuItem(MenuItem):
-    """Staff only; the views check again. The label counts what is waiting."""
+    """Moderators only; the views check again. The label counts what is waiting."""
 
     def is_shown(self, request):
-        return request.user.is_staff
+        return postings.may_moderate(request.user)
 
     def render_component(self, request):
         waiting = Listing.objects.filter(status=Listing.Status.SUBMITTED).count()

@@ -11,15 +11,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import VIEW_PAYMENTS
+
 
 class PaymentQuerySet(models.QuerySet):
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
     def visible_to(self, user):
+        """The payer's and their organisation's payments; every payment for finance."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if user.has_perm(VIEW_PAYMENTS):
             return self
         return self.filter(models.Q(user=user) | models.Q(organisation__memberships__user=user)).distinct()
 
@@ -59,6 +62,10 @@ class Payment(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
         verbose_name = _("付款")
         verbose_name_plural = _("付款")
+        permissions = [
+            ("view_payment_record", _("查看全部付款记录")),
+            ("refund_payment", _("办理退款")),
+        ]
 
     def __str__(self):
         return f"{self.description} · {self.amount_display} · {self.get_status_display()}"

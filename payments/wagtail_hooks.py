@@ -4,21 +4,24 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from accounts.roles import VIEW_PAYMENTS
+
 from .models import Payment, StripeEvent
 
 
-class ReadOnlyForStaff(ModelPermissionPolicy):
-    """Payments change only through Stripe's webhooks and the owning apps' functions, never by hand."""
+class ReadOnlyForFinance(ModelPermissionPolicy):
+    """Payments change only through Stripe's webhooks and the owning apps' functions, never by hand;
+    the records are read by holders of `payments.view_payment_record` (finance)."""
 
     def user_has_permission(self, user, action):
-        return action in ("view", "inspect") and user.is_active and user.is_staff
+        return action in ("view", "inspect") and user.is_active and user.has_perm(VIEW_PAYMENTS)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-register_permission_policy(Payment, ReadOnlyForStaff(Payment))
-register_permission_policy(StripeEvent, ReadOnlyForStaff(StripeEvent))
+register_permission_policy(Payment, ReadOnlyForFinance(Payment))
+register_permission_policy(StripeEvent, ReadOnlyForFinance(StripeEvent))
 
 
 class PaymentViewSet(ModelViewSet):

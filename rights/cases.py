@@ -168,7 +168,7 @@ def allowed_actions(user, case):
 
 
 def handlers_of(unit):
-    return Handler.objects.filter(unit=unit, is_active=True, user__is_active=True, user__is_staff=True)
+    return Handler.objects.on_duty().filter(unit=unit)
 
 
 def _step(case, actor, action, *, note="", public_message="", unit=None, handler=None, **changes):

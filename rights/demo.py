@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Organisation, User
+from accounts.roles import ensure_roles
 from reference.models import District, ResponsibleUnit
 
 from . import cases
@@ -156,6 +157,7 @@ CASES = [
 
 
 def _staff(stdout):
+    ensure_roles()
     admin_group, handler_group = ensure_groups(Group, Permission)
     logins = []
     for role_label, email, name, unit_code in STAFF:

@@ -225,9 +225,7 @@ class StatusCheckForm(StyledFormMixin, forms.Form):
 
 
 def handler_choices(unit=None):
-    handlers = Handler.objects.filter(is_active=True, user__is_active=True, user__is_staff=True).select_related(
-        "user", "unit"
-    )
+    handlers = Handler.objects.on_duty().select_related("user", "unit")
     if unit is not None:
         handlers = handlers.filter(unit=unit)
     return handlers

@@ -2,7 +2,8 @@
 
 A `Case` is submitted by an enterprise (assistance) or by anyone, even anonymously (report). Staff who
 belong to a `ResponsibleUnit` through a `Handler` row handle the cases currently assigned to their unit;
-rights administrators (superusers or the `rights.roles.RIGHTS_ADMIN_GROUP` group) see and route every case. Each
+rights administrators (holders of `rights.administer_cases`: the group 维权管理员, and superusers) see and
+route every case; handlers hold `rights.handle_cases` (the group 维权办理人员) and a `Handler` row. Each
 change of a case is a `CaseStep` (who, when, from, to, internal note, public message), written only by
 the domain functions in `rights/cases.py` against the `TRANSITIONS` table below. `CaseNote`s are internal
 and never shown to the submitter. `Evidence` files are stored privately. Every e-mail about a case is a
@@ -20,25 +21,18 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import ADMINISTER_RIGHTS_CASES, HANDLE_RIGHTS_CASES, holders_of
 from reference.models import District, ResponsibleUnit
-
-from .roles import RIGHTS_ADMIN_GROUP
 
 
 def is_rights_admin(user):
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    # Remembered on the user object, which lives for one request: pages ask several times.
-    if not hasattr(user, "_rights_admin"):
-        user._rights_admin = user.is_staff and user.groups.filter(name=RIGHTS_ADMIN_GROUP).exists()
-    return user._rights_admin
+    # has_perm caches the user's permissions for the request; superusers hold every permission.
+    return user.is_authenticated and user.is_active and user.has_perm(ADMINISTER_RIGHTS_CASES)
 
 
 def handler_unit(user):
-    """The responsible unit `user` handles cases for, or None."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
+    """The responsible unit `user` handles cases for, or None: the permission and an active `Handler` row."""
+    if not (user.is_authenticated and user.is_active and user.has_perm(HANDLE_RIGHTS_CASES)):
         return None
     if not hasattr(user, "_rights_unit"):
         handler = Handler.objects.filter(user=user, is_active=True).select_related("unit").first()
@@ -48,6 +42,12 @@ def handler_unit(user):
 
 def is_rights_staff(user):
     return is_rights_admin(user) or handler_unit(user) is not None
+
+
+class HandlerQuerySet(models.QuerySet):
+    def on_duty(self):
+        """Handlers who may be given cases now: active rows of active users holding `rights.handle_cases`."""
+        return self.filter(is_active=True, user__is_active=True, user__in=holders_of(HANDLE_RIGHTS_CASES))
 
 
 class Handler(models.Model):
@@ -61,6 +61,8 @@ class Handler(models.Model):
     )
     is_active = models.BooleanField(_("在岗"), default=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    objects = HandlerQuerySet.as_manager()
 
     class Meta:
         ordering = ["unit__sort_order", "user__name"]
@@ -267,6 +269,10 @@ class Case(models.Model):
         verbose_name = _("维权案件")
         verbose_name_plural = _("维权案件")
         indexes = [models.Index(fields=["status", "unit"]), models.Index(fields=["category", "status"])]
+        permissions = [
+            ("administer_cases", _("查看并分派全部维权案件，管理办理人员")),
+            ("handle_cases", _("办理本单位的维权案件")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="closed") | ~Q(outcome=""), name="rights_closed_case_has_outcome"

@@ -8,15 +8,14 @@ The submitter is told the public status and message only; handlers also get the 
 import logging
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import ADMINISTER_RIGHTS_CASES, holders_of
 from core.tasks import send_templated_mail_task
 
 from .models import Action, Handler, Notification
-from .roles import RIGHTS_ADMIN_GROUP
 
 logger = logging.getLogger(__name__)
 
@@ -52,20 +51,12 @@ def notify_step(step):
     staff_emails = []
     if step.action == Action.SUBMIT:
         # New cases wait for the administrators to route them.
-        staff_emails = list(
-            get_user_model()
-            .objects.filter(groups__name=RIGHTS_ADMIN_GROUP, is_active=True)
-            .values_list("email", flat=True)
-        )
+        staff_emails = list(holders_of(ADMINISTER_RIGHTS_CASES).values_list("email", flat=True))
     elif case.handler_id:
         staff_emails = [case.handler.email]
     elif case.unit_id and step.action in (Action.ASSIGN, Action.TRANSFER):
         # A case arriving at a unit without a named handler: every handler of the unit hears of it.
-        staff_emails = list(
-            Handler.objects.filter(unit=case.unit, is_active=True, user__is_active=True).values_list(
-                "user__email", flat=True
-            )
-        )
+        staff_emails = list(Handler.objects.on_duty().filter(unit=case.unit).values_list("user__email", flat=True))
     actor_email = step.actor.email if step.actor_id else None
     for email in sorted(set(staff_emails) - {actor_email, ""}):
         rows.append(

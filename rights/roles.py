@@ -1,9 +1,15 @@
-"""The two groups of the rights app, created by migration and again by the demo (tests flush the database)."""
+"""The two groups of the rights app, created by migration and again by the demo (tests flush the database).
 
-# Superusers and members of this group see and route every case, and name handlers.
-RIGHTS_ADMIN_GROUP = "维权管理员"
-# Members of this group may open the Wagtail admin, where the case menu is; their unit is a `Handler` row.
-RIGHTS_HANDLER_GROUP = "维权办理人员"
+Their names and named permissions are part of the platform's roles (`accounts.roles`, seeded by
+`accounts.roles.ensure_roles`); this adds what only the rights app knows: administrators manage `Handler` rows.
+"""
+
+from accounts.roles import RIGHTS_ADMINS, RIGHTS_HANDLERS
+
+# Holders of rights.administer_cases (this group, superusers) see and route every case, and name handlers.
+RIGHTS_ADMIN_GROUP = RIGHTS_ADMINS
+# Holders of rights.handle_cases (this group) handle the cases of their unit, named by a `Handler` row.
+RIGHTS_HANDLER_GROUP = RIGHTS_HANDLERS
 
 HANDLER_ADMIN_CODENAMES = ["add_handler", "change_handler", "delete_handler", "view_handler"]
 

@@ -1,7 +1,7 @@
 """Staff screens inside the Wagtail admin: institution applications, order disputes, review moderation.
 
 The URLs are added under /admin/ by wagtail_hooks, so Wagtail's admin-access check applies; each view
-also checks the model permission it needs. Every action calls the same domain functions as the site.
+also checks the named permission of `accounts.roles` it needs. Every action calls the same domain functions as the site.
 """
 
 from functools import wraps
@@ -15,6 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.roles import HANDLE_ORDER_DISPUTES, MODERATE_REVIEWS, REVIEW_INSTITUTIONS
+
 from . import institutions, orders, reviews
 from .models import Institution, Order, OrderStatus, Review
 
@@ -23,7 +25,7 @@ def staff_permission(permission):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not (request.user.is_staff and request.user.has_perm(permission)):
+            if not request.user.has_perm(permission):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -32,7 +34,7 @@ def staff_permission(permission):
     return decorator
 
 
-@staff_permission("services.change_institution")
+@staff_permission(REVIEW_INSTITUTIONS)
 def applications(request):
     status = request.GET.get("status") or Institution.Status.PENDING
     if status not in Institution.Status.values and status != "all":
@@ -53,7 +55,7 @@ def applications(request):
     )
 
 
-@staff_permission("services.change_institution")
+@staff_permission(REVIEW_INSTITUTIONS)
 def application_detail(request, pk):
     institution = get_object_or_404(
         Institution.objects.select_related("organisation", "district").prefetch_related("categories"), pk=pk
@@ -78,7 +80,7 @@ APPLICATION_ACTIONS = {
 }
 
 
-@staff_permission("services.change_institution")
+@staff_permission(REVIEW_INSTITUTIONS)
 @require_POST
 def application_action(request, pk, action):
     institution = get_object_or_404(Institution.objects.select_related("organisation"), pk=pk)
@@ -94,7 +96,7 @@ def application_action(request, pk, action):
     return redirect("services_admin:application_detail", pk=institution.pk)
 
 
-@staff_permission("services.change_order")
+@staff_permission(HANDLE_ORDER_DISPUTES)
 def disputes(request):
     status = request.GET.get("status") or OrderStatus.DISPUTED
     queryset = Order.objects.select_related("enterprise", "institution__organisation")
@@ -111,7 +113,7 @@ def disputes(request):
     )
 
 
-@staff_permission("services.change_order")
+@staff_permission(HANDLE_ORDER_DISPUTES)
 def dispute_detail(request, pk):
     order = get_object_or_404(Order.objects.select_related("enterprise", "institution__organisation"), pk=pk)
     return render(
@@ -121,7 +123,7 @@ def dispute_detail(request, pk):
     )
 
 
-@staff_permission("services.change_order")
+@staff_permission(HANDLE_ORDER_DISPUTES)
 @require_POST
 def dispute_resolve(request, pk):
     order = get_object_or_404(Order, pk=pk)
@@ -139,7 +141,7 @@ def dispute_resolve(request, pk):
     return redirect("services_admin:dispute_detail", pk=order.pk)
 
 
-@staff_permission("services.change_review")
+@staff_permission(MODERATE_REVIEWS)
 def review_list(request):
     queryset = Review.objects.select_related("institution__organisation", "order__enterprise")
     if request.GET.get("hidden") == "1":
@@ -151,7 +153,7 @@ def review_list(request):
     )
 
 
-@staff_permission("services.change_review")
+@staff_permission(MODERATE_REVIEWS)
 @require_POST
 def review_moderate(request, pk):
     review = get_object_or_404(Review.objects.select_related("institution"), pk=pk)

@@ -5,13 +5,13 @@ Each change is checked against `STATUS_TRANSITIONS`, recorded as an `Institution
 applicant on the site and by e-mail.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import REVIEW_INSTITUTIONS, holders_of
 from core.mail import send_templated_mail
 
 from .inbox import notify
@@ -105,9 +105,7 @@ def submit_application(user, organisation, *, listing, categories, documents=())
 
 
 def _tell_staff(institution, resubmitted):
-    staff = list(
-        get_user_model().objects.filter(is_staff=True, is_active=True).values_list("email", flat=True).order_by("pk")
-    )
+    staff = list(holders_of(REVIEW_INSTITUTIONS).values_list("email", flat=True).order_by("pk"))
     if staff:
         send_templated_mail(
             "services/email/application_received",
@@ -122,7 +120,7 @@ def _tell_staff(institution, resubmitted):
 
 
 def _change_status(institution, to_status, staff_user, reason, *, require_reason, from_statuses=None):
-    if not (staff_user.is_staff and staff_user.has_perm("services.change_institution")):
+    if not institution.may_review(staff_user):
         raise InstitutionError(_("只有平台管理员可以审核服务机构。"))
     reason = (reason or "").strip()
     if require_reason and not reason:

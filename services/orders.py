@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import HANDLE_ORDER_DISPUTES
 from payments.checkout import PaymentError, refund, start_checkout
 from payments.models import Payment
 
@@ -218,7 +219,7 @@ def dispute(order, user, reason):
 
 def resolve_dispute(order, staff_user, *, refund_enterprise, note):
     """Staff close a dispute: the order is completed, or refunded in full through Stripe."""
-    if not (staff_user.is_staff and staff_user.has_perm("services.change_order")):
+    if not staff_user.has_perm(HANDLE_ORDER_DISPUTES):
         raise OrderError(_("只有平台管理员可以处理争议。"))
     if not (note or "").strip():
         raise OrderError(_("请填写处理意见，双方都会看到。"))

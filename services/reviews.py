@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import MODERATE_REVIEWS
+
 from .inbox import notify
 from .models import Actor, OrderStatus, Review
 from .scorecard import refresh_rating
@@ -59,7 +61,7 @@ def reply_to_review(review, user, text):
 
 
 def _check_staff(user):
-    if not (user.is_staff and user.has_perm("services.change_review")):
+    if not user.has_perm(MODERATE_REVIEWS):
         raise ReviewError(_("只有平台管理员可以隐藏评价。"))
 
 

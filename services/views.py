@@ -110,9 +110,9 @@ def institution_detail(request, pk):
     institution = get_object_or_404(
         Institution.objects.select_related("organisation", "district").prefetch_related("categories"), pk=pk
     )
-    is_member = institution.is_member(request.user)
-    if not institution.is_public and not (is_member or request.user.is_staff):
+    if not institution.may_view(request.user):
         raise Http404
+    is_member = institution.is_member(request.user)
     visible_offerings = institution.offerings.select_related("category")
     if not is_member:
         visible_offerings = visible_offerings.filter(status=Offering.Status.PUBLISHED)
@@ -162,10 +162,10 @@ def offering_detail(request, pk):
     offering = get_object_or_404(
         Offering.objects.select_related("institution__organisation", "institution__district", "category"), pk=pk
     )
-    is_member = offering.institution.is_member(request.user)
-    public = offering.status == Offering.Status.PUBLISHED and offering.institution.is_public
-    if not public and not (is_member or request.user.is_staff):
+    if not offering.may_view(request.user):
         raise Http404
+    is_member = offering.institution.is_member(request.user)
+    public = offering.is_public
     organisation = request.user.organisation if request.user.is_authenticated else None
     return render(
         request,
@@ -281,10 +281,7 @@ def listing_toggle(request):
 @login_required
 def qualification_document(request, pk):
     document = get_object_or_404(QualificationDocument.objects.select_related("institution__organisation"), pk=pk)
-    allowed = (
-        request.user.is_staff and request.user.has_perm("services.change_institution")
-    ) or document.institution.is_member(request.user)
-    if not allowed:
+    if not document.institution.may_view_documents(request.user):
         raise Http404
     return serve_private_file(document.file)
 
@@ -495,12 +492,14 @@ def order_list(request):
 
 
 def _order_for(request, pk):
-    return get_object_or_404(
-        Order.objects.visible_to(request.user).select_related(
-            "enterprise", "institution__organisation", "offering", "inquiry", "created_by"
-        ),
+    """The order if the user may see it; 403 otherwise (order numbers are sequential, so they hide nothing)."""
+    order = get_object_or_404(
+        Order.objects.select_related("enterprise", "institution__organisation", "offering", "inquiry", "created_by"),
         pk=pk,
     )
+    if not order.may_view(request.user):
+        raise PermissionDenied(_("您无权查看该订单。"))
+    return order
 
 
 @login_required

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from accounts.roles import HANDLE_ORDER_DISPUTES, MODERATE_REVIEWS, REVIEW_INSTITUTIONS
+
 from . import admin_urls
 from .models import Institution
 
@@ -38,21 +40,21 @@ def register_services_menu():
             reverse("services_admin:applications"),
             icon_name="tasks",
             order=10,
-            permission="services.change_institution",
+            permission=REVIEW_INSTITUTIONS,
         ),
         PermissionMenuItem(
             _("订单争议"),
             reverse("services_admin:disputes"),
             icon_name="warning",
             order=20,
-            permission="services.change_order",
+            permission=HANDLE_ORDER_DISPUTES,
         ),
         PermissionMenuItem(
             _("评价管理"),
             reverse("services_admin:reviews"),
             icon_name="comment",
             order=30,
-            permission="services.change_review",
+            permission=MODERATE_REVIEWS,
         ),
     ]
     return SubmenuMenuItem(_("服务市场"), Menu(items=items), icon_name="group", order=300)

@@ -181,6 +181,7 @@ class IndicatorEntry(models.Model):
         ordering = ["indicator", "-as_of", "-pk"]
         verbose_name = _("指标填报值")
         verbose_name_plural = _("指标填报值")
+        permissions = [("report_targets", _("填报与导入试点城市指标数据，查看指标看板"))]
 
     def __str__(self):
         return f"{self.indicator} {self.as_of:%Y-%m-%d} {self.value}"

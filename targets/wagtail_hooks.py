@@ -7,12 +7,23 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
+from .access import can_view_dashboard
 from .models import Indicator
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("targets/", include((admin_urls, "targets_admin"), namespace="targets_admin"))]
+
+
+class ReporterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_dashboard(request.user)
+
+
+class IndicatorSettingsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("targets.change_indicator")
 
 
 targets_menu = Menu(
@@ -28,17 +39,17 @@ def register_targets_menu():
 
 @hooks.register("register_targets_menu_item")
 def dashboard_item():
-    return MenuItem(_("指标看板"), reverse("targets_admin:dashboard"), icon_name="view", order=10)
+    return ReporterMenuItem(_("指标看板"), reverse("targets_admin:dashboard"), icon_name="view", order=10)
 
 
 @hooks.register("register_targets_menu_item")
 def import_item():
-    return MenuItem(_("导入填报数据"), reverse("targets_admin:import"), icon_name="upload", order=20)
+    return ReporterMenuItem(_("导入填报数据"), reverse("targets_admin:import"), icon_name="upload", order=20)
 
 
 @hooks.register("register_targets_menu_item")
 def certifications_item():
-    return MenuItem(_("示范企业认定"), reverse("targets_admin:certifications"), icon_name="doc-full", order=30)
+    return ReporterMenuItem(_("示范企业认定"), reverse("targets_admin:certifications"), icon_name="doc-full", order=30)
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -79,4 +90,6 @@ register_snippet(IndicatorViewSet)
 
 @hooks.register("register_targets_menu_item")
 def indicators_item():
-    return MenuItem(_("指标设置"), reverse("wagtailsnippets_targets_indicator:list"), icon_name="cog", order=40)
+    return IndicatorSettingsMenuItem(
+        _("指标设置"), reverse("wagtailsnippets_targets_indicator:list"), icon_name="cog", order=40
+    )

@@ -52,3 +52,29 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Membership.Role.OWNER
+
+
+def staff_in(role, **kwargs):
+    """A member of the platform staff in one role's group (`accounts.roles`), e.g. staff_in(PLATFORM_OPERATORS)."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def rights_handler(unit_code="gongshangju", **kwargs):
+    """A case handler of one responsible unit, like the review's `trademark@demo.ip.lyg`: admin access, the
+    handlers' group and a `Handler` row, nothing else."""
+    from accounts.roles import RIGHTS_HANDLERS
+    from reference.models import ResponsibleUnit
+    from rights.models import Handler
+
+    user = staff_in(RIGHTS_HANDLERS, **kwargs)
+    Handler.objects.create(user=user, unit=ResponsibleUnit.objects.get(code=unit_code))
+    return user
+
+
+def refused_by_the_admin(response):
+    """Wagtail answers a PermissionDenied inside /admin/ with a redirect to the admin's home and a message."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")

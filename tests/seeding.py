@@ -7,6 +7,7 @@ the rest, with the same idempotent functions the migrations call.
 
 
 def reseed():
+    from accounts.roles import ensure_roles
     from cms.demo import _home_page
     from listings.industries import ensure_industries
     from listings.models import Industry
@@ -17,6 +18,7 @@ def reseed():
     from targets.models import Indicator
     from targets.plan import ensure_plan_indicators
 
+    ensure_roles()
     ensure_reference_data(District, ResponsibleUnit)
     ensure_categories(ServiceCategory)
     ensure_industries(Industry)

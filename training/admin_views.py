@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import enrolments
 from .enrolments import EnrolmentError
-from .models import Certificate, CoursePage, CourseType, Enrolment
+from .models import Certificate, CoursePage, CourseType, Enrolment, may_manage_training
 
 ROSTER_STATUSES = (
     Enrolment.Status.CONFIRMED,
@@ -26,7 +26,7 @@ ROSTER_STATUSES = (
 
 def _staff_only(request):
     # The roster holds personal data: Wagtail's admin access alone is not enough.
-    if not request.user.is_staff:
+    if not may_manage_training(request.user):
         raise PermissionDenied
 
 

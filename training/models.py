@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from accounts.roles import MANAGE_TRAINING
 from cms.blocks import BodyBlock
 from search.listing import listing_page, page_number
 
@@ -249,6 +250,11 @@ class CourseSession(Orderable):
         return self.title
 
 
+def may_manage_training(user):
+    """Rosters, attendance, completions, certificates and anyone's enrolment: the training managers' job."""
+    return user.is_authenticated and user.has_perm(MANAGE_TRAINING)
+
+
 class EnrolmentQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=Enrolment.ACTIVE)
@@ -256,7 +262,7 @@ class EnrolmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if may_manage_training(user):
             return self
         return self.filter(user=user)
 
@@ -339,6 +345,7 @@ class Enrolment(models.Model):
         indexes = [models.Index(fields=["course", "status"])]
         verbose_name = _("报名")
         verbose_name_plural = _("报名")
+        permissions = [("manage_training", _("管理培训报名名单、考勤、结业与证书"))]
 
     def __str__(self):
         return f"{self.user} · {self.course.title} · {self.get_status_display()}"
@@ -398,7 +405,7 @@ class CertificateQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if may_manage_training(user):
             return self
         return self.filter(holder=user)
 

@@ -108,7 +108,7 @@ def my_training(request):
 
 
 def _certificate_for(user, number):
-    """Only the holder and staff see a certificate; anyone else gets a 404."""
+    """Only the holder and the training managers see a certificate; anyone else gets a 404."""
     if not user.is_authenticated:
         return None
     return get_object_or_404(Certificate.objects.visible_to(user).select_related("holder"), number=number)

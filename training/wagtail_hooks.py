@@ -5,7 +5,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import Button
 
 from . import admin_views
-from .models import CoursePage
+from .models import CoursePage, may_manage_training
 
 admin_urlpatterns = [
     path("courses/", admin_views.course_list, name="courses"),
@@ -22,7 +22,7 @@ def register_training_admin_urls():
 
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_staff
+        return may_manage_training(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -37,7 +37,7 @@ def register_training_menu():
 
 
 def _roster_button(page, user):
-    if user.is_staff and page.specific_class and issubclass(page.specific_class, CoursePage):
+    if may_manage_training(user) and page.specific_class and issubclass(page.specific_class, CoursePage):
         yield Button(
             _("报名名单与结业"),
             reverse("training_admin:roster", args=[page.pk]),

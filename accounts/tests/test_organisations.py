@@ -3,8 +3,9 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import Invitation, Membership, Organisation
+from accounts.roles import PLATFORM_OPERATORS
 from reference.models import District
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, make_credit_code
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, make_credit_code, staff_in
 
 pytestmark = pytest.mark.django_db
 
@@ -123,9 +124,9 @@ def test_owner_edits_the_organisation(client):
     assert organisation.name == "新名称有限公司"
 
 
-def test_staff_may_read_any_organisation(client):
+def test_operators_may_read_any_organisation(client):
     organisation = MembershipFactory().organisation
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(staff_in(PLATFORM_OPERATORS))
     assert client.get(reverse("accounts:organisation_detail", args=[organisation.pk])).status_code == 200
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from accounts.roles import VIEW_FINANCING_CASES
 
 from .listing import Listing
 
@@ -23,10 +24,11 @@ STAGE_ORDER = [stage.value for stage in Stage]
 
 class FinancingCaseQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """A case is private to the enterprise whose need it is and the lender following it (and staff)."""
+        """A case is private to the enterprise whose need it is and the lender following it (and to holders of
+        `listings.view_financing_case`)."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if user.has_perm(VIEW_FINANCING_CASES):
             return self.all()
         organisation = user.organisation
         if organisation is None:
@@ -65,6 +67,7 @@ class FinancingCase(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("质押融资办理")
         verbose_name_plural = _("质押融资办理")
+        permissions = [("view_financing_case", _("查看全部质押融资办理及其文件"))]
         constraints = [models.UniqueConstraint(fields=["need", "lender"], name="one_case_per_lender_and_need")]
 
     def __str__(self):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from accounts.roles import MODERATE_LISTINGS
 from reference.models import District
 
 from ..ip_numbers import normalise_ip_number, patent_type_label
@@ -119,8 +120,8 @@ class ListingQuerySet(models.QuerySet):
         return self.filter(organisation=organisation) if organisation else self.none()
 
     def visible_to(self, user):
-        """Public postings, the user's own organisation's postings in any state, and everything for staff."""
-        if user.is_authenticated and user.is_staff:
+        """Public postings, the user's own organisation's postings in any state, and everything for moderators."""
+        if user.is_authenticated and user.has_perm(MODERATE_LISTINGS):
             return self.all()
         organisation = user.organisation if user.is_authenticated else None
         query = _public_q()
@@ -225,6 +226,7 @@ class Listing(models.Model):
         ordering = ["-published_at", "-created_at"]
         verbose_name = _("信息")
         verbose_name_plural = _("信息")
+        permissions = [("moderate_listing", _("审核交易与融资信息，查看未发布的信息"))]
         indexes = [
             models.Index(fields=["section", "status", "valid_until"]),
             models.Index(fields=["organisation", "status"]),

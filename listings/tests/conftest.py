@@ -4,7 +4,8 @@ from django.test import Client
 from django.utils import translation
 
 from accounts.models import Organisation
-from tests.factories import OrganisationFactory, UserFactory
+from accounts.roles import PLATFORM_OPERATORS
+from tests.factories import OrganisationFactory, staff_in
 
 from .factories import owner_of
 
@@ -51,7 +52,8 @@ def lender_user(lender):
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(is_staff=True, is_superuser=True)
+    """The platform's operator: moderates postings, reads every financing case."""
+    return staff_in(PLATFORM_OPERATORS)
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 import pytest
 
+from accounts.roles import FINANCE, RIGHTS_HANDLERS
 from payments.models import Payment
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, staff_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,8 @@ def payment():
     )
 
 
-def test_staff_see_payments_but_cannot_edit_them(client, payment):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+def test_finance_see_payments_but_cannot_edit_them(client, payment):
+    client.force_login(staff_in(FINANCE))
     listing = client.get("/admin/payment_records/")
     assert listing.status_code == 200
     assert "版权登记代理" in listing.content.decode()
@@ -33,3 +34,16 @@ def test_staff_see_payments_but_cannot_edit_them(client, payment):
 def test_enterprise_user_cannot_reach_the_payment_admin(client, payment):
     client.force_login(payment.user)
     assert client.get("/admin/payment_records/").status_code == 403
+
+
+def test_superusers_cannot_edit_payments_either(client, payment):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get("/admin/payment_records/").status_code == 200
+    assert client.get(f"/admin/payment_records/edit/{payment.pk}/").status_code in (302, 403)
+
+
+def test_staff_of_another_role_neither_see_payments_nor_the_menu_entry(client, payment):
+    client.force_login(staff_in(RIGHTS_HANDLERS))
+    assert client.get("/admin/payment_records/").status_code in (302, 403)
+    assert client.get(f"/admin/payment_records/inspect/{payment.pk}/").status_code in (302, 403)
+    assert "/admin/payment_records/" not in client.get("/admin/").content.decode()

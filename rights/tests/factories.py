@@ -7,7 +7,7 @@ from PIL import Image
 
 from reference.models import ResponsibleUnit
 from rights.models import Case, Handler
-from rights.roles import RIGHTS_ADMIN_GROUP
+from rights.roles import RIGHTS_ADMIN_GROUP, RIGHTS_HANDLER_GROUP
 from tests.factories import UserFactory
 
 
@@ -30,9 +30,16 @@ def pdf(name="receipt.pdf"):
 class HandlerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Handler
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory, is_staff=True)
     unit = factory.LazyFunction(lambda: ResponsibleUnit.objects.get(code="gongshangju"))
+
+    @factory.post_generation
+    def in_handlers_group(handler, create, extracted, **kwargs):
+        # A handler's access to cases is the group's permission; the row names the unit.
+        if create and extracted is not False:
+            handler.user.groups.add(Group.objects.get(name=RIGHTS_HANDLER_GROUP))
 
 
 def make_rights_admin():

@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import REVIEW_INSTITUTIONS
 from reference.models import District
 
 
@@ -141,6 +142,7 @@ class Institution(models.Model):
         verbose_name = _("服务机构")
         verbose_name_plural = _("服务机构")
         indexes = [models.Index(fields=["status", "is_active"])]
+        permissions = [("review_institution", _("审核服务机构（通过、驳回、暂停），查看待审核与已暂停的机构"))]
 
     def __str__(self):
         return self.organisation.name
@@ -167,6 +169,17 @@ class Institution(models.Model):
 
     def is_member(self, user):
         return self.organisation.is_member(user)
+
+    def may_review(self, user):
+        """Decide on the application and read what is not public (documents, history, members)."""
+        return user.is_authenticated and user.has_perm(REVIEW_INSTITUTIONS)
+
+    def may_view(self, user):
+        """The page of a pending, rejected, suspended or paused institution: its members and reviewers only."""
+        return self.is_public or self.is_member(user) or self.may_review(user)
+
+    def may_view_documents(self, user):
+        return self.is_member(user) or self.may_review(user)
 
     @property
     def median_reply_hours(self):

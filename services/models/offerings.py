@@ -72,6 +72,14 @@ class Offering(models.Model):
         return reverse("services:offering_detail", args=[self.pk])
 
     @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.institution.is_public
+
+    def may_view(self, user):
+        """A draft, archived or not-yet-listed offering: its institution's members and reviewers only."""
+        return self.is_public or self.institution.is_member(user) or self.institution.may_review(user)
+
+    @property
     def is_negotiable(self):
         return self.price_type == self.PriceType.NEGOTIABLE
 

@@ -40,6 +40,7 @@ class Review(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("评价")
         verbose_name_plural = _("评价")
+        permissions = [("moderate_review", _("隐藏或恢复评价"))]
         constraints = [
             models.CheckConstraint(condition=models.Q(rating__gte=1, rating__lte=5), name="services_review_rating_1_5")
         ]

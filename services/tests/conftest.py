@@ -37,9 +37,11 @@ def outsider(db):
 
 @pytest.fixture
 def staff_user(db):
-    from tests.factories import UserFactory
+    """The platform's operator: reviews institutions, resolves disputes, moderates reviews."""
+    from accounts.roles import PLATFORM_OPERATORS
+    from tests.factories import staff_in
 
-    return UserFactory(is_staff=True, is_superuser=True)
+    return staff_in(PLATFORM_OPERATORS)
 
 
 @pytest.fixture

@@ -224,10 +224,10 @@ def test_only_the_two_parties_see_or_act_on_an_order(client, order, outsider):
     other_institution_user = member_of(InstitutionFactory().organisation)
     for user in (outsider, other_institution_user):
         client.force_login(user)
-        assert client.get(order.get_absolute_url()).status_code == 404
-        assert client.post(f"/institutions/orders/{order.pk}/accept/", {}).status_code == 404
-        assert client.post(f"/institutions/orders/{order.pk}/cancel/", {"reason": "x"}).status_code == 404
-        assert client.post(f"/institutions/orders/{order.pk}/pay/").status_code == 404
+        assert client.get(order.get_absolute_url()).status_code == 403
+        assert client.post(f"/institutions/orders/{order.pk}/accept/", {}).status_code == 403
+        assert client.post(f"/institutions/orders/{order.pk}/cancel/", {"reason": "x"}).status_code == 403
+        assert client.post(f"/institutions/orders/{order.pk}/pay/").status_code == 403
         assert order.title not in client.get("/institutions/orders/").content.decode()
     order.refresh_from_db()
     assert order.status == OrderStatus.REQUESTED

@@ -1,11 +1,12 @@
 import pytest
 
-from tests.factories import MembershipFactory, UserFactory
+from accounts.roles import TARGET_REPORTERS
+from tests.factories import MembershipFactory, staff_in
 
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(is_staff=True, is_superuser=True)
+    return staff_in(TARGET_REPORTERS)
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 import pytest
 
-from tests.factories import MembershipFactory, UserFactory
+from accounts.roles import TRAINING_MANAGERS
+from tests.factories import MembershipFactory, staff_in
 
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(is_staff=True, is_superuser=True, name="培训管理员")
+    return staff_in(TRAINING_MANAGERS, name="培训管理员")
 
 
 @pytest.fixture

@@ -1,0 +1,54 @@
+"""Roles in the browser: a rights-protection handler's Wagtail admin holds the rights cases and nothing else,
+and an order of an enterprise the handler has nothing to do with is refused with the 403 page."""
+
+from playwright.sync_api import expect
+
+from accounts.demo import DEMO_PASSWORD
+from services.models import Order
+
+HANDLER = "trademark@demo.ip.lyg"
+
+
+def log_in(page, email):
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    expect(page.locator("h1")).to_have_text("我的账户")
+
+
+def sidebar_labels(page):
+    page.goto("/admin/")
+    menu = page.locator("[data-wagtail-sidebar] .sidebar-main-menu > ul > li")
+    expect(menu.first).to_be_visible()
+    # The label only: Wagtail adds a badge counting what is new in its help menu.
+    items = menu.locator(":scope > a .menuitem-label, :scope > button .menuitem-label")
+    return [label.strip() for label in items.all_inner_texts()]
+
+
+def test_a_rights_handler_sees_only_the_rights_cases_and_is_refused_an_order(page, screenshot_dir):
+    order = Order.objects.order_by("pk").first()
+    log_in(page, HANDLER)
+    page.locator("#user-menu").click()
+    expect(page.get_by_role("link", name="管理后台")).to_be_visible()
+
+    labels = sidebar_labels(page)
+    # Wagtail's own help menu is there for everyone; every entry of the platform's is the handler's work.
+    assert [label for label in labels if label != "帮助"] == ["维权案件", "侵权信息库"]
+    page.screenshot(path=screenshot_dir / "roles-handler-admin.png")
+    page.locator("[data-wagtail-sidebar] a", has_text="维权案件").click()
+    expect(page.locator("h1")).to_contain_text("维权案件")
+
+    response = page.goto(order.get_absolute_url())
+    assert response.status == 403
+    expect(page.locator("h1")).to_have_text("403")
+    assert order.title not in page.content()
+    assert order.enterprise.name not in page.content()
+
+
+def test_the_operator_sees_the_marketplace_and_moderation_but_not_the_rights_cases(page):
+    log_in(page, "operator@demo.ip.lyg")
+    labels = sidebar_labels(page)
+    assert labels[0] == "服务市场"
+    assert labels[1].startswith("信息审核")  # with the number of postings waiting
+    assert not {"维权案件", "付款记录", "培训", "试点城市目标"} & set(labels)
