@@ -16,14 +16,16 @@ outcome other than DONE also asserts that nothing the probe reads changed. POST 
 a request could change something (every case with a probe); pages that only read are requested by GET.
 """
 
+import json
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.db import transaction
 from django.test import Client, override_settings
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
 
 from accounts.models import Invitation, Organisation
 from cms.models import IssuingAgency
@@ -701,9 +703,8 @@ def _view_model(callback):
     return model._meta.app_label if model is not None else None
 
 
-def walk(resolver=None, namespace=None):
-    """(name or None, route, callback) of every pattern in the URLconf."""
-    resolver = resolver or get_resolver()
+def walk(resolver, namespace=None):
+    """(name or None, route, callback) of every pattern under `resolver`."""
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             inner = ":".join(filter(None, (namespace, pattern.namespace))) if pattern.namespace else namespace
@@ -722,30 +723,48 @@ def is_ours(name, callback):
     return package in OUR_APPS or _view_model(callback) in OUR_APPS
 
 
-def our_patterns():
-    found, unknown = {}, []
-    for name, route, callback in walk():
+def survey(urlconf=None):
+    """Walk a URLconf: {name: route} of our named URLs, our unnamed routes, routes of undeclared packages."""
+    found, unnamed, unknown = {}, [], []
+    for name, route, callback in walk(get_resolver(urlconf)):
         if is_ours(name, callback):
-            found.setdefault(name, route)
+            if name is None:
+                unnamed.append(route)
+            else:
+                found.setdefault(name, route)
         elif callback.__module__.split(".")[0] not in THIRD_PARTY:
             unknown.append(f"{route} ({callback.__module__})")
-    return found, unknown
+    return found, unnamed, unknown
 
 
 def test_every_url_of_ours_has_a_row_in_the_table():
-    found, unknown = our_patterns()
+    found, unnamed, unknown = survey()
     assert not unknown, f"URLs from a package that is neither ours nor declared third-party: {unknown}"
-    unnamed = [route for name, route in found.items() if name is None]
     assert not unnamed, f"URLs of ours without a name cannot have a row: {unnamed}"
     missing = sorted(name for name in found if name not in EXPECTATIONS)
-    assert not missing, "URL patterns without a row in EXPECTATIONS (tests/test_authorisation_matrix.py): " + ", ".join(
-        missing
-    )
+    assert not missing, f"URL patterns without a row in EXPECTATIONS ({__file__}): {', '.join(missing)}"
 
 
 def test_every_row_names_a_url_that_exists():
-    found, _unknown = our_patterns()
+    found, _unnamed, _unknown = survey()
     assert sorted(set(EXPECTATIONS) - set(found)) == []
+
+
+def test_the_walk_finds_a_new_url_wherever_it_is_mounted():
+    from accounts import views as account_views
+
+    urlconf = ModuleType("new_urls")
+    urlconf.urlpatterns = [
+        path("", include("config.urls")),
+        path("nested/", include(([path("new/", account_views.dashboard, name="brand_new")], "extra"))),
+        path("unnamed/", account_views.dashboard),
+        path("elsewhere/", json.dumps),
+    ]
+    found, unnamed, unknown = survey(urlconf)
+    assert "extra:brand_new" in found and "extra:brand_new" not in EXPECTATIONS
+    assert "services:order_detail" in found
+    assert unnamed == ["unnamed/"]
+    assert unknown == ["elsewhere/ (json)"]
 
 
 # --------------------------------------------------------------------------------------------------------
