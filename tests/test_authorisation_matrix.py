@@ -643,12 +643,15 @@ EXPECTATIONS = {
 }
 
 
-def snippet_rows(model, attr, *holders):
+def snippet_rows(model, attr, *holders, private=False):
     """The snippet screens Wagtail builds for one of our models (`register_snippet` in our wagtail_hooks):
-    people holding the model's permissions (`holders`, and the superuser) use them, nobody else."""
+    people holding the model's permissions (`holders`, and the superuser) use them, nobody else. Choosers of
+    reference data serve every admin user (they fill choice fields in forms); choosers of `private` records
+    (`core.choosers`) only the holders."""
     label = f"{model._meta.app_label}_{model._meta.model_name}"
     screens, chooser = f"wagtailsnippets_{label}", f"wagtailsnippetchoosers_{label}"
     obj = pk(attr)
+    choosing = admin(OK, *holders) if private else admin(OK, *STAFF)
     rows = {
         f"{screens}:list": same(admin(OK, *holders)),
         f"{screens}:list_results": same(admin(OK, *holders)),
@@ -659,10 +662,10 @@ def snippet_rows(model, attr, *holders):
         f"{screens}:history": same(admin(OK, *holders), kwargs=obj),
         f"{screens}:history_results": same(admin(OK, *holders), kwargs=obj),
         f"{screens}:copy": same(admin(OK, *holders), kwargs=obj, probe=count(model)),
-        f"{chooser}:choose": same(admin(OK, *holders)),
-        f"{chooser}:choose_results": same(admin(OK, *holders)),
-        f"{chooser}:chosen": same(admin(OK, *holders), kwargs=lambda w: {"pk": str(getattr(w, attr).pk)}),
-        f"{chooser}:chosen_multiple": same(admin(OK, *holders)),
+        f"{chooser}:choose": same(choosing),
+        f"{chooser}:choose_results": same(choosing),
+        f"{chooser}:chosen": same(choosing, kwargs=lambda w: {"pk": str(getattr(w, attr).pk)}),
+        f"{chooser}:chosen_multiple": same(choosing),
         f"{chooser}:create": Case(get=admin(OK, *holders), post=admin(OK, *holders), probe=count(model)),
     }
     if model is Deal:
@@ -675,8 +678,10 @@ EXPECTATIONS |= {
     **snippet_rows(ResponsibleUnit, "unit"),
     **snippet_rows(IssuingAgency, "agency"),
     **snippet_rows(Industry, "industry"),
-    **snippet_rows(Deal, "deal"),
-    **snippet_rows(Handler, "handler_row", "rights_admin"),
+    # A deal's counterparty and amount are the posting organisation's business.
+    **snippet_rows(Deal, "deal", private=True),
+    # Who handles cases for which unit: for the rights administrators, who name the handlers.
+    **snippet_rows(Handler, "handler_row", "rights_admin", private=True),
     **snippet_rows(Indicator, "spare_indicator"),
     # Payment records are read (finance, the superuser) and never changed by hand.
     "payment_records:index": same(admin(OK)),
@@ -685,9 +690,10 @@ EXPECTATIONS |= {
     "payment_records:add": same(admin(FORBIDDEN), probe=count(Payment)),
     "payment_records:edit": same(admin(FORBIDDEN), kwargs=pk("payment"), probe=reread("payment", "status")),
     "payment_records:delete": same(admin(FORBIDDEN), kwargs=pk("payment"), probe=count(Payment)),
-    "payment_records:history": same(admin(OK), kwargs=pk("payment")),
-    "payment_records:history_results": same(admin(OK), kwargs=pk("payment")),
-    "payment_records:usage": same(admin(OK), kwargs=pk("payment")),
+    # The change history and usage screens belong to editing, which nobody may do.
+    "payment_records:history": same(admin(FORBIDDEN), kwargs=pk("payment")),
+    "payment_records:history_results": same(admin(FORBIDDEN), kwargs=pk("payment")),
+    "payment_records:usage": same(admin(FORBIDDEN), kwargs=pk("payment")),
 }
 
 
