@@ -6,6 +6,8 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.choosers import PrivateSnippetChooserViewSet
+
 from . import admin_views, postings
 from .models import Deal, Industry, Listing
 
@@ -54,6 +56,7 @@ class DealViewSet(SnippetViewSet):
     list_display = ["listing", "section", "counterparty_name", "amount", "deal_date", "district"]
     list_filter = ["section", "district"]
     inspect_view_enabled = True
+    chooser_viewset_class = PrivateSnippetChooserViewSet
 
 
 class ListingsGroup(SnippetViewSetGroup):

@@ -5,6 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.choosers import PrivateSnippetChooserViewSet
+
 from .models import Handler, is_rights_staff
 
 
@@ -35,6 +37,7 @@ class HandlerViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["user", "unit", "is_active"]
     list_filter = ["unit", "is_active"]
+    chooser_viewset_class = PrivateSnippetChooserViewSet
 
 
 register_snippet(HandlerViewSet)

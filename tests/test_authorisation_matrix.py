@@ -1,0 +1,873 @@
+"""The authorisation matrix: every URL of ours, requested as every role, GET and POST, against one table.
+
+`EXPECTATIONS` below is the table: URL pattern name → one or more `Case`s (the objects that fill the pattern,
+the data a POST sends, what a POST may change) → the outcome each role should get. The test walks the whole
+URLconf; a pattern of ours (a view in one of our apps, or an admin screen our apps register through Wagtail
+hooks) without a row fails, naming the pattern. So a new URL cannot go unchecked: give it a row.
+
+The outcomes are what the roles contract (`accounts/roles.py`) says should happen: `is_staff` only opens the
+admin; private records are read by the owning organisation's members or holders of the named permission.
+The people and records are described in `tests/authorisation_world.py`.
+
+Outcomes: OK (200), REDIRECT (elsewhere than a log-in page), LOGIN (sent to a log-in page: the site's or the
+admin's), FORBIDDEN (403, or the admin's "no permission" bounce to its home), NOT_FOUND, NOT_ALLOWED (405),
+INVALID (400: the form or payload was refused), DONE (the request changed what the case's probe reads). Any
+outcome other than DONE also asserts that nothing the probe reads changed. POST is tried as every role wherever
+a request could change something (every case with a probe); pages that only read are requested by GET.
+"""
+
+import json
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
+
+from accounts.models import Invitation, Organisation
+from cms.models import IssuingAgency
+from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
+from payments.models import Payment, StripeEvent
+from reference.models import District, ResponsibleUnit
+from rights.models import Case as RightsCase
+from rights.models import CaseNote, Handler
+from services.models import Inquiry, InquiryMessage, Institution, Notification, Offering, Order, Review
+from targets.models import DemonstrationCertification, ImportBatch, Indicator, IndicatorEntry
+from tests.authorisation_world import ROLES, build_world, pdf
+from tests.factories import make_credit_code
+from training.models import Attendance, Enrolment
+
+OK, REDIRECT, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, INVALID, DONE = (
+    "OK",
+    "REDIRECT",
+    "LOGIN",
+    "FORBIDDEN",
+    "NOT_FOUND",
+    "NOT_ALLOWED",
+    "INVALID",
+    "DONE",
+)
+
+# Our code: a pattern whose view lives in one of these apps, or whose admin view works on one of their models.
+OUR_APPS = {"accounts", "cms", "core", "listings", "payments", "reference", "rights", "search", "services"}
+OUR_APPS |= {"targets", "training"}
+# Packages whose own URLs are theirs to guard; any other package's URL fails the walk until declared here.
+THIRD_PARTY = {"allauth", "django", "wagtail"}
+# Admin screens Wagtail builds for our user model: Wagtail's user management, guarded by Wagtail itself.
+NOT_OURS = {"wagtailusers_users"}
+
+ORGANISATION_MEMBERS = ("enterprise_a", "enterprise_b", "institution", "lender")
+STAFF = ("handler", "rights_admin", "editor", "operator", "superuser")
+
+
+def roles(default, **outcomes):
+    """Each role's outcome: `default` unless named. `**each(OK, "a", "b")` names several at once."""
+    unknown = set(outcomes) - set(ROLES)
+    assert not unknown, f"unknown roles {unknown}"
+    return {role: outcomes.get(role, default) for role in ROLES}
+
+
+def each(outcome, *names):
+    return dict.fromkeys(names, outcome)
+
+
+PUBLIC = roles(OK)
+
+
+def signed_in(outcome=OK, **outcomes):
+    """A page behind log-in: anonymous visitors are sent to log in."""
+    return roles(outcome, **{"anonymous": LOGIN, **outcomes})
+
+
+def admin(outcome_for_holders, *holders, **outcomes):
+    """An admin screen: anonymous visitors are sent to the admin's log-in, everyone else without the
+    permission is refused (403 outside the admin's access, a bounce to the admin home inside it); holders
+    (and the superuser) get `outcome_for_holders`."""
+    return signed_in(FORBIDDEN, **{**each(outcome_for_holders, *holders, "superuser"), **outcomes})
+
+
+@dataclass
+class Case:
+    """One way to fill a URL pattern, and each role's expected outcome for GET and for POST."""
+
+    get: dict
+    post: dict | None
+    kwargs: Any = field(default_factory=dict)  # URL kwargs, or a function of the world returning them
+    data: Any = field(default_factory=dict)  # POST data, or a function of the world returning it
+    probe: Any = None  # function of the world reading what a request could change
+    label: str = ""
+    # A known defect (not of authorisation) that makes the POST of those it lets through raise: marked as an
+    # expected failure, strictly, so fixing the defect turns the row red until the defect note is removed.
+    post_defect: str = ""
+
+    def resolve(self, value, world):
+        return value(world) if callable(value) else value
+
+
+def same(get, probe=None, **fields):
+    """A page that answers POST as it answers GET. With a probe, POST is tried too and must change nothing;
+    without one the page only reads, and only GET is requested (it keeps the module fast)."""
+    return Case(get=get, post=get if probe else None, probe=probe, **fields)
+
+
+def reread(attr, *fields):
+    """A probe: the named fields of the world's object `attr`, read again from the database."""
+
+    def probe(world):
+        obj = getattr(world, attr)
+        return type(obj).objects.filter(pk=obj.pk).values_list(*fields).first()
+
+    return probe
+
+
+def count(model, **filters):
+    """A probe: how many rows of `model` match (filter values may be functions of the world)."""
+
+    def probe(world):
+        return model.objects.filter(**{k: v(world) if callable(v) else v for k, v in filters.items()}).count()
+
+    return probe
+
+
+def pk(attr, name="pk"):
+    return lambda world: {name: getattr(world, attr).pk}
+
+
+def organisation_form(world, **changes):
+    return {
+        "kind": "enterprise",
+        "name": "连云港甲方新材料有限公司",
+        "credit_code": world.ent_a.credit_code,
+        "district": world.ent_a.district_id,
+        "contact_name": "王建华",
+        "contact_phone": "0518-85661234",
+        **changes,
+    }
+
+
+def offering_form(world, **changes):
+    return {
+        "title": "专利检索分析（矩阵）",
+        "category": world.offering.category_id,
+        "description": "检索与分析报告。",
+        "price_type": "fixed",
+        "price_yuan": "1000",
+        "delivery_days": "5",
+        "status": "draft",
+        **changes,
+    }
+
+
+def staff_page(*holders, **outcomes):
+    """A staff page outside the admin: holders (and the superuser) get it, others who are logged in get 403."""
+    return signed_in(FORBIDDEN, **{**each(OK, *holders, "superuser"), **outcomes})
+
+
+ORDER_READERS = ("enterprise_a", "institution", "operator", "superuser")
+RIGHTS_CASE = {"kwargs": pk("case")}
+PRIVATE_TO_A = signed_in(NOT_FOUND, enterprise_a=OK)
+UNPUBLISHED_POSTING = roles(NOT_FOUND, enterprise_a=OK, operator=OK, superuser=OK)
+
+EXPECTATIONS = {
+    # --- accounts ----------------------------------------------------------------------------------
+    "accounts:dashboard": same(signed_in()),
+    "accounts:organisation_create": Case(
+        get=signed_in(REDIRECT, **each(OK, *STAFF)),
+        post=signed_in(REDIRECT, **each(DONE, *STAFF)),
+        data=lambda w: organisation_form(w, name="连云港新设科技有限公司", credit_code=make_credit_code(990001)),
+        probe=count(Organisation),
+    ),
+    "accounts:organisation_detail": same(
+        signed_in(NOT_FOUND, enterprise_a=OK, operator=OK, superuser=OK), kwargs=pk("ent_a")
+    ),
+    "accounts:organisation_edit": Case(
+        get=signed_in(NOT_FOUND, enterprise_a=OK, operator=FORBIDDEN, superuser=FORBIDDEN),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE, operator=FORBIDDEN, superuser=FORBIDDEN),
+        kwargs=pk("ent_a"),
+        data=lambda w: organisation_form(w, contact_phone="0518-80000000"),
+        probe=reread("ent_a", "name", "contact_phone"),
+    ),
+    "accounts:organisation_invite": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE, operator=FORBIDDEN, superuser=FORBIDDEN),
+        kwargs=pk("ent_a"),
+        data={"email": "second@matrix.example", "role": "member"},
+        probe=count(Invitation),
+    ),
+    "accounts:invitation_revoke": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=lambda w: {"pk": w.ent_a.pk, "invitation_pk": w.invitation.pk},
+        probe=reread("invitation", "revoked_at"),
+    ),
+    # The token is the secret: whoever holds it sees the invitation, and only its addressee can accept it.
+    "accounts:invitation_accept": Case(
+        get=signed_in(OK),
+        post=signed_in(OK),
+        kwargs=lambda w: {"token": w.invitation.token},
+        probe=reread("invitation", "accepted_at"),
+    ),
+    # --- services: public pages ------------------------------------------------------------------------
+    "services:directory": same(PUBLIC),
+    "services:institution_detail": [
+        same(PUBLIC, kwargs=pk("institution"), label="approved"),
+        same(roles(NOT_FOUND, operator=OK, superuser=OK), kwargs=pk("pending_institution"), label="pending"),
+        same(roles(NOT_FOUND, operator=OK, superuser=OK), kwargs=pk("suspended_institution"), label="suspended"),
+    ],
+    "services:offering_list": same(PUBLIC),
+    "services:offering_detail": [
+        same(PUBLIC, kwargs=pk("offering"), label="published"),
+        same(roles(NOT_FOUND, institution=OK, operator=OK, superuser=OK), kwargs=pk("draft_offering"), label="draft"),
+        same(roles(NOT_FOUND, operator=OK, superuser=OK), kwargs=pk("pending_offering"), label="pending"),
+    ],
+    # --- services: asking and ordering (any enterprise may; nobody may for another) ------------------
+    "services:inquiry_create": [
+        Case(
+            get=signed_in(OK),
+            post=signed_in(INVALID, enterprise_a=DONE, enterprise_b=DONE),
+            kwargs=pk("institution"),
+            data=lambda w: {"subject": "咨询", "body": "请报价。", "offering": w.offering.pk},
+            probe=count(Inquiry),
+            label="approved",
+        ),
+        same(signed_in(NOT_FOUND), kwargs=pk("pending_institution"), probe=count(Inquiry), label="pending"),
+    ],
+    "services:order_create": [
+        Case(
+            get=signed_in(OK),
+            post=signed_in(INVALID, enterprise_a=DONE, enterprise_b=DONE),
+            kwargs=pk("offering"),
+            data={"quantity": "1", "requirements": "注册一件商标"},
+            probe=count(Order),
+            label="published",
+        ),
+        same(signed_in(NOT_FOUND), kwargs=pk("draft_offering"), probe=count(Order), label="draft"),
+    ],
+    "services:inquiry_list": same(signed_in()),
+    "services:inquiry_detail": Case(
+        get=signed_in(NOT_FOUND, enterprise_a=OK, institution=OK),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE, institution=DONE),
+        kwargs=pk("inquiry"),
+        data={"body": "补充说明。"},
+        probe=count(InquiryMessage, inquiry=lambda w: w.inquiry),
+    ),
+    "services:order_from_quote": Case(
+        get=signed_in(NOT_FOUND, enterprise_a=OK, institution=OK),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE, institution=INVALID),
+        kwargs=pk("quote"),
+        data={"requirements": "按报价办理"},
+        probe=count(Order),
+    ),
+    "services:order_list": same(signed_in()),
+    # Order numbers are sequential and hide nothing: someone else's order is refused with 403.
+    "services:order_detail": same(signed_in(FORBIDDEN, **each(OK, *ORDER_READERS)), kwargs=pk("order_requested")),
+    "services:order_pay": Case(
+        get=signed_in(NOT_ALLOWED),
+        # Payment is not configured here: the enterprise is told so; nobody else gets that far.
+        post=signed_in(FORBIDDEN, **each(REDIRECT, *ORDER_READERS)),
+        kwargs=pk("order_accepted"),
+        probe=count(Payment),
+    ),
+    "services:review_create": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=pk("order_reviewable"),
+        data={"rating": "5", "body": "很好。"},
+        probe=count(Review),
+    ),
+    "services:order_action": [
+        Case(
+            get=signed_in(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=REDIRECT, operator=DONE, superuser=DONE),
+            kwargs=lambda w: {"pk": w.order_requested.pk, "action": "cancel"},
+            data={"reason": "不再需要"},
+            probe=reread("order_requested", "status"),
+            label="cancel",
+        ),
+        Case(
+            get=signed_in(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+            kwargs=lambda w: {"pk": w.order_requested.pk, "action": "accept"},
+            probe=reread("order_requested", "status"),
+            label="accept",
+        ),
+        Case(
+            get=signed_in(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+            kwargs=lambda w: {"pk": w.order_paid.pk, "action": "deliver"},
+            probe=reread("order_paid", "status"),
+            label="deliver",
+        ),
+    ],
+    "services:review_reply": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=pk("review"),
+        data={"reply": "感谢评价。"},
+        probe=reread("review", "reply"),
+    ),
+    "services:inbox": same(signed_in()),
+    "services:inbox_read_all": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(REDIRECT, enterprise_a=DONE),
+        probe=count(Notification, organisation=lambda w: w.ent_a, read_at__isnull=True),
+    ),
+    "services:notification_open": same(
+        signed_in(NOT_FOUND, enterprise_a=DONE), kwargs=pk("notification"), probe=reread("notification", "read_at")
+    ),
+    "services:dashboard": same(signed_in()),
+    # --- services: an institution's own pages ----------------------------------------------------------
+    "services:apply": same(
+        signed_in(REDIRECT, enterprise_a=FORBIDDEN, enterprise_b=FORBIDDEN, lender=OK), probe=count(Institution)
+    ),
+    "services:my_institution": same(signed_in(REDIRECT, institution=OK)),
+    "services:listing_edit": same(
+        signed_in(NOT_FOUND, institution=OK), probe=reread("institution", "description", "contact_phone")
+    ),
+    "services:listing_toggle": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, institution=DONE),
+        probe=reread("institution", "is_active"),
+    ),
+    "services:offering_create": Case(
+        get=signed_in(NOT_FOUND, institution=OK),
+        post=signed_in(NOT_FOUND, institution=DONE),
+        data=offering_form,
+        probe=count(Offering),
+    ),
+    "services:offering_edit": Case(
+        get=signed_in(NOT_FOUND, institution=OK),
+        post=signed_in(NOT_FOUND, institution=DONE),
+        kwargs=pk("offering"),
+        data=lambda w: offering_form(w, status="published"),
+        probe=reread("offering", "title"),
+    ),
+    "services:offering_status": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, institution=DONE),
+        kwargs=pk("offering"),
+        data={"status": "archived"},
+        probe=reread("offering", "status"),
+    ),
+    "services:qualification_document": [
+        same(signed_in(NOT_FOUND, institution=OK, operator=OK, superuser=OK), kwargs=pk("qualification"), label="own"),
+        same(signed_in(NOT_FOUND, operator=OK, superuser=OK), kwargs=pk("pending_document"), label="pending"),
+    ],
+    # --- services: the platform's screens in the admin ----------------------------------------------------
+    "services_admin:applications": same(admin(OK, "operator")),
+    "services_admin:application_detail": same(admin(OK, "operator"), kwargs=pk("pending_institution")),
+    "services_admin:application_action": Case(
+        get=admin(NOT_ALLOWED, "operator"),
+        post=admin(DONE, "operator"),
+        kwargs=lambda w: {"pk": w.pending_institution.pk, "action": "approve"},
+        probe=reread("pending_institution", "status"),
+    ),
+    "services_admin:disputes": same(admin(OK, "operator")),
+    "services_admin:dispute_detail": same(admin(OK, "operator"), kwargs=pk("order_disputed")),
+    "services_admin:dispute_resolve": Case(
+        get=admin(NOT_ALLOWED, "operator"),
+        post=admin(DONE, "operator"),
+        kwargs=pk("order_disputed"),
+        data={"outcome": "complete", "note": "补齐文件后完成。"},
+        probe=reread("order_disputed", "status"),
+    ),
+    "services_admin:reviews": same(admin(OK, "operator")),
+    "services_admin:review_moderate": Case(
+        get=admin(NOT_ALLOWED, "operator"),
+        post=admin(DONE, "operator"),
+        kwargs=pk("review"),
+        data={"action": "hide", "reason": "含广告"},
+        probe=reread("review", "is_hidden"),
+    ),
+    # --- training ------------------------------------------------------------------------------------
+    "training:mine": same(signed_in()),
+    "training:enrol": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(DONE, enterprise_a=REDIRECT),
+        kwargs=pk("open_course", "course_id"),
+        probe=count(Enrolment, course=lambda w: w.open_course),
+    ),
+    "training:cancel": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE),
+        kwargs=pk("open_enrolment"),
+        probe=reread("open_enrolment", "status"),
+    ),
+    "training:pay": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=REDIRECT),
+        kwargs=pk("open_enrolment"),
+        probe=count(Payment),
+    ),
+    "training:payment_return": same(signed_in(NOT_FOUND, enterprise_a=REDIRECT), kwargs=pk("open_enrolment")),
+    "training:certificate": same(
+        signed_in(NOT_FOUND, enterprise_a=OK, superuser=OK), kwargs=lambda w: {"number": w.certificate.number}
+    ),
+    "training:certificate_pdf": same(
+        signed_in(NOT_FOUND, enterprise_a=OK, superuser=OK), kwargs=lambda w: {"number": w.certificate.number}
+    ),
+    "training_admin:courses": same(admin(OK)),
+    "training_admin:roster": Case(
+        get=admin(OK),
+        post=admin(DONE),
+        kwargs=pk("course"),
+        data=lambda w: {"action": "attendance", "present-course": [w.enrolment.pk]},
+        probe=count(Attendance),
+    ),
+    "training_admin:roster_csv": same(admin(OK), kwargs=pk("course")),
+    "training_admin:certificates": same(admin(OK)),
+    # --- listings: public ----------------------------------------------------------------------------
+    "listings:index": same(PUBLIC),
+    "listings:transactions": same(PUBLIC),
+    "listings:financing": same(PUBLIC),
+    "listings:feed": same(PUBLIC),
+    "listings:transactions_feed": same(PUBLIC),
+    "listings:financing_feed": same(PUBLIC),
+    "listings:detail": [
+        same(PUBLIC, kwargs=pk("listing"), label="published"),
+        same(
+            roles(NOT_FOUND, enterprise_a=OK, operator=OK, superuser=OK),
+            kwargs=pk("submitted_listing"),
+            label="submitted",
+        ),
+        same(roles(NOT_FOUND, enterprise_a=OK, operator=OK, superuser=OK), kwargs=pk("draft_listing"), label="draft"),
+    ],
+    # --- listings: an organisation's own postings ---------------------------------------------------------
+    "listings:dashboard": same(signed_in()),
+    "listings:create": [
+        Case(
+            get=signed_in(OK, **each(REDIRECT, *STAFF)),
+            post=signed_in(INVALID, **each(REDIRECT, *STAFF)),
+            kwargs={"section": "transaction"},
+            probe=count(Listing),
+            label="transaction",
+        ),
+        Case(
+            get=signed_in(OK, enterprise_a=FORBIDDEN, enterprise_b=FORBIDDEN, **each(REDIRECT, *STAFF)),
+            post=signed_in(INVALID, enterprise_a=FORBIDDEN, enterprise_b=FORBIDDEN, **each(REDIRECT, *STAFF)),
+            kwargs={"section": "financing_product"},
+            probe=count(Listing),
+            label="financing_product",
+        ),
+    ],
+    "listings:edit": Case(
+        get=signed_in(NOT_FOUND, enterprise_a=OK),
+        post=signed_in(NOT_FOUND, enterprise_a=INVALID),
+        kwargs=pk("draft_listing"),
+        probe=reread("draft_listing", "title", "status"),
+    ),
+    "listings:submit": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE),
+        kwargs=pk("draft_listing"),
+        probe=reread("draft_listing", "status"),
+    ),
+    "listings:withdraw": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE),
+        kwargs=pk("listing"),
+        data={"reason": "已线下成交"},
+        probe=reread("listing", "status"),
+    ),
+    "listings:negotiating": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE),
+        kwargs=pk("listing"),
+        probe=reread("listing", "status"),
+    ),
+    "listings:close": Case(
+        get=signed_in(NOT_FOUND, enterprise_a=OK),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE),
+        kwargs=pk("listing"),
+        data=lambda w: {"counterparty_name": "某受让方", "amount": "60", "deal_date": w.today.isoformat(), "note": ""},
+        probe=reread("listing", "status"),
+    ),
+    "listings:interest": [
+        Case(
+            get=signed_in(NOT_ALLOWED),
+            # The owner cannot answer its own posting, and B has already expressed interest.
+            post=signed_in(DONE, enterprise_a=REDIRECT, enterprise_b=REDIRECT),
+            kwargs=pk("listing"),
+            data={"message": "有意洽谈。"},
+            probe=count(Interest),
+            label="published",
+        ),
+        Case(
+            get=signed_in(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+            kwargs=pk("submitted_listing"),
+            data={"message": "有意洽谈。"},
+            probe=count(Interest),
+            label="submitted",
+        ),
+    ],
+    "listings:reply": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE),
+        kwargs=pk("interest"),
+        data={"reply": "欢迎来电。"},
+        probe=reread("interest", "reply"),
+    ),
+    # --- listings: pledge financing ------------------------------------------------------------------------
+    "listings:take_up": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(REDIRECT, lender=DONE),
+        kwargs=pk("open_need"),
+        data=lambda w: {"product": w.product.pk, "note": ""},
+        probe=count(FinancingCase),
+    ),
+    "listings:case": same(
+        signed_in(NOT_FOUND, enterprise_a=OK, lender=OK, operator=OK, superuser=OK), kwargs=pk("financing_case")
+    ),
+    "listings:case_step": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, lender=DONE, enterprise_a=INVALID, operator=INVALID, superuser=INVALID),
+        kwargs=pk("financing_case"),
+        data=lambda w: {"date": w.today.isoformat(), "note": "评估完成"},
+        probe=count(FinancingStep, case=lambda w: w.financing_case),
+    ),
+    "listings:case_decline": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, lender=DONE, enterprise_a=INVALID, operator=INVALID, superuser=INVALID),
+        kwargs=pk("financing_case"),
+        data={"reason": "评估价值不足"},
+        probe=reread("financing_case", "status"),
+    ),
+    "listings:case_document_upload": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, lender=DONE, enterprise_a=DONE, operator=INVALID, superuser=INVALID),
+        kwargs=pk("financing_case"),
+        data=lambda w: {"stage": "application", "title": "补充材料", "file": pdf("more.pdf")},
+        probe=count(FinancingDocument),
+    ),
+    "listings:case_document": same(
+        signed_in(NOT_FOUND, enterprise_a=OK, lender=OK, operator=OK, superuser=OK),
+        kwargs=lambda w: {"pk": w.financing_case.pk, "document_pk": w.financing_document.pk},
+    ),
+    # --- listings: moderation in the admin ----------------------------------------------------------------
+    "listings_admin:review_queue": same(admin(OK, "operator")),
+    "listings_admin:review_detail": same(admin(OK, "operator"), kwargs=pk("submitted_listing")),
+    "listings_admin:approve": Case(
+        # The method is checked before the permission: a GET is refused with 405 whoever sends it.
+        get=admin(NOT_ALLOWED, *STAFF),
+        post=admin(DONE, "operator"),
+        kwargs=pk("submitted_listing"),
+        probe=reread("submitted_listing", "status"),
+    ),
+    "listings_admin:reject": Case(
+        # The method is checked before the permission: a GET is refused with 405 whoever sends it.
+        get=admin(NOT_ALLOWED, *STAFF),
+        post=admin(DONE, "operator"),
+        kwargs=pk("submitted_listing"),
+        data={"reason": "信息不全"},
+        probe=reread("submitted_listing", "status"),
+    ),
+    # --- rights: public and the submitter's own ----------------------------------------------------------
+    "rights:index": same(PUBLIC),
+    "rights:report": same(PUBLIC, probe=count(RightsCase)),
+    "rights:submitted": same(roles(REDIRECT)),
+    "rights:status": same(PUBLIC),
+    "rights:assistance": same(signed_in(FORBIDDEN, enterprise_a=OK, enterprise_b=OK), probe=count(RightsCase)),
+    "rights:my_cases": same(signed_in()),
+    "rights:my_case": same(PRIVATE_TO_A, kwargs=lambda w: {"tracking_number": w.case.tracking_number}),
+    # --- rights: handling (administrators: every case; handlers: their own unit's) ---------------------------
+    "rights:queue": same(staff_page("handler", "rights_admin")),
+    "rights:register": same(staff_page("handler", "rights_admin")),
+    "rights:case_detail": same(staff_page("rights_admin", handler=NOT_FOUND), **RIGHTS_CASE),
+    "rights:note_add": Case(
+        get=staff_page(handler=NOT_ALLOWED, rights_admin=NOT_ALLOWED, superuser=NOT_ALLOWED),
+        post=staff_page(handler=NOT_FOUND, rights_admin=DONE, superuser=DONE),
+        data={"text": "已电话联系提交人。"},
+        probe=count(CaseNote),
+        **RIGHTS_CASE,
+    ),
+    "rights:evidence": same(
+        staff_page("rights_admin", handler=NOT_FOUND),
+        kwargs=lambda w: {"pk": w.case.pk, "evidence_pk": w.evidence.pk},
+    ),
+    "rights:case_action": Case(
+        get=staff_page(handler=NOT_ALLOWED, rights_admin=NOT_ALLOWED, superuser=NOT_ALLOWED),
+        post=staff_page(handler=NOT_FOUND, rights_admin=DONE, superuser=DONE),
+        kwargs=lambda w: {"pk": w.case.pk, "action": "accept"},
+        data={"accept-public_message": "已受理。", "accept-note": ""},
+        probe=reread("case", "status"),
+    ),
+    # --- payments --------------------------------------------------------------------------------------------
+    "payments:stripe_webhook": Case(get=roles(NOT_ALLOWED), post=roles(INVALID), probe=count(StripeEvent)),
+    "payments:payment_detail": same(signed_in(NOT_FOUND, enterprise_a=OK, superuser=OK), kwargs=pk("payment")),
+    # --- search ------------------------------------------------------------------------------------------------
+    "search:results": same(PUBLIC),
+    "search:suggest": same(PUBLIC),
+    # --- core --------------------------------------------------------------------------------------------------
+    "healthz": same(PUBLIC),
+    # --- targets: the public summary, staff reports, the dashboard in the admin ---------------------------------
+    "targets:summary": same(PUBLIC),
+    "targets:report_print": same(staff_page()),
+    "targets:report_xlsx": same(staff_page()),
+    "targets:certification_evidence": same(staff_page(), kwargs=pk("certification")),
+    "targets_admin:dashboard": same(admin(OK)),
+    "targets_admin:indicator": same(admin(OK), kwargs=lambda w: {"code": w.indicator.code}),
+    "targets_admin:entry_add": Case(
+        get=admin(OK),
+        post=admin(DONE),
+        kwargs=lambda w: {"code": w.indicator.code},
+        data={"as_of": "2016-12-31", "value": "3", "source_note": "市统计局"},
+        probe=count(IndicatorEntry),
+    ),
+    "targets_admin:entry_correct": Case(
+        get=admin(OK),
+        post=admin(DONE),
+        kwargs=pk("entry"),
+        data={"as_of": "2016-06-30", "value": "2", "source_note": "复核", "reason": "补录"},
+        probe=reread("entry", "value"),
+    ),
+    "targets_admin:entry_attachment": same(admin(OK), kwargs=pk("entry")),
+    "targets_admin:import": same(admin(OK), probe=count(ImportBatch)),
+    "targets_admin:import_template": same(admin(OK)),
+    "targets_admin:import_preview": Case(
+        get=admin(OK),
+        post=admin(DONE),
+        kwargs=pk("batch"),
+        data={"action": "apply"},
+        probe=count(IndicatorEntry),
+    ),
+    "targets_admin:certifications": same(admin(OK)),
+    "targets_admin:certification_add": same(admin(OK), probe=count(DemonstrationCertification)),
+    "targets_admin:certification_revoke": Case(
+        get=admin(NOT_ALLOWED, *STAFF),
+        post=admin(DONE),
+        kwargs=pk("certification"),
+        data=lambda w: {"revoked_on": w.today.isoformat()},
+        probe=reread("certification", "revoked_on"),
+    ),
+}
+
+
+def snippet_rows(model, attr, *holders, private=False):
+    """The snippet screens Wagtail builds for one of our models (`register_snippet` in our wagtail_hooks):
+    people holding the model's permissions (`holders`, and the superuser) use them, nobody else. Choosers of
+    reference data serve every admin user (they fill choice fields in forms); choosers of `private` records
+    (`core.choosers`) only the holders."""
+    label = f"{model._meta.app_label}_{model._meta.model_name}"
+    screens, chooser = f"wagtailsnippets_{label}", f"wagtailsnippetchoosers_{label}"
+    obj = pk(attr)
+    choosing = admin(OK, *holders) if private else admin(OK, *STAFF)
+    rows = {
+        f"{screens}:list": same(admin(OK, *holders)),
+        f"{screens}:list_results": same(admin(OK, *holders)),
+        f"{screens}:add": Case(get=admin(OK, *holders), post=admin(OK, *holders), probe=count(model)),
+        f"{screens}:edit": Case(get=admin(OK, *holders), post=admin(OK, *holders), kwargs=obj, probe=count(model)),
+        f"{screens}:delete": Case(get=admin(OK, *holders), post=admin(DONE, *holders), kwargs=obj, probe=count(model)),
+        f"{screens}:usage": same(admin(OK, *holders), kwargs=obj),
+        f"{screens}:history": same(admin(OK, *holders), kwargs=obj),
+        f"{screens}:history_results": same(admin(OK, *holders), kwargs=obj),
+        f"{screens}:copy": same(admin(OK, *holders), kwargs=obj, probe=count(model)),
+        f"{chooser}:choose": same(choosing),
+        f"{chooser}:choose_results": same(choosing),
+        f"{chooser}:chosen": same(choosing, kwargs=lambda w: {"pk": str(getattr(w, attr).pk)}),
+        f"{chooser}:chosen_multiple": same(choosing),
+        f"{chooser}:create": Case(
+            get=admin(OK, *holders),
+            post=admin(OK, *holders),
+            probe=count(model),
+            post_defect="Wagtail's snippet chooser has no creation form here: a POST to its create URL raises (500)",
+        ),
+    }
+    if model is Deal:
+        rows[f"{screens}:inspect"] = same(admin(OK, *holders), kwargs=obj)
+    return rows
+
+
+EXPECTATIONS |= {
+    **snippet_rows(District, "district"),
+    **snippet_rows(ResponsibleUnit, "unit"),
+    **snippet_rows(IssuingAgency, "agency"),
+    **snippet_rows(Industry, "industry"),
+    # A deal's counterparty and amount are the posting organisation's business.
+    **snippet_rows(Deal, "deal", private=True),
+    # Who handles cases for which unit: for the rights administrators, who name the handlers.
+    **snippet_rows(Handler, "handler_row", "rights_admin", private=True),
+    **snippet_rows(Indicator, "spare_indicator"),
+    # Payment records are read (finance, the superuser) and never changed by hand.
+    "payment_records:index": same(admin(OK)),
+    "payment_records:index_results": same(admin(OK)),
+    "payment_records:inspect": same(admin(OK), kwargs=pk("payment")),
+    "payment_records:add": same(admin(FORBIDDEN), probe=count(Payment)),
+    "payment_records:edit": same(admin(FORBIDDEN), kwargs=pk("payment"), probe=reread("payment", "status")),
+    "payment_records:delete": same(admin(FORBIDDEN), kwargs=pk("payment"), probe=count(Payment)),
+    # The change history and usage screens belong to editing, which nobody may do.
+    "payment_records:history": same(admin(FORBIDDEN), kwargs=pk("payment")),
+    "payment_records:history_results": same(admin(FORBIDDEN), kwargs=pk("payment")),
+    "payment_records:usage": same(admin(FORBIDDEN), kwargs=pk("payment")),
+}
+
+
+# --------------------------------------------------------------------------------------------------------
+# The walk
+# --------------------------------------------------------------------------------------------------------
+
+
+def _view_model(callback):
+    model = getattr(callback, "view_initkwargs", {}).get("model")
+    if isinstance(model, str):
+        return model.partition(".")[0]
+    return model._meta.app_label if model is not None else None
+
+
+def walk(resolver, namespace=None):
+    """(name or None, route, callback) of every pattern under `resolver`."""
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, (namespace, pattern.namespace))) if pattern.namespace else namespace
+            for name, route, callback in walk(pattern, inner):
+                yield name, f"{pattern.pattern}{route}", callback
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield name, str(pattern.pattern), pattern.callback
+
+
+def is_ours(name, callback):
+    namespace = (name or "").split(":")[0]
+    if namespace in NOT_OURS:
+        return False
+    package = callback.__module__.split(".")[0]
+    return package in OUR_APPS or _view_model(callback) in OUR_APPS
+
+
+def survey(urlconf=None):
+    """Walk a URLconf: {name: route} of our named URLs, our unnamed routes, routes of undeclared packages."""
+    found, unnamed, unknown = {}, [], []
+    for name, route, callback in walk(get_resolver(urlconf)):
+        if is_ours(name, callback):
+            if name is None:
+                unnamed.append(route)
+            else:
+                found.setdefault(name, route)
+        elif callback.__module__.split(".")[0] not in THIRD_PARTY:
+            unknown.append(f"{route} ({callback.__module__})")
+    return found, unnamed, unknown
+
+
+def test_every_url_of_ours_has_a_row_in_the_table():
+    found, unnamed, unknown = survey()
+    assert not unknown, f"URLs from a package that is neither ours nor declared third-party: {unknown}"
+    assert not unnamed, f"URLs of ours without a name cannot have a row: {unnamed}"
+    missing = sorted(name for name in found if name not in EXPECTATIONS)
+    assert not missing, f"URL patterns without a row in EXPECTATIONS ({__file__}): {', '.join(missing)}"
+
+
+def test_every_row_names_a_url_that_exists():
+    found, _unnamed, _unknown = survey()
+    assert sorted(set(EXPECTATIONS) - set(found)) == []
+
+
+def test_the_walk_finds_a_new_url_wherever_it_is_mounted():
+    from accounts import views as account_views
+
+    urlconf = ModuleType("new_urls")
+    urlconf.urlpatterns = [
+        path("", include("config.urls")),
+        path("nested/", include(([path("new/", account_views.dashboard, name="brand_new")], "extra"))),
+        path("unnamed/", account_views.dashboard),
+        path("elsewhere/", json.dumps),
+    ]
+    found, unnamed, unknown = survey(urlconf)
+    assert "extra:brand_new" in found and "extra:brand_new" not in EXPECTATIONS
+    assert "services:order_detail" in found
+    assert unnamed == ["unnamed/"]
+    assert unknown == ["elsewhere/ (json)"]
+
+
+# --------------------------------------------------------------------------------------------------------
+# The requests
+# --------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp():
+    """Replaces the root conftest's per-test media directory: the files are made once for the module."""
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("matrix-media")
+    overrides = override_settings(
+        MEDIA_ROOT=media / "public",
+        PRIVATE_MEDIA_ROOT=media / "private",
+        # Payments stay unconfigured, so paying is refused the same way wherever the suite runs.
+        STRIPE_SECRET_KEY="",
+        STRIPE_WEBHOOK_SECRET="whsec_matrix",
+    )
+    with django_db_blocker.unblock(), overrides, transaction.atomic():
+        world = build_world()
+        # One session per role for the whole module: each test's changes are rolled back, the sessions stay.
+        world.clients = {role: Client() for role in ROLES}
+        for role, user in world.users.items():
+            if user is not None:
+                world.clients[role].force_login(user)
+        yield world
+        transaction.set_rollback(True)
+
+
+def _cases():
+    for name, cases in EXPECTATIONS.items():
+        for index, case in enumerate(cases if isinstance(cases, list) else [cases]):
+            label = case.label or (str(index) if isinstance(cases, list) and len(cases) > 1 else "")
+            yield name, label, case
+
+
+def _marks(case, role, method):
+    if method == "POST" and case.post_defect and case.post[role] == OK:
+        return [pytest.mark.xfail(strict=True, raises=AttributeError, reason=case.post_defect)]
+    return []
+
+
+REQUESTS = [
+    pytest.param(
+        name,
+        case,
+        role,
+        method,
+        id=f"{name}[{label}]-{role}-{method}" if label else f"{name}-{role}-{method}",
+        marks=_marks(case, role, method),
+    )
+    for name, label, case in _cases()
+    for method in ("GET", "POST")
+    if method == "GET" or case.post is not None
+    for role in ROLES
+]
+
+
+def classify(response):
+    if response.status_code in (301, 302, 303, 307, 308):
+        path = urlsplit(response["Location"]).path
+        if path in (reverse("account_login"), reverse("wagtailadmin_login")):
+            return LOGIN
+        if path == reverse("wagtailadmin_home"):
+            return FORBIDDEN  # Wagtail's answer to a PermissionDenied inside the admin
+        return REDIRECT
+    return {200: OK, 400: INVALID, 403: FORBIDDEN, 404: NOT_FOUND, 405: NOT_ALLOWED}.get(
+        response.status_code, f"HTTP {response.status_code}"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "case", "role", "method"), REQUESTS)
+def test_each_role_gets_the_declared_outcome(world, name, case, role, method):
+    url = reverse(name, kwargs=case.resolve(case.kwargs, world))
+    client = world.clients[role]
+    before = case.probe(world) if case.probe else None
+    if method == "GET":
+        response = client.get(url)
+    else:
+        response = client.post(url, case.resolve(case.data, world))
+    changed = case.probe is not None and case.probe(world) != before
+    actual = DONE if changed else classify(response)
+    expected = (case.get if method == "GET" else case.post)[role]
+    where = f" → {response['Location']}" if response.has_header("Location") else ""
+    assert actual == expected, (
+        f"{method} {url} as {role}: expected {expected}, got {actual} ({response.status_code}{where})"
+    )
