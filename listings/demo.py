@@ -435,7 +435,7 @@ def _posting(section, data, organisations, users, today):
         return existing, False
     status = data["status"]
     expired = data.get("expired", False)
-    created = timezone.now() - timedelta(days=120 if expired or status == S.DEAL else 30)
+    created = timezone.localtime() - timedelta(days=120 if expired or status == S.DEAL else 30)
     fields = {
         "section": section,
         "organisation": organisation,
@@ -458,7 +458,7 @@ def _posting(section, data, organisations, users, today):
         "published_at": created + timedelta(days=1)
         if status in (S.PUBLISHED, S.NEGOTIATING, S.DEAL, S.EXPIRED)
         else None,
-        "closed_at": timezone.now() - timedelta(days=5) if status in (S.DEAL, S.WITHDRAWN) else None,
+        "closed_at": timezone.localtime() - timedelta(days=5) if status in (S.DEAL, S.WITHDRAWN) else None,
     }
     for key in (
         "kind",
@@ -582,7 +582,7 @@ def load(stdout):
                 organisation=organisations[sender_org],
                 message=message,
                 reply=reply,
-                replied_at=timezone.now() if reply else None,
+                replied_at=timezone.localtime() if reply else None,
             )
         if "deal" in data:
             counterparty, amount, days_ago = data["deal"]

@@ -282,7 +282,7 @@ def _organisation(serial, name, district, description, kind):
 
 def _institution(organisation, row, status, admin):
     _serial, _name, kind, district, licence, grade, year, categories, description = row[:9]
-    now = timezone.now()
+    now = timezone.localtime()
     institution, created = Institution.objects.get_or_create(
         organisation=organisation,
         defaults={
@@ -345,7 +345,7 @@ def _history(institution, offerings, enterprises, buyer, index):
     """Completed, reviewed orders and answered inquiries, once per institution."""
     if institution.orders.exists() or institution.inquiries.exists():
         return
-    now = timezone.now()
+    now = timezone.localtime()
     priced = [offering for offering in offerings if offering.price]
     for number, enterprise in enumerate(enterprises[: 1 + index % 3]):
         asked_at = now - timedelta(days=60 - number * 7, hours=index)
