@@ -97,8 +97,10 @@ class PolicyPageQuerySet(PageQuerySet):
         return self.select_related("issuing_agency").prefetch_related("tags").order_by("-issue_date", "-pk")
 
     def issue_years(self):
-        return sorted(
-            self.annotate(year=ExtractYear("issue_date")).values_list("year", flat=True).distinct(), reverse=True
+        # Ordered by the year alone: a page queryset's default ordering (its tree path) would otherwise
+        # join the DISTINCT and repeat a year once per document.
+        return list(
+            self.annotate(year=ExtractYear("issue_date")).order_by("-year").values_list("year", flat=True).distinct()
         )
 
 

@@ -68,6 +68,15 @@ def test_the_year_is_the_issue_year_from_the_first_to_the_last_day(client, make_
     assert policies(client, year=2014) == ["发文2014-12-31"]
 
 
+def test_the_year_filter_lists_each_issue_year_once_newest_first(client, make_policy):
+    for day in ("2014-03-01", "2015-01-01", "2015-06-01", "2015-12-31", "2014-12-31", "2016-01-01"):
+        make_policy(f"发文{day}", issue_date=datetime.date.fromisoformat(day))
+
+    form = client.get("/policies/").context["filter_form"]
+
+    assert [label for value, label in form.fields["year"].choices if value] == ["2016", "2015", "2014"]
+
+
 def test_a_keyword_combines_with_every_filter_and_keeps_newest_first(client, make_policy, agencies):
     make_policy("市专利资助办法", tags=["专利资助"], issue_date=datetime.date(2015, 3, 1))
     make_policy("市专利资助办法（修订）", tags=["专利资助"], issue_date=datetime.date(2016, 3, 1))
