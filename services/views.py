@@ -211,6 +211,7 @@ def apply(request):
         instance=institution,
         initial=initial,
         has_documents=bool(institution and institution.documents.exists()),
+        organisation=organisation,
     )
     if request.method == "POST" and form.is_valid():
         try:
