@@ -16,6 +16,7 @@ from reference.models import District
 
 from .industries import ensure_industries
 from .ip_numbers import patent_check_digit
+from .matching import product_fits_need
 from .models import (
     Deal,
     FinancingCase,
@@ -520,7 +521,17 @@ def _events(listing, status, created, reason):
 
 
 def _case(need, lender, last_stage, loan_amount, user, today):
-    case = FinancingCase.objects.create(need=need, lender=lender, product=lender.listings.first(), created_by=user)
+    # The lender's product that takes the IP the need offers: a patent pledge is not booked on a
+    # trademark-only product.
+    product = next(
+        (
+            product
+            for product in lender.listings.financing_products().order_by("pk")
+            if product_fits_need(product, need)
+        ),
+        None,
+    )
+    case = FinancingCase.objects.create(need=need, lender=lender, product=product, created_by=user)
     stages = STAGE_ORDER[: STAGE_ORDER.index(last_stage) + 1]
     start = today - timedelta(days=10 * len(stages))
     notes = {
