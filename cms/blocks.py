@@ -1,5 +1,7 @@
 """The one body StreamBlock every page type shares."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -9,8 +11,12 @@ from wagtail.images.blocks import ImageBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("标题"))
+    # The level is layout, not text: indexed, its label ("一级标题") would show in search snippets.
     level = blocks.ChoiceBlock(
-        label=_("级别"), choices=[("h2", _("一级标题")), ("h3", _("二级标题")), ("h4", _("三级标题"))], default="h2"
+        label=_("级别"),
+        choices=[("h2", _("一级标题")), ("h3", _("二级标题")), ("h4", _("三级标题"))],
+        default="h2",
+        search_index=False,
     )
 
     class Meta:
@@ -53,6 +59,14 @@ class AttachmentBlock(blocks.StructBlock):
         template = "cms/blocks/attachment_block.html"
         preview_value = {"title": "附件：实施方案全文"}
         description = _("可供下载的附件（PDF、Word、Excel 等）")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # The button says "下载附件：" itself; a title that starts with "附件" (as portal texts do) is
+        # shown without it, not as "下载附件：附件：…".
+        title = value.get("title") or (value["document"].title if value.get("document") else "")
+        context["label"] = re.sub(r"^附件\s*\d*\s*[:：]\s*", "", title)
+        return context
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -121,6 +135,7 @@ class HeadlineFigureBlock(blocks.StructBlock):
             ("courses", _("即将开课的培训")),
             ("policies", _("现行有效政策")),
         ],
+        search_index=False,
     )
     label = blocks.CharBlock(label=_("显示名称"), required=False, help_text=_("留空则使用指标名称"))
 

@@ -17,6 +17,8 @@ CHAPTER = re.compile(r"^[一二三四五六七八九十]+、")
 SECTION = re.compile(r"^\([一二三四五六七八九十]+\)")
 ITEM = re.compile(r"^\d+\.")
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# The portal's own page furniture copied along with the text (its QR-code caption, its location line).
+PORTAL_FURNITURE = re.compile(r"^(扫一扫打开当前页|当前位置[:：])")
 
 METADATA = [
     ("index_number", re.compile(r"^索 引 号 (?P<index_number>\S+)$")),
@@ -105,7 +107,7 @@ def parse_portal_document(text):
     pending_title = []
     after_signature = False
     for line in body_lines:
-        if not line:
+        if not line or PORTAL_FURNITURE.match(line):
             continue
         if line == document.title and not blocks:
             continue  # the portal repeats the title above the text; the page shows it as its heading

@@ -16,6 +16,7 @@ from reference.models import District
 
 from .industries import ensure_industries
 from .ip_numbers import patent_check_digit
+from .matching import product_fits_need
 from .models import (
     Deal,
     FinancingCase,
@@ -435,7 +436,7 @@ def _posting(section, data, organisations, users, today):
         return existing, False
     status = data["status"]
     expired = data.get("expired", False)
-    created = timezone.now() - timedelta(days=120 if expired or status == S.DEAL else 30)
+    created = timezone.localtime() - timedelta(days=120 if expired or status == S.DEAL else 30)
     fields = {
         "section": section,
         "organisation": organisation,
@@ -458,7 +459,7 @@ def _posting(section, data, organisations, users, today):
         "published_at": created + timedelta(days=1)
         if status in (S.PUBLISHED, S.NEGOTIATING, S.DEAL, S.EXPIRED)
         else None,
-        "closed_at": timezone.now() - timedelta(days=5) if status in (S.DEAL, S.WITHDRAWN) else None,
+        "closed_at": timezone.localtime() - timedelta(days=5) if status in (S.DEAL, S.WITHDRAWN) else None,
     }
     for key in (
         "kind",
@@ -520,7 +521,17 @@ def _events(listing, status, created, reason):
 
 
 def _case(need, lender, last_stage, loan_amount, user, today):
-    case = FinancingCase.objects.create(need=need, lender=lender, product=lender.listings.first(), created_by=user)
+    # The lender's product that takes the IP the need offers: a patent pledge is not booked on a
+    # trademark-only product.
+    product = next(
+        (
+            product
+            for product in lender.listings.financing_products().order_by("pk")
+            if product_fits_need(product, need)
+        ),
+        None,
+    )
+    case = FinancingCase.objects.create(need=need, lender=lender, product=product, created_by=user)
     stages = STAGE_ORDER[: STAGE_ORDER.index(last_stage) + 1]
     start = today - timedelta(days=10 * len(stages))
     notes = {
@@ -582,7 +593,7 @@ def load(stdout):
                 organisation=organisations[sender_org],
                 message=message,
                 reply=reply,
-                replied_at=timezone.now() if reply else None,
+                replied_at=timezone.localtime() if reply else None,
             )
         if "deal" in data:
             counterparty, amount, days_ago = data["deal"]

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .matching import product_fits_need
 from .models import FinancingCase, FinancingDocument, FinancingStep, Listing
 from .models.financing import STAGE_ORDER, Stage
 from .postings import PostingError, close_as_deal, move_listing
@@ -29,6 +30,8 @@ def take_up_need(need, user, product=None, note=""):
         raise PostingError(_("不能受理本单位的融资需求。"))
     if product is not None and (product.organisation_id != lender.pk or not product.is_financing_product):
         raise PostingError(_("只能选择本机构发布的金融产品。"))
+    if product is not None and not product_fits_need(product, need):
+        raise PostingError(_("所选金融产品不接受这条需求拟质押的知识产权类型。"))
     if FinancingCase.objects.filter(need=need, lender=lender).exists():
         raise PostingError(_("贵机构已受理这条融资需求。"))
     case = FinancingCase.objects.create(need=need, product=product, lender=lender, created_by=user)

@@ -11,6 +11,12 @@ _ACCEPTS = {
 }
 
 
+def product_fits_need(product, need):
+    """Whether the product accepts one of the IP types the need offers as pledge."""
+    offered = {record.ip_type for record in need.ip_records.all()}
+    return bool(offered & set(product.eligible_ip_types))
+
+
 def products_for_need(need, limit=6):
     """Public products whose amount and term ranges contain the need's and that accept one of its IP types."""
     ip_types = {record.ip_type for record in need.ip_records.all()}

@@ -178,7 +178,7 @@ def load(stdout):
     logins = _staff(stdout)
     rights_admin = User.objects.get(email=STAFF[0][1])
     enterprise_user = User.objects.filter(email=ENTERPRISE_EMAIL).first()
-    now = timezone.now()
+    now = timezone.localtime()
     for spec in CASES:
         if Case.objects.filter(infringer=spec["fields"]["infringer"]).exists():
             continue

@@ -257,11 +257,32 @@ SUSPENDED = (
     "商标代理。",
 )
 
-REVIEWS = [
-    (5, "代理师专业负责，答复审查意见非常及时，最终顺利授权。"),
-    (4, "沟通顺畅，价格透明，交付比约定略晚两天。"),
-    (5, "报告质量高，对我们的研发方向很有帮助。"),
-]
+# Review texts by the category of the reviewed offering: a review speaks of the service that was ordered.
+REVIEWS_BY_CATEGORY = {
+    "patent-filing": [
+        (5, "代理师专业负责，答复审查意见非常及时，最终顺利授权。"),
+        (5, "技术交底沟通充分，申请文件撰写质量高。"),
+    ],
+    "patent-invalidation": [(5, "无效宣告请求理由充分，口审准备细致。")],
+    "trademark": [(5, "商标查询和注册申请办得很快，顺利拿到受理通知书。")],
+    "copyright": [(5, "登记材料一次通过，很快拿到登记证书。")],
+    "litigation": [(5, "维权方案清楚，取证和诉讼全程跟进。")],
+    "valuation": [(5, "评估报告依据充分，得到合作银行认可。")],
+    "pledge-financing": [(5, "协助对接银行，质押登记和放款都很顺利。")],
+    "custody": [(5, "托管台账清楚，年费缴纳提醒及时。")],
+    "early-warning": [(5, "报告质量高，对我们的研发方向很有帮助。")],
+    "search": [(5, "检索全面，分析报告对我们的研发方向很有帮助。")],
+    "standardisation": [(5, "贯标辅导细致，体系文件一次通过认证审核。")],
+    "training": [(5, "课程内容实用，讲师结合企业案例讲解。")],
+    "transfer": [(5, "许可合同条款把关仔细，交易顺利完成。")],
+}
+# Fits any service.
+GENERAL_REVIEWS = [(4, "沟通顺畅，价格透明，交付比约定略晚两天。")]
+
+
+def _review_for(offering, position):
+    reviews = REVIEWS_BY_CATEGORY.get(offering.category.code, []) + GENERAL_REVIEWS
+    return reviews[position % len(reviews)]
 
 
 def _organisation(serial, name, district, description, kind):
@@ -283,7 +304,7 @@ def _organisation(serial, name, district, description, kind):
 
 def _institution(organisation, row, status, admin):
     _serial, _name, kind, district, licence, grade, year, categories, description = row[:9]
-    now = timezone.now()
+    now = timezone.localtime()
     institution, created = Institution.objects.get_or_create(
         organisation=organisation,
         defaults={
@@ -346,15 +367,17 @@ def _history(institution, offerings, enterprises, buyer, index):
     """Completed, reviewed orders and answered inquiries, once per institution."""
     if institution.orders.exists() or institution.inquiries.exists():
         return
-    now = timezone.now()
+    now = timezone.localtime()
     priced = [offering for offering in offerings if offering.price]
     for number, enterprise in enumerate(enterprises[: 1 + index % 3]):
+        # The inquiry asks about the offering the order then buys.
+        offering = priced[number % len(priced)] if priced else offerings[0]
         asked_at = now - timedelta(days=60 - number * 7, hours=index)
         inquiry = Inquiry.objects.create(
             enterprise=enterprise,
             institution=institution,
-            offering=offerings[0],
-            subject=f"咨询：{offerings[0].title}",
+            offering=offering,
+            subject=f"咨询：{offering.title}",
             created_by=buyer if enterprise.credit_code == DEMO_ENTERPRISE_CODE else None,
         )
         replied_at = asked_at + timedelta(hours=2 + (index + number) % 6)
@@ -367,7 +390,6 @@ def _history(institution, offerings, enterprises, buyer, index):
         )
         if not priced:
             continue
-        offering = priced[number % len(priced)]
         order = Order.objects.create(
             enterprise=enterprise,
             institution=institution,
@@ -391,7 +413,7 @@ def _history(institution, offerings, enterprises, buyer, index):
         ]
         for from_status, to_status, actor in steps:
             OrderEvent.objects.create(order=order, from_status=from_status, to_status=to_status, actor=actor)
-        rating, body = REVIEWS[(index + number) % len(REVIEWS)]
+        rating, body = _review_for(offering, index + number)
         Review.objects.create(
             order=order,
             institution=institution,

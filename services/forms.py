@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
@@ -80,8 +80,11 @@ class ApplicationForm(StyledFormMixin, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
         help_texts = {"credit_grade": _("专利代理机构填写最近一次全国专利代理机构信用评价等级。")}
 
-    def __init__(self, *args, has_documents=False, **kwargs):
+    def __init__(self, *args, has_documents=False, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if organisation is not None and self.instance.organisation_id is None:
+            # The rules across records (a duplicate of another institution) need to know who applies.
+            self.instance.organisation = organisation
         self.fields["district"].queryset = District.objects.all()
         if has_documents:
             # A resubmission keeps the documents already uploaded.
@@ -96,7 +99,9 @@ class ApplicationForm(StyledFormMixin, forms.ModelForm):
             check_listing_rules(self.instance)
         except ValidationError as error:
             for field, messages in error.message_dict.items():
-                if field in self.fields and field not in self.errors:
+                if field == NON_FIELD_ERRORS:
+                    self.add_error(None, messages)
+                elif field in self.fields and field not in self.errors:
                     self.add_error(field, messages)
 
     def documents(self):

@@ -5,7 +5,7 @@ Each change is checked against `STATUS_TRANSITIONS`, recorded as an `Institution
 applicant on the site and by e-mail.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -60,8 +60,39 @@ def check_listing_rules(institution):
     this_year = timezone.localdate().year
     if institution.credit_grade_year and not 2010 <= institution.credit_grade_year <= this_year:
         errors["credit_grade_year"] = _("评定年度应在 2010 至 %(year)d 年之间。") % {"year": this_year}
+    errors.update(_duplicate_errors(institution))
     if errors:
         raise ValidationError(errors)
+
+
+def duplicates_of(institution):
+    """Other institutions on record (applying, listed or suspended) that this one would duplicate: the same
+    patent-agency code or an organisation of the same name. A rejected application does not block anyone."""
+    others = Institution.objects.exclude(status=Status.REJECTED).select_related("organisation")
+    if institution.organisation_id:
+        others = others.exclude(organisation_id=institution.organisation_id)
+    duplicates = {}
+    if institution.licence_number:
+        duplicates["licence_number"] = others.filter(licence_number__iexact=institution.licence_number.strip()).first()
+    if institution.organisation_id:
+        name = institution.organisation.name.strip()
+        duplicates[NON_FIELD_ERRORS] = others.filter(organisation__name__iexact=name).first()
+    return {key: other for key, other in duplicates.items() if other is not None}
+
+
+def _duplicate_errors(institution):
+    errors = {}
+    for key, other in duplicates_of(institution).items():
+        names = {"name": other.name, "status": other.get_status_display()}
+        if key == "licence_number":
+            message = _("机构代码 %(code)s 已由“%(name)s”登记（%(status)s），不能重复申请。") % {
+                **names,
+                "code": other.licence_number,
+            }
+        else:
+            message = _("“%(name)s”已有入驻记录（%(status)s），不能重复申请；如确属同一机构，请联系平台。") % names
+        errors[key] = message
+    return errors
 
 
 def submit_application(user, organisation, *, listing, categories, documents=()):

@@ -6,6 +6,7 @@ app_name = "services"
 
 urlpatterns = [
     path("", views.directory, name="directory"),
+    path("compare/", views.compare, name="compare"),
     path("<int:pk>/", views.institution_detail, name="institution_detail"),
     path("<int:pk>/ask/", views.inquiry_create, name="inquiry_create"),
     path("offerings/", views.offering_list, name="offering_list"),

@@ -16,6 +16,7 @@ from core.uploads import serve_private_file
 from payments.models import Payment
 from search.listing import listing_page, page_number
 
+from . import comparison as comparison_rules
 from . import inbox, institutions, offerings, orders, reviews
 from .directory import institution_query, offering_query, valid_values
 from .forms import (
@@ -103,6 +104,24 @@ def directory(request):
             "keyword": page.search_results.query.text,
             "querystring": _querystring_without_page(request),
         },
+    )
+
+
+def compare(request):
+    """Up to four public institutions side by side; the selection is the URL's `ids`, so it can be shared."""
+    try:
+        comparison = comparison_rules.compare(comparison_rules.parse_ids(request.GET.get("ids")))
+    except comparison_rules.ComparisonError as error:
+        messages.error(request, str(error))
+        return render(request, "services/compare.html", {"comparison": None}, status=400)
+    if comparison.unavailable:
+        messages.info(
+            request, _("所选机构中有 %(count)s 家目前未在平台公开，未列入比较。") % {"count": comparison.unavailable}
+        )
+    return render(
+        request,
+        "services/compare.html",
+        {"comparison": comparison, "max_compared": comparison_rules.MAX_COMPARED},
     )
 
 
@@ -211,6 +230,7 @@ def apply(request):
         instance=institution,
         initial=initial,
         has_documents=bool(institution and institution.documents.exists()),
+        organisation=organisation,
     )
     if request.method == "POST" and form.is_valid():
         try:

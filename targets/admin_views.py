@@ -23,7 +23,7 @@ from .access import staff_required
 from .dashboard import build_rows, group_by_category, indicators_for, status_counts
 from .forms import CertificationForm, CorrectionForm, DashboardFilterForm, EntryForm, ImportForm, RevocationForm
 from .models import DemonstrationCertification, ImportBatch, Indicator, IndicatorEntry
-from .progress import AT_RISK_FACTOR, Status
+from .progress import AT_RISK_FACTOR, FORECAST_HORIZON_YEARS, Status
 
 
 def _filters(request):
@@ -50,6 +50,7 @@ def dashboard(request):
             "unit": unit,
             "query": request.GET.urlencode(),
             "at_risk_factor": AT_RISK_FACTOR,
+            "horizon_years": FORECAST_HORIZON_YEARS,
         },
     )
 
@@ -67,6 +68,7 @@ def indicator_detail(request, code):
         "on": on,
         "district": district,
         "at_risk_factor": AT_RISK_FACTOR,
+        "horizon_years": FORECAST_HORIZON_YEARS,
     }
     if indicator.is_live and row.rule and not row.unavailable:
         records, total = row.rule.drilldown(district=district, on=on)

@@ -37,13 +37,6 @@ def report_columns():
 
 def report_cells(row):
     indicator, assessment = row.indicator, row.assessment
-    forecast = assessment.forecast_date
-    if assessment.status == "met":
-        forecast_text = _("已达成")
-    elif indicator.has_target and row.value is not None:
-        forecast_text = forecast.isoformat() if forecast else _("按当前进度无法达成")
-    else:
-        forecast_text = ""
     return [
         indicator.get_category_display(),
         indicator.code,
@@ -57,7 +50,7 @@ def report_cells(row):
         row.value_date.isoformat() if row.value_date else "",
         assessment.percent,
         str(assessment.status_label) + (f"（{row.unavailable}）" if row.unavailable else ""),
-        forecast_text,
+        str(assessment.forecast_text),
         indicator.get_source_display(),
         "、".join(unit.name for unit in indicator.responsible_units.all()),
     ]

@@ -7,22 +7,32 @@ The rule (shown to staff as the dashboard's legend):
 - **met** when the value has reached the target (≥ t, or ≤ t for an "at most" target);
 - **on track** when it has reached the expected value for today;
 - **at risk** when the deadline has passed unmet, or the pace still needed — (t − v) / (d − n) — is more
-  than twice the pace so far — (v − b) / (n − s) — (including no progress at all);
+  than twice the pace so far (including no progress at all);
 - **behind** otherwise: below the expected value but reachable within twice the pace so far.
 
-The forecast fits a straight line by least squares through the dated history (the baseline and every
-entry), or from the baseline to the current value when there is no history, and reports the day the line
-reaches the target, or that it does not at the current pace.
+The pace so far is the slope of a straight line fitted by least squares through the dated figures (from
+the baseline to today's value, (v − b) / (n − s), when there is nothing in between), and the forecast
+carries the same line on, so the two never disagree: an indicator at risk is forecast after its deadline
+or not at all.
+
+The forecast fits that line through the dated figures (the baseline, every entry
+and today's value). It is given only when the data supports one: at least three dated figures and a trend
+toward the target. The target is then reached (t − v) / slope days after today, counted from the current
+value, so an unmet indicator is never forecast for today or earlier. Beyond FORECAST_HORIZON_YEARS the
+date means nothing and the forecast says only "not before" that year.
 """
 
+import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 AT_RISK_FACTOR = 2
+MIN_FORECAST_POINTS = 3
+FORECAST_HORIZON_YEARS = 15
 
 
 class Status(models.TextChoices):
@@ -43,10 +53,27 @@ class Assessment:
     pace_needed: float | None = None  # per year
     forecast_date: date | None = None
     forecast_reachable: bool = False
+    forecast_not_before: int | None = None  # the horizon's year, when the trend reaches the target later
+    forecast_lacks_data: bool = False
 
     @property
     def status_label(self):
         return Status(self.status).label
+
+    @property
+    def forecast_text(self):
+        """The forecast in words, as the dashboard, the reports and the exports show it ("" when none applies)."""
+        if self.status == Status.MET:
+            return _("已达成")
+        if self.status in (Status.NO_DATA, Status.INFO):
+            return ""
+        if self.forecast_date is not None:
+            return self.forecast_date.isoformat()
+        if self.forecast_not_before is not None:
+            return _("不早于%(year)s年") % {"year": self.forecast_not_before}
+        if self.forecast_lacks_data:
+            return _("数据不足，暂不预测")
+        return _("按当前进度无法达成")
 
 
 def _f(value):
@@ -90,8 +117,12 @@ def fit_line(points):
     return slope, mean_y - slope * mean_x
 
 
-def forecast(points, target, comparison, on):
-    """(date the fitted line reaches the target, reachable?) — (None, False) when it never does."""
+def forecast(points, target, comparison, on, value=None):
+    """(date the trend reaches the target, reachable?) — (None, False) when it never does.
+
+    The trend's slope is carried on from `value` (today's figure; the line's own value today when not
+    given), so the date is never before tomorrow for a target not yet met.
+    """
     line = fit_line(points)
     if line is None or target is None:
         return None, False
@@ -99,12 +130,18 @@ def forecast(points, target, comparison, on):
     sign = -1 if comparison == "at_most" else 1
     if slope * sign <= 0:
         return None, False
-    day = round((float(target) - intercept) / slope)
-    day = max(day, on.toordinal())
+    current = float(value) if value is not None else slope * on.toordinal() + intercept
+    if sign * (current - float(target)) >= 0:
+        return on, True
+    days = math.ceil((float(target) - current) / slope)
     try:
-        return date.fromordinal(day), True
-    except (ValueError, OverflowError):
-        return None, False
+        return on + timedelta(days=days), True
+    except OverflowError:
+        return date.max, True
+
+
+def horizon(on):
+    return date(on.year + FORECAST_HORIZON_YEARS, 1, 1)
 
 
 def assess(*, value, on, target, comparison, deadline, baseline=None, start=None, history=()):
@@ -130,11 +167,19 @@ def assess(*, value, on, target, comparison, deadline, baseline=None, start=None
     points = [(start, baseline), *[point for point in history if point[0] > start]]
     if not history or history[-1][0] < on or history[-1][1] != value:
         points.append((on, value))
-    result.forecast_date, result.forecast_reachable = forecast(points, target, comparison, on)
+    if len({day for day, _value in points}) < MIN_FORECAST_POINTS:
+        result.forecast_lacks_data = True
+    else:
+        result.forecast_date, result.forecast_reachable = forecast(points, target, comparison, on, value)
+        if result.forecast_date is not None and result.forecast_date >= horizon(on):
+            result.forecast_date, result.forecast_not_before = None, horizon(on).year
 
     elapsed = (on - start).days
     remaining = (deadline - on).days
-    if elapsed > 0:
+    trend = fit_line(points)
+    if trend is not None:
+        result.pace_so_far = sign * trend[0] * 365
+    elif elapsed > 0:
         result.pace_so_far = sign * (value_f - baseline_f) / elapsed * 365
     if remaining > 0:
         result.pace_needed = sign * (target_f - value_f) / remaining * 365
@@ -142,6 +187,7 @@ def assess(*, value, on, target, comparison, deadline, baseline=None, start=None
     if sign * (value_f - target_f) >= 0:
         result.status = Status.MET
         result.forecast_date, result.forecast_reachable = None, True
+        result.forecast_not_before, result.forecast_lacks_data = None, False
     elif remaining <= 0:
         result.status = Status.AT_RISK
     elif sign * (value_f - result.expected) >= 0:

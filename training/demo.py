@@ -198,7 +198,7 @@ def load(stdout):
     home = HomePage.objects.first()
     if home is None:
         return []
-    now = timezone.now()
+    now = timezone.localtime()
     institution = Organisation.objects.filter(credit_code="91320706MA1N2K7P8X").first()
     index = _index(home)
     courses = {data["slug"]: _course(index, data) for data in _courses(now, institution)}

@@ -97,8 +97,10 @@ class PolicyPageQuerySet(PageQuerySet):
         return self.select_related("issuing_agency").prefetch_related("tags").order_by("-issue_date", "-pk")
 
     def issue_years(self):
-        return sorted(
-            self.annotate(year=ExtractYear("issue_date")).values_list("year", flat=True).distinct(), reverse=True
+        # Ordered by the year alone: a page queryset's default ordering (its tree path) would otherwise
+        # join the DISTINCT and repeat a year once per document.
+        return list(
+            self.annotate(year=ExtractYear("issue_date")).order_by("-year").values_list("year", flat=True).distinct()
         )
 
 
@@ -208,6 +210,35 @@ class PolicyPage(Page):
         return self.validity == self.Validity.VALID
 
     @property
+    def repealing_document(self):
+        """The live policy page that repealed or replaced this one: the one chosen, or else the one in the
+        library with the document number given as text."""
+        if self.repealed_by_id:
+            return self.repealed_by if self.repealed_by.live else None
+        if self.repealed_by_number:
+            return (
+                PolicyPage.objects.live()
+                .public()
+                .filter(document_number=self.repealed_by_number)
+                .exclude(pk=self.pk)
+                .first()
+            )
+        return None
+
+    @property
+    def validity_note_adds_information(self):
+        """The portal's validity note usually says again what the banner says (which document repealed this
+        one); it is shown only when it says something else."""
+        note = self.validity_note.strip()
+        if not note:
+            return False
+        repealing = self.repealing_document
+        known = [self.repealed_by_title, self.repealed_by_number]
+        if repealing is not None:
+            known += [repealing.title, repealing.document_number]
+        return not any(part and part in note for part in known)
+
+    @property
     def repealing_document_text(self):
         """《title》(number) of a replacing document that is not on the platform, as a portal writes it."""
         title = f"《{self.repealed_by_title}》" if self.repealed_by_title else ""
@@ -222,6 +253,7 @@ class PolicyPage(Page):
             if link.related.live
         ]
         context["attachments"] = [block.value for block in self.body if block.block_type == "attachment"]
+        context["repealing_document"] = None if self.is_valid_document else self.repealing_document
         return context
 
 

@@ -30,6 +30,13 @@ def test_home_page_shows_latest_policies_news_notices_and_figures(client, home, 
     assert 'class="display-6 fw-bold">1</div><div class="small text-muted">有效政策文件' in html
 
 
+def test_home_page_title_names_the_site_once(client, home, settings):
+    html = client.get("/").content.decode()
+
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0].strip()
+    assert title == settings.WAGTAIL_SITE_NAME
+
+
 def test_home_page_lists_as_many_items_as_staff_chose(client, home, make_news):
     for n in range(6):
         make_news(f"新闻{n}", date=datetime.date(2016, 1, n + 1))

@@ -3,6 +3,7 @@ a keyword finds what cross-search finds (segmented Chinese, document numbers), f
 section lists only its own live, public children, and what stops being public leaves the list."""
 
 import datetime
+import json
 
 import pytest
 from taggit.models import Tag
@@ -66,6 +67,15 @@ def test_the_year_is_the_issue_year_from_the_first_to_the_last_day(client, make_
 
     assert policies(client, year=2015) == ["发文2015-12-31", "发文2015-01-01"]
     assert policies(client, year=2014) == ["发文2014-12-31"]
+
+
+def test_the_year_filter_lists_each_issue_year_once_newest_first(client, make_policy):
+    for day in ("2014-03-01", "2015-01-01", "2015-06-01", "2015-12-31", "2014-12-31", "2016-01-01"):
+        make_policy(f"发文{day}", issue_date=datetime.date.fromisoformat(day))
+
+    form = client.get("/policies/").context["filter_form"]
+
+    assert [label for value, label in form.fields["year"].choices if value] == ["2016", "2015", "2014"]
 
 
 def test_a_keyword_combines_with_every_filter_and_keeps_newest_first(client, make_policy, agencies):
@@ -209,3 +219,16 @@ def test_a_report_listed_once_leaves_the_list_when_unpublished(client, make_pate
 
     assert listed(client, "/patent-info/") == ["专利检索入门"]
     assert listed(client, "/patent-info/", kind="report") == []
+
+
+def test_a_search_snippet_shows_the_text_of_the_body_not_its_block_labels(client, make_policy):
+    body = [
+        {"type": "heading", "value": {"text": "第一章 总则", "level": "h2"}},
+        {"type": "paragraph", "value": "<p>第一条 为推进试点城市建设，制定本办法。</p>"},
+    ]
+    make_policy("试点城市建设办法", body=json.dumps(body))
+
+    html = client.get("/search/", {"q": "试点城市"}).content.decode()
+
+    assert "总则" in html
+    assert "一级标题" not in html

@@ -170,3 +170,34 @@ def test_policy_rss_lists_documents(client, make_policy):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     assert "连云港市知识产权专项资金管理办法（连财教〔2015〕37号）" in response.content.decode()
+
+
+def test_a_repealing_document_named_by_number_is_linked_when_it_is_in_the_library(client, make_policy):
+    decision = make_policy("连云港市人民政府关于宣布废止失效一批市政府文件的决定", document_number="连政发〔2018〕11号")
+    old = make_policy(
+        "旧办法",
+        validity=PolicyPage.Validity.INVALID,
+        validity_note="根据《连云港市人民政府关于宣布废止失效一批市政府文件的决定》(连政发〔2018〕11号),此文件已宣布失效。",
+        repealed_by_title="连云港市人民政府关于宣布废止失效一批市政府文件的决定",
+        repealed_by_number="连政发〔2018〕11号",
+    )
+
+    html = client.get(old.url).content.decode()
+
+    assert f'<a href="{decision.url}">《连云港市人民政府关于宣布废止失效一批市政府文件的决定》' in html
+    # The banner says it; the portal's note saying the same again is not shown.
+    assert html.count("连政发〔2018〕11号") == 1
+
+
+def test_a_validity_note_that_adds_something_is_kept(client, make_policy):
+    old = make_policy("旧办法", validity=PolicyPage.Validity.INVALID, validity_note="有效期至2016年12月31日。")
+
+    assert "有效期至2016年12月31日。" in client.get(old.url).content.decode()
+
+
+def test_portal_page_furniture_is_not_imported_as_text():
+    from cms.portal_documents import parse_portal_document
+
+    document = parse_portal_document("标 题 办法\n\n第一条 正文。\n扫一扫打开当前页\n")
+
+    assert [value for _kind, value in document.blocks] == ["<p>第一条 正文。</p>"]

@@ -31,3 +31,13 @@ def test_demo_data_has_every_kind_and_state_and_loads_twice_without_change():
         listing.full_clean()
         for record in listing.ip_records.all():
             record.full_clean()
+
+
+def test_demo_financing_cases_are_booked_on_a_product_that_takes_the_pledged_ip():
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+    cases = FinancingCase.objects.select_related("product", "need")
+    assert cases.exists()
+    for case in cases:
+        offered = {record.ip_type for record in case.need.ip_records.all()}
+        assert case.product is not None
+        assert offered & set(case.product.eligible_ip_types), (case.need.title, case.product.title)

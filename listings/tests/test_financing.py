@@ -47,6 +47,15 @@ def test_a_product_shows_the_needs_that_fit_it(need, lender):
     assert trademark_only not in list(needs_for_product(product))
 
 
+def test_a_patent_pledge_need_cannot_be_taken_up_on_a_trademark_only_product(need, lender_user):
+    trademark_only = FinancingProductFactory(
+        organisation=lender_user.organisation, accepts_patent=False, accepts_trademark=True
+    )
+    with pytest.raises(PostingError, match="知识产权类型"):
+        financing.take_up_need(need, lender_user, product=trademark_only)
+    assert not FinancingCase.objects.exists()
+
+
 def test_lender_follows_a_need_through_every_stage_to_a_counted_deal(need, lender_user, owner):
     product = FinancingProductFactory(organisation=lender_user.organisation)
     case = financing.take_up_need(need, lender_user, product=product)

@@ -28,3 +28,18 @@ def test_demo_covers_every_institution_type_and_loads_twice_without_change():
     assert public.filter(rating_count__gt=0, completed_orders__gt=0, median_reply_seconds__isnull=False).count() >= 10
     for review in Review.objects.select_related("order"):
         assert review.order.status == "completed"
+
+
+PATENT_WORDS = ("审查意见", "授权", "专利")
+
+
+def test_demo_reviews_and_inquiries_speak_of_the_service_ordered():
+    accounts_demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    patent_categories = {"patent-filing", "patent-invalidation", "search", "early-warning"}
+    for review in Review.objects.select_related("order__offering__category", "order__inquiry"):
+        category = review.order.offering.category.code
+        if any(word in review.body for word in PATENT_WORDS):
+            assert category in patent_categories, (review.body, review.order.offering.title)
+        if review.order.inquiry is not None:
+            assert review.order.inquiry.offering_id == review.order.offering_id

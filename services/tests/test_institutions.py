@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reference.models import District
@@ -81,6 +82,52 @@ def test_malformed_agency_code_is_refused(client, applicant, code, message):
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Institution.objects.exists()
+
+
+def test_a_second_application_with_the_agency_code_of_a_pending_one_is_refused_naming_it(client, applicant):
+    pending = InstitutionFactory(
+        status=Institution.Status.PENDING, institution_type="patent_agency", licence_number="32231"
+    )
+    client.force_login(applicant)
+
+    response = client.post("/institutions/apply/", application_data(licence_number="32231"))
+
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "32231" in content and pending.name in content and "待审核" in content
+    assert not Institution.objects.filter(organisation=applicant.organisation).exists()
+
+
+def test_an_application_under_the_name_of_a_listed_institution_is_refused_naming_it(client, applicant):
+    listed = InstitutionFactory(institution_type="patent_agency", licence_number="32001")
+    applicant.organisation.name = listed.name
+    applicant.organisation.save()
+    client.force_login(applicant)
+
+    response = client.post("/institutions/apply/", application_data())
+
+    assert response.status_code == 400
+    assert f"“{listed.name}”已有入驻记录" in response.content.decode()
+    assert not Institution.objects.filter(organisation=applicant.organisation).exists()
+
+
+def test_the_domain_refuses_a_duplicate_agency_code_too(applicant):
+    InstitutionFactory(status=Institution.Status.PENDING, institution_type="patent_agency", licence_number="32231")
+    listing = {"institution_type": "patent_agency", "licence_number": "32231", "contact_name": "李明"}
+    institution = Institution(organisation=applicant.organisation, **listing)
+
+    with pytest.raises(ValidationError) as error:
+        institutions.check_listing_rules(institution)
+    assert "licence_number" in error.value.message_dict
+
+
+def test_an_agency_code_of_a_rejected_application_may_be_used_again(client, applicant):
+    InstitutionFactory(status=Institution.Status.REJECTED, institution_type="patent_agency", licence_number="32231")
+    client.force_login(applicant)
+
+    response = client.post("/institutions/apply/", application_data(licence_number="32231"))
+
+    assert response.status_code == 302
 
 
 def test_credit_grade_needs_its_year_and_only_fits_patent_agencies(client, applicant):

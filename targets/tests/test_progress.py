@@ -74,7 +74,7 @@ def test_without_a_baseline_the_first_entry_is_the_baseline():
         history=history,
     )
     assert result.status == Status.ON_TRACK
-    assert result.forecast_reachable
+    assert result.pace_so_far > 0
 
 
 def test_least_squares_line_and_forecast_date():
@@ -91,8 +91,45 @@ def test_forecast_says_not_at_current_pace_when_the_line_goes_the_wrong_way():
     assert forecast(points, 2, "at_most", on=date(2015, 1, 1))[1] is True
 
 
-def test_forecast_uses_baseline_to_current_without_history():
-    result = status(4, on=date(2015, 1, 1))
+def test_forecast_follows_the_trend_of_the_history():
+    history = [(date(2014, 7, 1), Decimal(2)), (date(2015, 1, 1), Decimal(4))]
+    result = status(4, on=date(2015, 1, 1), history=history)
     assert result.forecast_reachable
-    # 4 a year: 12 reached at the end of 2016.
-    assert result.forecast_date.year == 2016
+    # About 4 a year: 12 reached at the end of 2016.
+    assert date(2016, 12, 1) < result.forecast_date <= date(2017, 1, 2)
+    assert result.forecast_text == result.forecast_date.isoformat()
+
+
+def test_two_figures_alone_give_no_forecast():
+    result = status(4, on=date(2015, 1, 1))
+    assert result.forecast_date is None
+    assert result.forecast_text == "数据不足，暂不预测"
+
+
+def test_an_unmet_indicator_is_never_forecast_for_today_even_when_its_figures_fell_back():
+    # Late but steep growth, then a fall: the fitted line stands above today's value and the target.
+    history = [(date(2016, 6, 1), Decimal("11.5")), (date(2016, 12, 1), Decimal("11.9"))]
+    on = date(2017, 3, 1)
+    result = status(11, on=on, history=history)
+    assert result.status == Status.AT_RISK
+    assert result.forecast_date is None or result.forecast_date > on
+
+
+def test_an_indicator_at_risk_is_forecast_after_its_deadline_or_not_at_all():
+    for figures in ([1, 2, 3], [0, 0, 1], [3, 2, 1], [1, 1, 6]):
+        history = [(date(2014, 4 * i + 1, 1), Decimal(v)) for i, v in enumerate(figures)]
+        result = status(figures[-1], on=date(2014, 9, 1), history=history)
+        if result.status == Status.AT_RISK:
+            assert result.forecast_date is None or result.forecast_date > DEADLINE, figures
+
+
+def test_a_forecast_beyond_the_horizon_says_only_not_before():
+    history = [(date(2014, 1, 1), Decimal(0)), (date(2014, 7, 1), Decimal("0.01")), (date(2015, 1, 1), Decimal("0.02"))]
+    result = status("0.02", on=date(2015, 1, 1), history=history, target=1000)
+    assert result.forecast_date is None
+    assert result.forecast_not_before == 2030
+    assert result.forecast_text == "不早于2030年"
+
+
+def test_a_met_target_has_no_forecast_date():
+    assert status(12).forecast_text == "已达成"

@@ -65,6 +65,22 @@ def test_seed_policy_page_metadata_banner_and_attachment(page):
         assert downloaded.read(4) == b"%PDF"
 
 
+def test_seed_policy_page_has_no_portal_leftovers_and_says_each_thing_once(page):
+    page.goto("/policies/?q=连政发〔2014〕114号")
+    page.get_by_role("link", name="市政府关于印发连云港市国家知识产权试点城市建设实施方案(2014-2016年)的通知").click()
+
+    expect(page.locator("main")).not_to_contain_text("扫一扫打开当前页")
+    banner = page.locator(".validity-banner")
+    expect(banner).to_contain_text("连政发〔2018〕11号")
+    assert banner.inner_text().count("连政发〔2018〕11号") == 1
+    attachment = page.locator(".policy-body .attachment a")
+    expect(attachment).to_have_text("下载附件：连云港市国家知识产权试点城市建设实施方案(2014-2016年)")
+    crumbs = page.locator(".breadcrumb")
+    crumbs.get_by_role("link", name="失效文件").click()
+    expect(page).to_have_url(re.compile(r"/policies/\?validity=invalid$"))
+    expect(page.locator("main")).to_contain_text("市政府关于印发连云港市国家知识产权试点城市建设实施方案")
+
+
 def test_news_list_category_and_feed(page):
     page.goto("/news/")
     expect(page.locator("h1")).to_have_text("新闻动态")

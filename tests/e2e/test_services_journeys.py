@@ -177,3 +177,58 @@ def test_enterprise_finds_asks_orders_pays_and_reviews(page, live_server, settin
         "delivered",
         "completed",
     ]
+
+
+def test_compare_institutions_chosen_across_directory_pages_and_share_the_comparison(
+    page, browser, live_server, screenshot_dir
+):
+    page.goto("/institutions/")
+    cards = page.locator("#institution-list .institution-card")
+    chosen = [cards.nth(0).locator("h2").inner_text(), cards.nth(1).locator("h2").inner_text()]
+    cards.nth(0).get_by_label("加入比较").check()
+    cards.nth(1).get_by_label("加入比较").check()
+    expect(page.locator("#compare-count")).to_have_text("2")
+
+    page.get_by_role("link", name="下一页").click()
+    expect(page.locator("#compare-count")).to_have_text("2")
+    page.screenshot(path=str(screenshot_dir / "institutions-compare-bar.png"))
+    cards.nth(0).get_by_label("加入比较").check()
+    chosen.append(cards.nth(0).locator("h2").inner_text())
+    expect(page.locator("#compare-count")).to_have_text("3")
+
+    page.get_by_role("link", name="开始比较").click()
+    expect(page.locator("h1")).to_have_text("服务机构比较")
+    headers = page.locator("#comparison thead th[data-institution] > a")
+    expect(headers).to_have_text(chosen)
+    institutions = [Institution.objects.get(organisation__name=name) for name in chosen]
+    for column, institution in enumerate(institutions, start=2):
+        row = page.locator("#comparison tbody tr[data-row=orders] td")
+        expect(row.nth(column - 2)).to_have_text(f"{institution.completed_orders} 单")
+        reply = page.locator("#comparison tbody tr[data-row=reply] td").nth(column - 2)
+        if institution.median_reply_hours is not None:
+            expect(reply).to_have_text(f"{institution.median_reply_hours} 小时")
+        expect(page.locator("#comparison tbody tr[data-row=type] td").nth(column - 2)).to_have_text(
+            institution.get_institution_type_display()
+        )
+    assert f"ids={','.join(str(institution.pk) for institution in institutions)}" in page.url
+    page.screenshot(path=str(screenshot_dir / "institutions-compare.png"), full_page=True)
+
+    # Someone else opens the shared link: no stored selection, the same comparison.
+    other = browser.new_context(base_url=live_server.url, locale="zh-CN")
+    try:
+        shared = other.new_page()
+        shared.goto(page.url)
+        expect(shared.locator("#comparison thead th[data-institution] > a")).to_have_text(chosen)
+    finally:
+        other.close()
+
+
+def test_a_fifth_institution_cannot_be_added_to_the_comparison(page):
+    page.goto("/institutions/")
+    cards = page.locator("#institution-list .institution-card")
+    for index in range(4):
+        cards.nth(index).get_by_label("加入比较").check()
+    cards.nth(4).get_by_label("加入比较").click()
+    expect(page.locator("#compare-message")).to_contain_text("最多可同时比较 4 家机构")
+    expect(cards.nth(4).get_by_label("加入比较")).not_to_be_checked()
+    expect(page.locator("#compare-count")).to_have_text("4")

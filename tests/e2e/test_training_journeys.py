@@ -143,3 +143,20 @@ def test_paid_course_checkout_and_webhook_confirm_the_place(page, settings, live
     page.goto(f"/training/enrolments/{enrolment.pk}/paid/")
     expect(page.locator(".alert")).to_contain_text("付款成功，报名已确认")
     expect(page.locator("#enrolment-status")).to_contain_text("已报名")
+
+
+def test_demo_course_sessions_show_morning_and_afternoon_hours_in_the_site_time_zone(page):
+    page.goto("/training/")
+    page.get_by_role("link", name="企业知识产权管理规范（GB/T 29490）贯标培训").click()
+    rows = page.locator("#course-sessions tbody tr")
+    expect(rows.nth(0)).to_contain_text("09:00 – 12:00")
+    expect(rows.nth(1)).to_contain_text("14:00 – 17:00")
+    expect(enrolment_card(page)).to_contain_text("09:00 –")
+
+    course_card = page.locator(".course-card").filter(has_text="贯标培训")
+    page.goto("/training/")
+    expect(course_card).to_contain_text("09:00 –")
+    expect(course_card).to_contain_text("17:00")
+
+    page.goto("/")
+    expect(page.locator("#upcoming-courses li").filter(has_text="贯标培训")).to_contain_text("09:00")
