@@ -20,6 +20,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("小标题")
         icon = "title"
         template = "cms/blocks/heading_block.html"
         preview_value = {"text": "一、总体要求", "level": "h2"}
@@ -38,6 +39,7 @@ class TableBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("表格")
         icon = "table"
         template = "cms/blocks/table_block.html"
         preview_value = {
@@ -55,6 +57,7 @@ class AttachmentBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("显示名称"), required=False, help_text=_("留空则使用文件标题"))
 
     class Meta:
+        label = _("附件")
         icon = "doc-full"
         template = "cms/blocks/attachment_block.html"
         preview_value = {"title": "附件：实施方案全文"}
@@ -74,6 +77,7 @@ class QuoteBlock(blocks.StructBlock):
     source = blocks.CharBlock(label=_("出处"), required=False)
 
     class Meta:
+        label = _("引文")
         icon = "openquote"
         template = "cms/blocks/quote_block.html"
         preview_value = {"text": "激励创造、有效运用、依法保护、科学管理。", "source": "国家知识产权战略纲要"}
@@ -110,6 +114,7 @@ class FeaturedLinkBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("说明"), required=False)
 
     class Meta:
+        label = _("推荐入口")
         icon = "link"
         template = "cms/blocks/featured_link_block.html"
         preview_value = {"title": "国家知识产权局", "url": "https://www.cnipa.gov.cn/", "text": "专利检索与政策"}
@@ -140,6 +145,7 @@ class HeadlineFigureBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("显示名称"), required=False, help_text=_("留空则使用指标名称"))
 
     class Meta:
+        label = _("平台数字")
         icon = "order"
         template = "cms/blocks/headline_figure_block.html"
         preview_value = {"metric": "policies", "label": "现行有效政策"}

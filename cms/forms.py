@@ -22,6 +22,8 @@ class ListingFilterForm(StyledFormMixin, forms.Form):
     (`search_type`, tagged with the section page as their parent) with the fields that validated, newest
     first, and ignores the rest. Subclasses say what their fields ask for in `search_filters(values)`."""
 
+    optional_empty_label = _("全部")
+
     search_type = None
 
     def __init__(self, *args, index_page=None, **kwargs):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.translation import gettext
 
 from .navigation import main_navigation
 
@@ -6,6 +7,7 @@ from .navigation import main_navigation
 def site_frame(request):
     return {
         "main_navigation": main_navigation(request.path),
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        # The name is Chinese in settings (the admin and e-mails use it); English readers get its translation.
+        "site_name": gettext(settings.WAGTAIL_SITE_NAME),
         "language_cookie_name": settings.LANGUAGE_COOKIE_NAME,
     }

@@ -323,6 +323,8 @@ ZL_PREFIX = re.compile(r"(?<![0-9A-Za-z])zl\s?(?=\d)", re.IGNORECASE)
 class FilterForm(StyledFormMixin, forms.Form):
     """The filters of a public list; every field is optional and a bad value is simply ignored."""
 
+    optional_empty_label = _("全部")
+
     # The search types the list shows, by the `section` filter's value ("" for all of them).
     scopes = {}
 

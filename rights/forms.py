@@ -303,7 +303,7 @@ class TransferForm(StyledFormMixin, forms.Form):
 
 
 class CloseForm(StyledFormMixin, forms.Form):
-    outcome = forms.ChoiceField(label=_("办理结果"), choices=[("", "---------"), *Outcome.choices])
+    outcome = forms.ChoiceField(label=_("办理结果"), choices=[("", _("请选择")), *Outcome.choices])
     summary = _text(_("结果说明"), help_text=PUBLIC_HELP)
     note = _text(_("内部说明"), required=False, rows=2, help_text=INTERNAL_HELP)
 
@@ -336,6 +336,8 @@ AGE_CHOICES = [
 
 
 class QueueFilterForm(StyledFormMixin, forms.Form):
+    optional_empty_label = _("全部")
+
     q = forms.CharField(label=_("编号或侵权方"), required=False)
     category = forms.ChoiceField(label=_("类别"), required=False, choices=[("", _("全部")), *Category.choices])
     status = forms.ChoiceField(
@@ -350,6 +352,8 @@ class QueueFilterForm(StyledFormMixin, forms.Form):
 
 
 class RegisterSearchForm(StyledFormMixin, forms.Form):
+    optional_empty_label = _("全部")
+
     q = forms.CharField(label=_("侵权方、知识产权或地点"), required=False)
     category = forms.ChoiceField(label=_("类别"), required=False, choices=[("", _("全部")), *Category.choices])
     district = forms.ModelChoiceField(

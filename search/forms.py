@@ -12,6 +12,8 @@ MAX_PAGE = 100
 class SearchForm(StyledFormMixin, forms.Form):
     """The search page's GET parameters: the query and filters live in the URL."""
 
+    optional_empty_label = _("全部")
+
     q = forms.CharField(label=_("关键词"), required=False, max_length=200)
     type = forms.MultipleChoiceField(label=_("类型"), required=False, choices=())
     category = forms.MultipleChoiceField(label=_("类别"), required=False, choices=())

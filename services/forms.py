@@ -232,7 +232,9 @@ class ReplyForm(StyledFormMixin, forms.Form):
     reply = forms.CharField(label=_("回复评价"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(StyledFormMixin, forms.Form):
+    optional_empty_label = _("全部")
+
     SORTS = [("rating", _("评分最高")), ("newest", _("最新入驻")), ("name", _("名称"))]
     RATINGS = [("", _("不限")), ("4.5", _("4.5 分以上")), ("4", _("4 分以上")), ("3", _("3 分以上"))]
 
@@ -250,16 +252,6 @@ class DirectoryFilterForm(forms.Form):
     rating = forms.ChoiceField(label=_("评分"), required=False, choices=RATINGS)
     verified = forms.BooleanField(label=_("仅看持证机构"), required=False)
     sort = forms.ChoiceField(label=_("排序"), required=False, choices=SORTS)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            css = (
-                "form-check-input"
-                if name == "verified"
-                else ("form-select" if isinstance(field.widget, forms.Select) else "form-control")
-            )
-            field.widget.attrs["class"] = css
 
 
 class OfferingFilterForm(forms.Form):

@@ -93,6 +93,17 @@ def _duplicate_errors(institution):
             message = _("“%(name)s”已有入驻记录（%(status)s），不能重复申请；如确属同一机构，请联系平台。") % names
         errors[key] = message
     return errors
+def may_apply(user):
+    """Whether to offer `user` the application to be listed. Visitors and people without an organisation
+    are offered it (they are led to log in or register their organisation first); of the rest, only the
+    manager of a service institution that has not applied yet, or whose application was turned down."""
+    if not user.is_authenticated or user.organisation is None:
+        return True
+    organisation = user.organisation
+    if not organisation.is_institution or not organisation.can_manage(user):
+        return False
+    status = Institution.objects.filter(organisation=organisation).values_list("status", flat=True).first()
+    return (status or "", Status.PENDING) in STATUS_TRANSITIONS
 
 
 def submit_application(user, organisation, *, listing, categories, documents=()):

@@ -103,6 +103,7 @@ def directory(request):
             "page_obj": page,
             "keyword": page.search_results.query.text,
             "querystring": _querystring_without_page(request),
+            "may_apply": institutions.may_apply(request.user),
         },
     )
 
@@ -711,6 +712,7 @@ def dashboard(request):
     context = {
         "organisation": organisation,
         "institution": institution,
+        "may_apply": institutions.may_apply(request.user),
         "counts": counts,
         "unread_count": unread.count(),
         "unread_inquiries": unread.filter(inquiry__isnull=False).values("inquiry").distinct().count(),

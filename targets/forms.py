@@ -12,6 +12,8 @@ EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 class DashboardFilterForm(StyledFormMixin, forms.Form):
+    optional_empty_label = _("全部")
+
     unit = forms.ModelChoiceField(
         ResponsibleUnit.objects.all(), label=_("责任单位"), required=False, empty_label=_("全部")
     )

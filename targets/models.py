@@ -17,6 +17,7 @@ from django.core.files.storage import Storage, storages
 from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organisation
 from reference.models import District, ResponsibleUnit
@@ -69,6 +70,17 @@ class IndicatorQuerySet(models.QuerySet):
         return self.filter(responsible_units=unit) if unit else self
 
 
+# The units the plan's indicators are counted in (Chinese measure words have no English counterpart).
+UNIT_LABELS = {
+    "件": pgettext_lazy("unit", "件"),
+    "家": pgettext_lazy("unit", "家"),
+    "名": pgettext_lazy("unit", "名"),
+    "次": pgettext_lazy("unit", "次"),
+    "笔": pgettext_lazy("unit", "笔"),
+    "万元": pgettext_lazy("unit", "万元"),
+}
+
+
 class Indicator(models.Model):
     code = models.SlugField(_("代码"), max_length=60, unique=True)
     name = models.CharField(_("名称"), max_length=120)
@@ -107,6 +119,11 @@ class Indicator(models.Model):
     @property
     def is_percent(self):
         return self.unit.strip() == PERCENT_UNIT
+
+    @property
+    def unit_label(self):
+        """The unit in the reader's language; a unit the plan does not use is shown as entered."""
+        return UNIT_LABELS.get(self.unit.strip(), self.unit)
 
     @property
     def is_live(self):

@@ -14,6 +14,8 @@ from .models import CourseType
 class CourseFilterForm(StyledFormMixin, forms.Form):
     """The course list's filters; an unknown value is ignored rather than shown as an error."""
 
+    optional_empty_label = _("全部")
+
     WHEN = [("upcoming", _("即将开课")), ("past", _("往期课程")), ("all", _("全部课程"))]
     MODE = [("", _("不限形式")), ("online", _("线上")), ("venue", _("线下"))]
     FEE = [("", _("不限费用")), ("free", _("免费")), ("paid", _("收费"))]

@@ -148,7 +148,7 @@ def test_repealed_document_banner_links_the_replacing_document_on_the_platform(c
     html = client.get(old.url).content.decode()
 
     assert "此文件已宣布废止" in html
-    assert f'<a href="{new.url}">《连云港市专利资助与奖励办法》(连政办发〔2016〕88号)</a>' in html
+    assert f'<a href="{new.url}" lang="zh">《连云港市专利资助与奖励办法》(连政办发〔2016〕88号)</a>' in html
     # The replacing document names what it replaced.
     assert old.url in client.get(new.url).content.decode()
 

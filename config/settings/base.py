@@ -283,6 +283,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Gravatar is out of reach from the servers' network (and from many editors' in China): without a provider
+# Wagtail shows its own default avatar instead of a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # ------------------------------------------------------------------------------
 # Security

@@ -1,11 +1,14 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Membership, Organisation
 from reference.models import District
 from search.outbox import process_pending
 from services.models import Institution, Offering, ServiceCategory
+from tests.factories import OrganisationFactory
 
 from .factories import InstitutionFactory, OfferingFactory, member_of
 
@@ -138,3 +141,37 @@ def test_offerings_are_browsed_by_category(client, search_index, django_assert_m
     assert trademark.title in everything
     assert "已下架的旧服务" not in everything
     assert "暂停机构的服务" not in everything
+
+
+# --- Who is offered the application ----------------------------------------------------------------
+
+APPLY_LINK = 'href="/institutions/apply/"'
+
+
+def test_directory_offers_the_application_to_visitors_and_institution_managers_only(client, search_index):
+    assert APPLY_LINK in client.get("/institutions/").content.decode()
+
+    enterprise = member_of(OrganisationFactory())
+    client.force_login(enterprise)
+    assert APPLY_LINK not in client.get("/institutions/").content.decode()
+    assert client.get("/institutions/apply/").status_code == 403
+
+    institution_organisation = OrganisationFactory(kind=Organisation.Kind.INSTITUTION)
+    client.force_login(member_of(institution_organisation))
+    assert APPLY_LINK in client.get("/institutions/").content.decode()
+
+    client.force_login(member_of(institution_organisation, role=Membership.Role.MEMBER))
+    assert APPLY_LINK not in client.get("/institutions/").content.decode()
+    dashboard = client.get(reverse("services:dashboard")).content.decode()
+    assert APPLY_LINK not in dashboard
+    assert "入驻申请由本机构的负责人提交" in dashboard
+
+    listed = InstitutionFactory()
+    client.force_login(member_of(listed.organisation))
+    assert APPLY_LINK not in client.get("/institutions/").content.decode()
+
+
+def test_a_turned_down_institution_is_offered_the_application_again(client, search_index):
+    rejected = InstitutionFactory(status=Institution.Status.REJECTED)
+    client.force_login(member_of(rejected.organisation))
+    assert APPLY_LINK in client.get("/institutions/").content.decode()
