@@ -37,6 +37,16 @@ def _is_transactional(request):
     return bool({"transactional_db", "live_server"} & set(request.fixturenames))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _seeded(django_db_setup, django_db_blocker):
+    """The test database is a file kept between runs (--reuse-db); the last run may have ended with a
+    transactional test's flush, so what migrations seed is put back once at the start."""
+    from tests.seeding import reseed
+
+    with django_db_blocker.unblock():
+        reseed()
+
+
 @pytest.fixture(autouse=True)
 def _reseed_after_flush(request):
     """A transactional test starts from what migrations seeded, even after another one's flush."""

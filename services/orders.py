@@ -6,7 +6,7 @@ payable registry) all change orders only through these functions.
 
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,7 @@ from .models import (
     REFUNDING,
     TRANSITIONS,
     Actor,
+    Inquiry,
     Offering,
     Order,
     OrderEvent,
@@ -36,6 +37,18 @@ MAX_QUANTITY = 999
 
 class OrderError(Exception):
     """The order cannot be placed or changed this way; the message is shown to the user."""
+
+
+class AlreadyDone(OrderError):
+    """What was asked has already happened (a repeated or concurrent submission); `order` is the result."""
+
+    def __init__(self, message, order):
+        super().__init__(message)
+        self.order = order
+
+
+def _already_ordered(order):
+    return AlreadyDone(_("该报价已下单（订单 %(number)s）。") % {"number": order.number}, order)
 
 
 def _enterprise_of(user, institution):
@@ -55,6 +68,15 @@ def place_order(user, *, offering=None, quote=None, quantity=1, requirements="")
     """Order a published offering at its listed price, or an inquiry's quote at the quoted amount."""
     if (offering is None) == (quote is None):
         raise OrderError(_("请选择服务项目或咨询中的报价。"))
+    with transaction.atomic():
+        if quote is not None:
+            # The inquiry's row lock puts orders from its quotes (and new quotes) one after another, so the
+            # checks below see any order a concurrent request has just placed.
+            Inquiry.objects.select_for_update().filter(pk=quote.inquiry_id).first()
+        return _place_order(user, offering=offering, quote=quote, quantity=quantity, requirements=requirements)
+
+
+def _place_order(user, *, offering, quote, quantity, requirements):
     if quote is not None:
         inquiry = quote.inquiry
         institution = inquiry.institution
@@ -63,6 +85,9 @@ def place_order(user, *, offering=None, quote=None, quantity=1, requirements="")
             raise OrderError(_("该报价不是给您的企业的。"))
         if quote.side != Side.INSTITUTION or not quote.quote_amount:
             raise OrderError(_("该消息不是机构的报价。"))
+        existing = Order.objects.filter(quote=quote).first()
+        if existing is not None:
+            raise _already_ordered(existing)
         latest = inquiry.messages.filter(quote_amount__isnull=False).order_by("-created_at", "-pk").first()
         if latest.pk != quote.pk:
             raise OrderError(_("机构已给出新的报价，请按最新报价下单。"))
@@ -84,34 +109,41 @@ def place_order(user, *, offering=None, quote=None, quantity=1, requirements="")
         raise OrderError(
             _("订单金额 %(amount)s 超过单笔上限 ¥999,999.99，请分次下单或联系机构。") % {"amount": format_fen(amount)}
         )
-    with transaction.atomic():
-        order = Order.objects.create(
-            enterprise=enterprise,
-            institution=institution,
-            offering=offering,
-            inquiry=inquiry,
-            quote=quote,
-            title=title[:120],
-            unit_price=unit_price,
-            quantity=quantity,
-            amount=amount,
-            requirements=(requirements or "").strip(),
-            created_by=user,
-        )
-        OrderEvent.objects.create(order=order, to_status=OrderStatus.REQUESTED, actor=Actor.ENTERPRISE, user=user)
-        notify(
-            institution.organisation,
-            _("新订单 %(number)s：%(title)s（%(amount)s，来自 %(enterprise)s）")
-            % {
-                "number": order.number,
-                "title": order.title,
-                "amount": order.amount_display,
-                "enterprise": enterprise.name,
-            },
-            body=order.requirements,
-            url=order.get_absolute_url(),
-            order=order,
-        )
+    try:
+        with transaction.atomic():
+            order = Order.objects.create(
+                enterprise=enterprise,
+                institution=institution,
+                offering=offering,
+                inquiry=inquiry,
+                quote=quote,
+                title=title[:120],
+                unit_price=unit_price,
+                quantity=quantity,
+                amount=amount,
+                requirements=(requirements or "").strip(),
+                created_by=user,
+            )
+    except IntegrityError as error:
+        # One order per quote (a database constraint): what the lock did not keep out lands here.
+        existing = Order.objects.filter(quote=quote).first() if quote is not None else None
+        if existing is None:
+            raise
+        raise _already_ordered(existing) from error
+    OrderEvent.objects.create(order=order, to_status=OrderStatus.REQUESTED, actor=Actor.ENTERPRISE, user=user)
+    notify(
+        institution.organisation,
+        _("新订单 %(number)s：%(title)s（%(amount)s，来自 %(enterprise)s）")
+        % {
+            "number": order.number,
+            "title": order.title,
+            "amount": order.amount_display,
+            "enterprise": enterprise.name,
+        },
+        body=order.requirements,
+        url=order.get_absolute_url(),
+        order=order,
+    )
     return order
 
 

@@ -461,6 +461,9 @@ def order_from_quote(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             order = orders.place_order(request.user, quote=quote, requirements=form.cleaned_data["requirements"])
+        except orders.AlreadyDone as done:
+            messages.info(request, str(done))
+            return redirect(done.order)
         except orders.OrderError as error:
             form.add_error(None, str(error))
         else:

@@ -125,6 +125,7 @@ class Order(models.Model):
         verbose_name = _("服务订单")
         verbose_name_plural = _("服务订单")
         indexes = [models.Index(fields=["institution", "status"]), models.Index(fields=["enterprise", "status"])]
+        constraints = [models.UniqueConstraint(fields=["quote"], name="services_order_one_per_quote")]
 
     def __str__(self):
         return f"{self.number} {self.title}"
