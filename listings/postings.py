@@ -53,6 +53,10 @@ class PostingError(Exception):
     """A rule about postings was broken; the message is shown to the user."""
 
 
+class AlreadyDone(PostingError):
+    """The posting is already in the state asked for (a repeated or concurrent action)."""
+
+
 def allowed_sections(organisation):
     """Which kinds of posting an organisation may publish.
 
@@ -71,8 +75,13 @@ def _check_owner(listing, user):
         raise PostingError(_("只有发布单位的成员可以管理这条信息。"))
 
 
+@transaction.atomic
 def move_listing(listing, to_status, actor, note=""):
     """Change the state if `TRANSITIONS` allows it and record the event. Callers check who may do it."""
+    # The row is locked and its stored state re-read, so two concurrent requests cannot both move it.
+    listing.status = Listing.objects.select_for_update().values_list("status", flat=True).get(pk=listing.pk)
+    if listing.status == to_status:
+        raise AlreadyDone(_("这条信息已是“%(status)s”状态。") % {"status": listing.get_status_display()})
     if not listing.can_move_to(to_status):
         raise PostingError(
             _("“%(status)s”状态的信息不能变为“%(target)s”。")
@@ -212,6 +221,8 @@ def _notify_owner_of_review(listing):
 def approve_listing(listing, staff_user):
     if not staff_user.is_staff:
         raise PostingError(_("只有平台工作人员可以审核信息。"))
+    if listing.status == Status.PUBLISHED:
+        raise AlreadyDone(_("这条信息已发布。"))
     if listing.status != Status.SUBMITTED:
         raise PostingError(_("只有待审核的信息可以发布。"))
     if listing.valid_until < timezone.localdate():

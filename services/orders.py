@@ -170,6 +170,9 @@ def change_status(order, to_status, user=None, *, actor=None, note=""):
         if actor is None:
             raise OrderError(_("您无权处理该订单。"))
         from_status = order.status
+        if from_status == to_status:
+            # A second click, or two people at once: the change has happened; say so instead of refusing.
+            raise AlreadyDone(_("订单已是“%(status)s”，无需重复操作。") % {"status": order.get_status_display()}, order)
         allowed = TRANSITIONS.get((from_status, to_status), set())
         if actor not in allowed:
             raise OrderError(
@@ -262,29 +265,48 @@ def resolve_dispute(order, staff_user, *, refund_enterprise, note):
 
 
 def start_payment(order, user, *, success_url, cancel_url):
-    """Open a Stripe Checkout Session for an accepted order; an abandoned one can be started again."""
+    """Open a Stripe Checkout Session for an accepted order (a second click returns to the one opened)."""
     if order.actor_for(user) != Actor.ENTERPRISE:
         raise OrderError(_("只有下单企业可以付款。"))
-    if order.status != OrderStatus.ACCEPTED:
-        raise OrderError(_("订单当前为“%(status)s”，不能付款。") % {"status": order.get_status_display()})
-    try:
-        return start_checkout(
-            order,
-            amount=order.amount,
-            description=f"{order.number} {order.title} · {order.institution.name}",
-            user=user,
-            organisation=order.enterprise,
-            success_url=success_url,
-            cancel_url=cancel_url,
-        )
-    except PaymentError as error:
-        raise OrderError(str(error)) from error
+    with transaction.atomic():
+        order = Order.objects.select_for_update().select_related("institution", "enterprise").get(pk=order.pk)
+        if order.status in PAID_STATUSES:
+            raise AlreadyDone(_("该订单已付款，无需重复支付。"), order)
+        if order.status != OrderStatus.ACCEPTED:
+            raise OrderError(_("订单当前为“%(status)s”，不能付款。") % {"status": order.get_status_display()})
+        try:
+            return start_checkout(
+                order,
+                amount=order.amount,
+                description=f"{order.number} {order.title} · {order.institution.name}",
+                user=user,
+                organisation=order.enterprise,
+                success_url=success_url,
+                cancel_url=cancel_url,
+            )
+        except PaymentError as error:
+            raise OrderError(str(error)) from error
 
 
 def record_payment(order, payment):
     """Stripe says the order's payment went through (webhook): accepted → paid, once."""
     order = Order.objects.select_for_update().get(pk=order.pk)
-    if order.status in PAID_STATUSES or order.status == OrderStatus.REFUNDED:
+    if order.status in PAID_STATUSES:
+        # Paid twice (two Checkout pages paid): the order was paid once, the second payment goes back.
+        logger.warning("Refunding duplicate payment %s for order %s", payment.pk, order.pk)
+        try:
+            refund(payment)
+        except PaymentError as error:
+            raise OrderError(str(error)) from error
+        OrderEvent.objects.create(
+            order=order,
+            from_status=order.status,
+            to_status=order.status,
+            actor=Actor.SYSTEM,
+            note=_("重复付款 %(amount)s 已自动退回。") % {"amount": payment.amount_display},
+        )
+        return order
+    if order.status == OrderStatus.REFUNDED:
         return order
     if order.status != OrderStatus.ACCEPTED:
         # Paid after being cancelled or declined: staff must refund by hand; the payment stays recorded.

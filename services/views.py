@@ -584,6 +584,8 @@ def order_action(request, pk, action):
     text = form.cleaned_data.get("reason") if needs_reason else form.cleaned_data.get("note")
     try:
         function(order, request.user, text or "")
+    except orders.AlreadyDone as done:
+        messages.info(request, str(done))
     except orders.OrderError as error:
         messages.error(request, str(error))
     else:
@@ -600,6 +602,9 @@ def order_pay(request, pk):
         payment = orders.start_payment(
             order, request.user, success_url=f"{base}?payment=success", cancel_url=f"{base}?payment=cancelled"
         )
+    except orders.AlreadyDone as done:
+        messages.info(request, str(done))
+        return redirect(order)
     except orders.OrderError as error:
         messages.error(request, str(error))
         return redirect(order)
