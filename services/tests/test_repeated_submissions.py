@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def quote(institution, institution_user, enterprise_user):
     offering = OfferingFactory(institution=institution, price_type="negotiable", price=None)
-    inquiry = inquiries.start_inquiry(enterprise_user, institution, subject="专利布局", body="请报价", offering=offering)
+    inquiry = inquiries.start_inquiry(
+        enterprise_user, institution, subject="专利布局", body="请报价", offering=offering
+    )
     return inquiries.post_message(inquiry, institution_user, body="报价如下", quote_amount=880_000)
 
 
