@@ -20,9 +20,7 @@ def quote(institution, institution_user, enterprise_user):
     return inquiries.post_message(inquiry, institution_user, body="报价如下", quote_amount=880_000)
 
 
-def test_ordering_from_a_quote_twice_makes_one_order_and_the_second_answer_leads_to_it(
-    client, quote, enterprise_user
-):
+def test_ordering_from_a_quote_twice_makes_one_order_and_the_second_answer_leads_to_it(client, quote, enterprise_user):
     client.force_login(enterprise_user)
     first = client.post(f"/institutions/quotes/{quote.pk}/order/", {"requirements": "加急"})
     order = Order.objects.get()
