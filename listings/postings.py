@@ -7,11 +7,12 @@ Every state change goes through `move_listing`, which checks `models.TRANSITIONS
 from datetime import datetime, time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation
 from core.mail import send_templated_mail
 
 from .models import ACTIVE_STATUSES, Deal, Interest, Listing, ListingEvent
@@ -128,6 +129,8 @@ def submissions_today(organisation):
 
 
 def _check_daily_limit(listing):
+    # The organisation's row is locked so that submissions sent at the same moment are counted one by one.
+    Organisation.objects.select_for_update().filter(pk=listing.organisation_id).first()
     limit = settings.LISTINGS_DAILY_SUBMISSION_LIMIT
     already_today = ListingEvent.objects.filter(
         listing=listing, to_status=Status.SUBMITTED, created_at__gte=_start_of_today()
@@ -193,6 +196,7 @@ def _ip_key(record):
     return (record.ip_type, record.number, record.title, record.owner_name, record.legal_status)
 
 
+@transaction.atomic
 def submit_listing(listing, user):
     _check_owner(listing, user)
     if listing.status == Status.SUBMITTED:
@@ -336,7 +340,14 @@ def express_interest(listing, user, message):
         raise PostingError(_("请填写留言，说明您的意向。"))
     if Interest.objects.filter(listing=listing, user=user).exists():
         raise PostingError(_("您已对这条信息表达过意向，请等待对方回复。"))
-    interest = Interest.objects.create(listing=listing, user=user, organisation=user.organisation, message=message)
+    try:
+        with transaction.atomic():
+            interest = Interest.objects.create(
+                listing=listing, user=user, organisation=user.organisation, message=message
+            )
+    except IntegrityError as error:
+        # Sent twice at the same moment: one per person (a database constraint); the other is told.
+        raise PostingError(_("您已对这条信息表达过意向，请等待对方回复。")) from error
     if listing.contact_email or listing.organisation.contact_email:
         send_templated_mail(
             "listings/email/interest_received",

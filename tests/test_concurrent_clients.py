@@ -16,8 +16,8 @@ from django.conf import settings as django_settings
 from django.test import Client
 
 from rights.models import Case
-from services import inquiries
-from services.models import Inquiry, Order
+from services import inquiries, orders
+from services.models import Inquiry, Order, OrderStatus
 from services.tests.factories import InstitutionFactory, OfferingFactory, member_of
 from targets.models import EntryRevision, ImportBatch, IndicatorEntry
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory, UserFactory
@@ -210,3 +210,35 @@ def test_staff_importing_the_same_figure_at_once_leave_one_entry_with_its_correc
     assert set(ImportBatch.objects.values_list("status", flat=True)) == {ImportBatch.Status.APPLIED}
     entry = IndicatorEntry.objects.get(indicator__code="invention-patents-per-10k-city", as_of="2016-06-30")
     assert EntryRevision.objects.filter(entry=entry).count() == 4
+
+
+def test_one_report_form_sent_five_times_at_once_records_one_case(live_server, settings):
+    settings.RIGHTS_ANONYMOUS_REPORTS_PER_HOUR = 100
+    settings.RIGHTS_MIN_FILL_SECONDS = 0
+    from rights.tests.helpers import report_data
+
+    report_url = f"{live_server.url}/rights/report/"
+    page = requests.get(report_url, timeout=REQUEST_TIMEOUT).text
+    data = report_data(started=hidden_value(page, "started"))
+
+    responses = together(
+        lambda i: browser(live_server),
+        lambda i, session: post(session, report_url, data, headers={"Referer": report_url}),
+        5,
+    )
+
+    assert_no_server_error(responses)
+    assert [r.status_code for r in responses] == [302] * 5
+    assert Case.objects.count() == 1
+
+
+def test_five_members_accepting_one_order_at_once_accept_it_once(live_server):
+    institution = InstitutionFactory()
+    members = [member_of(institution.organisation) for _ in range(5)]
+    order = orders.place_order(MembershipFactory().user, offering=OfferingFactory(institution=institution))
+    url = f"{live_server.url}/institutions/orders/{order.pk}/accept/"
+
+    responses = together(lambda i: browser(live_server, members[i]), lambda i, session: post(session, url), 5)
+
+    assert_no_server_error(responses)
+    assert list(order.events.values_list("to_status", flat=True)) == [OrderStatus.REQUESTED, OrderStatus.ACCEPTED]
