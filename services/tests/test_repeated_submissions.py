@@ -5,6 +5,7 @@ import pytest
 from payments.models import Payment
 from services import inquiries, orders
 from services.models import Institution, InstitutionEvent, Order, OrderEvent, OrderStatus
+from tests.stripe_events import checkout_event, post_event
 
 from .factories import InstitutionFactory, OfferingFactory, member_of
 
@@ -89,3 +90,30 @@ def test_approving_an_application_twice_approves_once_and_says_so(client, staff_
     second = client.post(f"/admin/services/applications/{institution.pk}/approve/", {"reason": ""}, follow=True)
     assert f"“{institution.name}”已是“已通过”，无需重复操作。" in second.content.decode()
     assert InstitutionEvent.objects.filter(institution=institution, to_status=Institution.Status.APPROVED).count() == 1
+
+
+@pytest.mark.stripe
+def test_a_second_checkout_paid_for_a_paid_order_is_refunded(
+    client, offering, enterprise_user, institution_user, stripe_mock, webhook_secret
+):
+    order = orders.accept(orders.place_order(enterprise_user, offering=offering), institution_user)
+    first, second = (
+        Payment.objects.create(
+            payable=order,
+            user=enterprise_user,
+            organisation=order.enterprise,
+            description=order.title,
+            amount=order.amount,
+            currency="cny",
+            checkout_session_id=f"cs_test_{n}",
+        )
+        for n in (1, 2)
+    )
+    post_event(client, checkout_event("checkout.session.completed", first, payment_intent="pi_first"), webhook_secret)
+    post_event(client, checkout_event("checkout.session.completed", second, payment_intent="pi_second"), webhook_secret)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (Payment.Status.PAID, Payment.Status.REFUNDED)
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    assert order.events.filter(note__contains="重复付款").count() == 1
