@@ -37,14 +37,13 @@ def _is_transactional(request):
     return bool({"transactional_db", "live_server"} & set(request.fixturenames))
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _seeded(django_db_setup, django_db_blocker):
-    """The test database is a file kept between runs (--reuse-db); the last run may have ended with a
-    transactional test's flush, so what migrations seed is put back once at the start."""
-    from tests.seeding import reseed
+@pytest.fixture(scope="session")
+def django_db_createdb(request):
+    """On SQLite the test database is a file (config/settings/test.py), which a transactional test's flush
+    leaves without what migrations seeded; it is made afresh each run, as Django's in-memory one was."""
+    from django.conf import settings
 
-    with django_db_blocker.unblock():
-        reseed()
+    return request.config.getvalue("create_db") or settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
 @pytest.fixture(autouse=True)
