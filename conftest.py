@@ -37,6 +37,15 @@ def _is_transactional(request):
     return bool({"transactional_db", "live_server"} & set(request.fixturenames))
 
 
+@pytest.fixture(scope="session")
+def django_db_createdb(request):
+    """On SQLite the test database is a file (config/settings/test.py), which a transactional test's flush
+    leaves without what migrations seeded; it is made afresh each run, as Django's in-memory one was."""
+    from django.conf import settings
+
+    return request.config.getvalue("create_db") or settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def _reseed_after_flush(request):
     """A transactional test starts from what migrations seeded, even after another one's flush."""

@@ -66,6 +66,9 @@ def approve(request, pk):
     listing = get_object_or_404(Listing, pk=pk)
     try:
         postings.approve_listing(listing, request.user)
+    except postings.AlreadyDone as done:
+        messages.info(request, str(done))
+        return redirect("listings_admin:review_queue")
     except postings.PostingError as error:
         messages.error(request, str(error))
         return redirect("listings_admin:review_detail", listing.pk)

@@ -7,11 +7,12 @@ Every state change goes through `move_listing`, which checks `models.TRANSITIONS
 from datetime import datetime, time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation
 from accounts.roles import MODERATE_LISTINGS
 from core.mail import send_templated_mail
 
@@ -54,6 +55,10 @@ class PostingError(Exception):
     """A rule about postings was broken; the message is shown to the user."""
 
 
+class AlreadyDone(PostingError):
+    """The posting is already in the state asked for (a repeated or concurrent action)."""
+
+
 def allowed_sections(organisation):
     """Which kinds of posting an organisation may publish.
 
@@ -72,8 +77,13 @@ def _check_owner(listing, user):
         raise PostingError(_("只有发布单位的成员可以管理这条信息。"))
 
 
+@transaction.atomic
 def move_listing(listing, to_status, actor, note=""):
     """Change the state if `TRANSITIONS` allows it and record the event. Callers check who may do it."""
+    # The row is locked and its stored state re-read, so two concurrent requests cannot both move it.
+    listing.status = Listing.objects.select_for_update().values_list("status", flat=True).get(pk=listing.pk)
+    if listing.status == to_status:
+        raise AlreadyDone(_("这条信息已是“%(status)s”状态。") % {"status": listing.get_status_display()})
     if not listing.can_move_to(to_status):
         raise PostingError(
             _("“%(status)s”状态的信息不能变为“%(target)s”。")
@@ -120,6 +130,8 @@ def submissions_today(organisation):
 
 
 def _check_daily_limit(listing):
+    # The organisation's row is locked so that submissions sent at the same moment are counted one by one.
+    Organisation.objects.select_for_update().filter(pk=listing.organisation_id).first()
     limit = settings.LISTINGS_DAILY_SUBMISSION_LIMIT
     already_today = ListingEvent.objects.filter(
         listing=listing, to_status=Status.SUBMITTED, created_at__gte=_start_of_today()
@@ -185,6 +197,7 @@ def _ip_key(record):
     return (record.ip_type, record.number, record.title, record.owner_name, record.legal_status)
 
 
+@transaction.atomic
 def submit_listing(listing, user):
     _check_owner(listing, user)
     if listing.status == Status.SUBMITTED:
@@ -222,6 +235,8 @@ def may_moderate(user):
 
 def approve_listing(listing, staff_user):
     _check_moderator(staff_user)
+    if listing.status == Status.PUBLISHED:
+        raise AlreadyDone(_("这条信息已发布。"))
     if listing.status != Status.SUBMITTED:
         raise PostingError(_("只有待审核的信息可以发布。"))
     if listing.valid_until < timezone.localdate():
@@ -334,7 +349,14 @@ def express_interest(listing, user, message):
         raise PostingError(_("请填写留言，说明您的意向。"))
     if Interest.objects.filter(listing=listing, user=user).exists():
         raise PostingError(_("您已对这条信息表达过意向，请等待对方回复。"))
-    interest = Interest.objects.create(listing=listing, user=user, organisation=user.organisation, message=message)
+    try:
+        with transaction.atomic():
+            interest = Interest.objects.create(
+                listing=listing, user=user, organisation=user.organisation, message=message
+            )
+    except IntegrityError as error:
+        # Sent twice at the same moment: one per person (a database constraint); the other is told.
+        raise PostingError(_("您已对这条信息表达过意向，请等待对方回复。")) from error
     if listing.contact_email or listing.organisation.contact_email:
         send_templated_mail(
             "listings/email/interest_received",

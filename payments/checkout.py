@@ -1,6 +1,7 @@
 """Starting, completing and refunding payments. Views, webhooks and other apps call these functions."""
 
 import logging
+from datetime import timedelta
 
 import stripe
 from django.conf import settings
@@ -12,6 +13,10 @@ from .models import Payment, StripeEvent
 from .payables import handlers_for
 
 logger = logging.getLogger(__name__)
+
+
+# Stripe's Checkout Sessions stay open for 24 hours; one opened within this time can still be paid.
+CHECKOUT_REUSE = timedelta(hours=23)
 
 
 class PaymentError(Exception):
@@ -32,6 +37,18 @@ def start_checkout(payable, *, amount, description, user, organisation, success_
     client = stripe_client()
     if Payment.objects.for_object(payable).filter(status=Payment.Status.PAID).exists():
         raise PaymentError(_("该项目已付款，无需重复支付。"))
+    # A second click on "pay" returns to the Checkout page already opened, so one thing is not paid twice.
+    # (The caller holds the payable's row lock, so two clicks at once find each other's payment here.)
+    still_open = (
+        Payment.objects.for_object(payable)
+        .filter(
+            status=Payment.Status.PENDING, amount=amount, user=user, created_at__gte=timezone.now() - CHECKOUT_REUSE
+        )
+        .exclude(checkout_url="")
+        .first()
+    )
+    if still_open is not None:
+        return still_open
     payment = Payment.objects.create(
         payable=payable,
         user=user,

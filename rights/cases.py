@@ -8,7 +8,7 @@ import hashlib
 import secrets
 
 from django.contrib.auth.hashers import check_password, make_password
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,6 +38,14 @@ class CaseError(Exception):
     """A rule about cases was broken; the message is shown to the user."""
 
 
+class AlreadySubmitted(CaseError):
+    """The same form was sent again (a second click, or a retry); `case` is the one recorded the first time."""
+
+    def __init__(self, case):
+        super().__init__(_("该举报已提交，受理编号 %(number)s。") % {"number": case.tracking_number})
+        self.case = case
+
+
 def _random_code(length):
     return "".join(secrets.choice(ALPHABET) for _ in range(length))
 
@@ -64,10 +72,22 @@ def normalise_code(value):
 # ------------------------------------------------------------------------------------------
 
 
-def submit_report(fields, evidence_files=(), submitter=None, client_address=None):
-    """Record an infringement report; return `(case, secret)`, the secret only for anonymous reports."""
+def submit_report(fields, evidence_files=(), submitter=None, client_address=None, submission_key=None):
+    """Record an infringement report; return `(case, secret)`, the secret only for anonymous reports.
+
+    `submission_key` names the form it came from: the same form sent again raises `AlreadySubmitted`.
+    """
     secret = None if submitter else new_secret()
-    case = _create_case(Case.Kind.REPORT, fields, evidence_files, submitter, None, client_address, secret)
+    try:
+        case = _create_case(
+            Case.Kind.REPORT, fields, evidence_files, submitter, None, client_address, secret, submission_key
+        )
+    except IntegrityError:
+        # Sent twice at the same moment: the unique key let one in.
+        existing = Case.objects.filter(submission_key=submission_key).first() if submission_key else None
+        if existing is None:
+            raise
+        raise AlreadySubmitted(existing) from None
     return case, secret
 
 
@@ -80,9 +100,14 @@ def submit_assistance(user, fields, evidence_files=()):
     return _create_case(Case.Kind.ASSISTANCE, fields, evidence_files, user, organisation, None, None)
 
 
-def _create_case(kind, fields, evidence_files, submitter, organisation, client_address, secret):
+def _create_case(kind, fields, evidence_files, submitter, organisation, client_address, secret, submission_key=None):
+    if submission_key:
+        existing = Case.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            raise AlreadySubmitted(existing)
     with transaction.atomic():
         case = Case(
+            submission_key=submission_key or None,
             kind=kind,
             tracking_number=_new_tracking_number(kind),
             secret_hash=make_password(normalise_code(secret)) if secret else "",
@@ -93,7 +118,7 @@ def _create_case(kind, fields, evidence_files, submitter, organisation, client_a
         )
         if submitter and not case.contact_email:
             case.contact_email = submitter.email
-        case.full_clean()
+        case.full_clean(exclude=["submission_key"])
         case.save()
         for uploaded in evidence_files:
             _attach_evidence(case, uploaded)

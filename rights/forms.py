@@ -1,3 +1,4 @@
+import secrets
 import time
 
 from django import forms
@@ -92,21 +93,32 @@ class SpamTrapMixin:
         super().__init__(*args, **kwargs)
         # Added last, so they come after everything a person fills in.
         self.fields["website"] = forms.CharField(label="", required=False, widget=HoneypotInput())
+        # When the form was shown, and which form it is (so that sending it twice is recognised).
         self.fields["started"] = forms.CharField(
             required=False,
             widget=forms.HiddenInput,
-            initial=signing.dumps(time.time(), salt=FORM_STARTED_SALT),
+            initial=signing.dumps([time.time(), secrets.token_hex(16)], salt=FORM_STARTED_SALT),
         )
+
+    def _started(self):
+        """(time shown, form key) as signed when the form was shown, or None if missing or forged."""
+        try:
+            value = signing.loads(self.data.get("started", ""), salt=FORM_STARTED_SALT)
+        except signing.BadSignature:
+            return None
+        # Forms shown before the key was added carry the time alone.
+        return (float(value[0]), value[1]) if isinstance(value, list) else (float(value), None)
 
     def looks_automated(self):
         """True if the trap was filled or the form came back impossibly fast (or with a forged time)."""
         if self.data.get("website"):
             return True
-        try:
-            started = signing.loads(self.data.get("started", ""), salt=FORM_STARTED_SALT)
-        except signing.BadSignature:
-            return True
-        return time.time() - float(started) < settings.RIGHTS_MIN_FILL_SECONDS
+        started = self._started()
+        return started is None or time.time() - started[0] < settings.RIGHTS_MIN_FILL_SECONDS
+
+    def submission_key(self):
+        started = self._started()
+        return started[1] if started else None
 
 
 class CaseFormMixin:

@@ -195,6 +195,8 @@ class Case(models.Model):
     tracking_number = models.CharField(_("受理编号"), max_length=20, unique=True, editable=False)
     # Anonymous reports: a password-style hash of the secret given once to the submitter.
     secret_hash = models.CharField(max_length=128, blank=True, editable=False)
+    # The form the report was sent from: sending the same form again finds this case instead of a second.
+    submission_key = models.CharField(max_length=32, null=True, blank=True, unique=True, editable=False)
     category = models.CharField(_("类别"), max_length=12, choices=Category.choices)
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
 

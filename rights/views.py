@@ -63,17 +63,33 @@ def report_create(request):
                 # Neutral on purpose: a robot learns nothing, a person keeps what they typed.
                 form.add_error(None, _("提交未能完成，请核对填写的内容后再次提交。"))
                 return render(request, "rights/report_form.html", {"form": form})
-            case, secret = cases.submit_report(
-                form.case_fields(),
-                form.cleaned_data["evidence"],
-                submitter=request.user if not anonymous else None,
-                client_address=address if address != "unknown" else None,
-            )
+            try:
+                case, secret = cases.submit_report(
+                    form.case_fields(),
+                    form.cleaned_data["evidence"],
+                    submitter=request.user if not anonymous else None,
+                    client_address=address if address != "unknown" else None,
+                    submission_key=form.submission_key(),
+                )
+            except cases.AlreadySubmitted as already:
+                return _already_submitted(request, already)
             if anonymous:
                 throttle.count("anonymous-report", address)
             request.session[SUBMITTED_SESSION_KEY] = {"tracking_number": case.tracking_number, "secret": secret}
             return redirect("rights:submitted")
     return render(request, "rights/report_form.html", {"form": form})
+
+
+def _already_submitted(request, already):
+    """The same report form came back again: nothing new is recorded; the sender learns where the case is."""
+    receipt = request.session.get(SUBMITTED_SESSION_KEY)
+    if receipt and receipt["tracking_number"] == already.case.tracking_number:
+        # The first answer (with the secret) was not seen yet, e.g. a second click: show it now.
+        return redirect("rights:submitted")
+    messages.info(request, str(already))
+    if already.case.submitter_id and already.case.submitter_id == request.user.pk:
+        return redirect("rights:my_case", already.case.tracking_number)
+    return redirect("rights:status")
 
 
 @never_cache

@@ -89,6 +89,8 @@ def application_action(request, pk, action):
     function, done = APPLICATION_ACTIONS[action]
     try:
         function(institution, request.user, request.POST.get("reason", ""))
+    except institutions.AlreadyDone as done:
+        messages.info(request, str(done))
     except institutions.InstitutionError as error:
         messages.error(request, str(error))
     else:

@@ -48,6 +48,10 @@ class InstitutionError(Exception):
     """A rule about institution applications was broken; the message is shown to the user."""
 
 
+class AlreadyDone(InstitutionError):
+    """The status asked for is already the institution's (a repeated or concurrent decision)."""
+
+
 def check_listing_rules(institution):
     """Rules across fields, for the form and the domain alike; raises ValidationError keyed by field."""
     errors = {}
@@ -170,6 +174,11 @@ def _change_status(institution, to_status, staff_user, reason, *, require_reason
     with transaction.atomic():
         institution = Institution.objects.select_for_update().select_related("organisation").get(pk=institution.pk)
         from_status = institution.status
+        if from_status == to_status:
+            raise AlreadyDone(
+                _("“%(name)s”已是“%(status)s”，无需重复操作。")
+                % {"name": institution.name, "status": institution.get_status_display()}
+            )
         allowed_from = from_statuses is None or from_status in from_statuses
         if not allowed_from or (from_status, to_status) not in STATUS_TRANSITIONS:
             raise InstitutionError(

@@ -6,7 +6,7 @@ payable registry) all change orders only through these functions.
 
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +21,7 @@ from .models import (
     REFUNDING,
     TRANSITIONS,
     Actor,
+    Inquiry,
     Offering,
     Order,
     OrderEvent,
@@ -37,6 +38,18 @@ MAX_QUANTITY = 999
 
 class OrderError(Exception):
     """The order cannot be placed or changed this way; the message is shown to the user."""
+
+
+class AlreadyDone(OrderError):
+    """What was asked has already happened (a repeated or concurrent submission); `order` is the result."""
+
+    def __init__(self, message, order):
+        super().__init__(message)
+        self.order = order
+
+
+def _already_ordered(order):
+    return AlreadyDone(_("该报价已下单（订单 %(number)s）。") % {"number": order.number}, order)
 
 
 def _enterprise_of(user, institution):
@@ -56,6 +69,15 @@ def place_order(user, *, offering=None, quote=None, quantity=1, requirements="")
     """Order a published offering at its listed price, or an inquiry's quote at the quoted amount."""
     if (offering is None) == (quote is None):
         raise OrderError(_("请选择服务项目或咨询中的报价。"))
+    with transaction.atomic():
+        if quote is not None:
+            # The inquiry's row lock puts orders from its quotes (and new quotes) one after another, so the
+            # checks below see any order a concurrent request has just placed.
+            Inquiry.objects.select_for_update().filter(pk=quote.inquiry_id).first()
+        return _place_order(user, offering=offering, quote=quote, quantity=quantity, requirements=requirements)
+
+
+def _place_order(user, *, offering, quote, quantity, requirements):
     if quote is not None:
         inquiry = quote.inquiry
         institution = inquiry.institution
@@ -64,6 +86,9 @@ def place_order(user, *, offering=None, quote=None, quantity=1, requirements="")
             raise OrderError(_("该报价不是给您的企业的。"))
         if quote.side != Side.INSTITUTION or not quote.quote_amount:
             raise OrderError(_("该消息不是机构的报价。"))
+        existing = Order.objects.filter(quote=quote).first()
+        if existing is not None:
+            raise _already_ordered(existing)
         latest = inquiry.messages.filter(quote_amount__isnull=False).order_by("-created_at", "-pk").first()
         if latest.pk != quote.pk:
             raise OrderError(_("机构已给出新的报价，请按最新报价下单。"))
@@ -85,34 +110,41 @@ def place_order(user, *, offering=None, quote=None, quantity=1, requirements="")
         raise OrderError(
             _("订单金额 %(amount)s 超过单笔上限 ¥999,999.99，请分次下单或联系机构。") % {"amount": format_fen(amount)}
         )
-    with transaction.atomic():
-        order = Order.objects.create(
-            enterprise=enterprise,
-            institution=institution,
-            offering=offering,
-            inquiry=inquiry,
-            quote=quote,
-            title=title[:120],
-            unit_price=unit_price,
-            quantity=quantity,
-            amount=amount,
-            requirements=(requirements or "").strip(),
-            created_by=user,
-        )
-        OrderEvent.objects.create(order=order, to_status=OrderStatus.REQUESTED, actor=Actor.ENTERPRISE, user=user)
-        notify(
-            institution.organisation,
-            _("新订单 %(number)s：%(title)s（%(amount)s，来自 %(enterprise)s）")
-            % {
-                "number": order.number,
-                "title": order.title,
-                "amount": order.amount_display,
-                "enterprise": enterprise.name,
-            },
-            body=order.requirements,
-            url=order.get_absolute_url(),
-            order=order,
-        )
+    try:
+        with transaction.atomic():
+            order = Order.objects.create(
+                enterprise=enterprise,
+                institution=institution,
+                offering=offering,
+                inquiry=inquiry,
+                quote=quote,
+                title=title[:120],
+                unit_price=unit_price,
+                quantity=quantity,
+                amount=amount,
+                requirements=(requirements or "").strip(),
+                created_by=user,
+            )
+    except IntegrityError as error:
+        # One order per quote (a database constraint): what the lock did not keep out lands here.
+        existing = Order.objects.filter(quote=quote).first() if quote is not None else None
+        if existing is None:
+            raise
+        raise _already_ordered(existing) from error
+    OrderEvent.objects.create(order=order, to_status=OrderStatus.REQUESTED, actor=Actor.ENTERPRISE, user=user)
+    notify(
+        institution.organisation,
+        _("新订单 %(number)s：%(title)s（%(amount)s，来自 %(enterprise)s）")
+        % {
+            "number": order.number,
+            "title": order.title,
+            "amount": order.amount_display,
+            "enterprise": enterprise.name,
+        },
+        body=order.requirements,
+        url=order.get_absolute_url(),
+        order=order,
+    )
     return order
 
 
@@ -139,6 +171,9 @@ def change_status(order, to_status, user=None, *, actor=None, note=""):
         if actor is None:
             raise OrderError(_("您无权处理该订单。"))
         from_status = order.status
+        if from_status == to_status:
+            # A second click, or two people at once: the change has happened; say so instead of refusing.
+            raise AlreadyDone(_("订单已是“%(status)s”，无需重复操作。") % {"status": order.get_status_display()}, order)
         allowed = TRANSITIONS.get((from_status, to_status), set())
         if actor not in allowed:
             raise OrderError(
@@ -231,29 +266,48 @@ def resolve_dispute(order, staff_user, *, refund_enterprise, note):
 
 
 def start_payment(order, user, *, success_url, cancel_url):
-    """Open a Stripe Checkout Session for an accepted order; an abandoned one can be started again."""
+    """Open a Stripe Checkout Session for an accepted order (a second click returns to the one opened)."""
     if order.actor_for(user) != Actor.ENTERPRISE:
         raise OrderError(_("只有下单企业可以付款。"))
-    if order.status != OrderStatus.ACCEPTED:
-        raise OrderError(_("订单当前为“%(status)s”，不能付款。") % {"status": order.get_status_display()})
-    try:
-        return start_checkout(
-            order,
-            amount=order.amount,
-            description=f"{order.number} {order.title} · {order.institution.name}",
-            user=user,
-            organisation=order.enterprise,
-            success_url=success_url,
-            cancel_url=cancel_url,
-        )
-    except PaymentError as error:
-        raise OrderError(str(error)) from error
+    with transaction.atomic():
+        order = Order.objects.select_for_update().select_related("institution", "enterprise").get(pk=order.pk)
+        if order.status in PAID_STATUSES:
+            raise AlreadyDone(_("该订单已付款，无需重复支付。"), order)
+        if order.status != OrderStatus.ACCEPTED:
+            raise OrderError(_("订单当前为“%(status)s”，不能付款。") % {"status": order.get_status_display()})
+        try:
+            return start_checkout(
+                order,
+                amount=order.amount,
+                description=f"{order.number} {order.title} · {order.institution.name}",
+                user=user,
+                organisation=order.enterprise,
+                success_url=success_url,
+                cancel_url=cancel_url,
+            )
+        except PaymentError as error:
+            raise OrderError(str(error)) from error
 
 
 def record_payment(order, payment):
     """Stripe says the order's payment went through (webhook): accepted → paid, once."""
     order = Order.objects.select_for_update().get(pk=order.pk)
-    if order.status in PAID_STATUSES or order.status == OrderStatus.REFUNDED:
+    if order.status in PAID_STATUSES:
+        # Paid twice (two Checkout pages paid): the order was paid once, the second payment goes back.
+        logger.warning("Refunding duplicate payment %s for order %s", payment.pk, order.pk)
+        try:
+            refund(payment)
+        except PaymentError as error:
+            raise OrderError(str(error)) from error
+        OrderEvent.objects.create(
+            order=order,
+            from_status=order.status,
+            to_status=order.status,
+            actor=Actor.SYSTEM,
+            note=_("重复付款 %(amount)s 已自动退回。") % {"amount": payment.amount_display},
+        )
+        return order
+    if order.status == OrderStatus.REFUNDED:
         return order
     if order.status != OrderStatus.ACCEPTED:
         # Paid after being cancelled or declined: staff must refund by hand; the payment stays recorded.

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.roles import MODERATE_REVIEWS
 
 from .inbox import notify
-from .models import Actor, OrderStatus, Review
+from .models import Actor, Order, OrderStatus, Review
 from .scorecard import refresh_rating
 
 
@@ -26,7 +26,9 @@ def leave_review(order, user, *, rating, body):
     if not body:
         raise ReviewError(_("请写下评价内容。"))
     with transaction.atomic():
-        if Review.objects.select_for_update().filter(order=order).exists():
+        # The order's row, not the review's: a review not yet written has no row to lock.
+        Order.objects.select_for_update().filter(pk=order.pk).first()
+        if Review.objects.filter(order=order).exists():
             raise ReviewError(_("每个订单只能评价一次。"))
         review = Review.objects.create(
             order=order, institution=order.institution, author=user, rating=rating, body=body[:2000]

@@ -479,6 +479,9 @@ def order_from_quote(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             order = orders.place_order(request.user, quote=quote, requirements=form.cleaned_data["requirements"])
+        except orders.AlreadyDone as done:
+            messages.info(request, str(done))
+            return redirect(done.order)
         except orders.OrderError as error:
             form.add_error(None, str(error))
         else:
@@ -601,6 +604,8 @@ def order_action(request, pk, action):
     text = form.cleaned_data.get("reason") if needs_reason else form.cleaned_data.get("note")
     try:
         function(order, request.user, text or "")
+    except orders.AlreadyDone as done:
+        messages.info(request, str(done))
     except orders.OrderError as error:
         messages.error(request, str(error))
     else:
@@ -617,6 +622,9 @@ def order_pay(request, pk):
         payment = orders.start_payment(
             order, request.user, success_url=f"{base}?payment=success", cancel_url=f"{base}?payment=cancelled"
         )
+    except orders.AlreadyDone as done:
+        messages.info(request, str(done))
+        return redirect(order)
     except orders.OrderError as error:
         messages.error(request, str(error))
         return redirect(order)

@@ -232,10 +232,11 @@ def apply_batch(batch, user):
         raise ValidationError(_("该批次已处理，不能重复导入。"))
     if not batch.is_valid:
         raise ValidationError(_("文件中有错误，整份文件均未导入。请修改后重新上传。"))
-    # Re-check against today's data: an indicator may have changed since the preview.
-    indicators = {
-        indicator.code: indicator for indicator in Indicator.objects.filter(code__in={r["code"] for r in batch.rows})
-    }
+    # Re-check against today's data: an indicator may have changed since the preview. The indicators are
+    # locked (in one order, so two imports cannot deadlock) so that a concurrent import or entry of the same
+    # figure waits, and then corrects the entry this one made instead of adding a second.
+    locked = Indicator.objects.select_for_update().filter(code__in={r["code"] for r in batch.rows}).order_by("pk")
+    indicators = {indicator.code: indicator for indicator in locked}
     districts = {district.code: district for district in District.objects.all()}
     entries = []
     for row in batch.rows:

@@ -223,23 +223,28 @@ def start_payment(enrolment, user, *, success_url, cancel_url):
     """Open Stripe Checkout for a held place; the caller redirects to `payment.checkout_url`."""
     if enrolment.user_id != user.pk:
         raise EnrolmentError(_("只能为自己的报名付款。"))
-    if enrolment.status != Status.AWAITING_PAYMENT:
-        raise EnrolmentError(_("该报名当前无需付款。"))
-    if enrolment.hold_expires_at and enrolment.hold_expires_at <= timezone.now():
-        raise EnrolmentError(_("名额保留时间已过，请重新报名。"))
-    course = enrolment.course
-    try:
-        return start_checkout(
-            enrolment,
-            amount=course.fee,
-            description=_("培训报名费：%(title)s") % {"title": course.title},
-            user=user,
-            organisation=enrolment.organisation,
-            success_url=success_url,
-            cancel_url=cancel_url,
-        )
-    except PaymentError as error:
-        raise EnrolmentError(str(error)) from error
+    with transaction.atomic():
+        # Locked so that two clicks at once open one Checkout page (payments reuses the open one).
+        enrolment = _lock_enrolment(enrolment)
+        if enrolment.status == Status.CONFIRMED and enrolment.payment_id:
+            raise EnrolmentError(_("报名费已付，报名已确认。"))
+        if enrolment.status != Status.AWAITING_PAYMENT:
+            raise EnrolmentError(_("该报名当前无需付款。"))
+        if enrolment.hold_expires_at and enrolment.hold_expires_at <= timezone.now():
+            raise EnrolmentError(_("名额保留时间已过，请重新报名。"))
+        course = enrolment.course
+        try:
+            return start_checkout(
+                enrolment,
+                amount=course.fee,
+                description=_("培训报名费：%(title)s") % {"title": course.title},
+                user=user,
+                organisation=enrolment.organisation,
+                success_url=success_url,
+                cancel_url=cancel_url,
+            )
+        except PaymentError as error:
+            raise EnrolmentError(str(error)) from error
 
 
 def record_payment(enrolment, payment):

@@ -1,11 +1,15 @@
 """Settings for pytest: whatever services the environment names, plus fast hashing and locmem e-mail."""
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, STORAGES, env
+from .base import DATABASES, REDIS_URL, STORAGES, VAR_DIR, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not Django's in-memory default: the live server's request threads then each open their own
+    # connection, as `make run` does, so tests with concurrent clients meet SQLite's real locking.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 # Static files come from the finders in tests; nothing is collected.
 STATIC_ROOT = None
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

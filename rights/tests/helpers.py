@@ -1,3 +1,4 @@
+import secrets
 import time
 
 from django.core import signing
@@ -7,8 +8,8 @@ from rights.forms import FORM_STARTED_SALT
 
 
 def started(seconds_ago=60):
-    """The signed time a report form was shown, `seconds_ago` seconds back."""
-    return signing.dumps(time.time() - seconds_ago, salt=FORM_STARTED_SALT)
+    """The signed time a report form was shown, `seconds_ago` seconds back, and the form's own key."""
+    return signing.dumps([time.time() - seconds_ago, secrets.token_hex(16)], salt=FORM_STARTED_SALT)
 
 
 def report_data(**overrides):

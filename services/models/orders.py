@@ -129,6 +129,7 @@ class Order(models.Model):
         verbose_name_plural = _("服务订单")
         indexes = [models.Index(fields=["institution", "status"]), models.Index(fields=["enterprise", "status"])]
         permissions = [("handle_order_dispute", _("查看全部订单，处理订单争议，以平台身份取消或完成订单"))]
+        constraints = [models.UniqueConstraint(fields=["quote"], name="services_order_one_per_quote")]
 
     def __str__(self):
         return f"{self.number} {self.title}"

@@ -201,3 +201,14 @@ def test_certifying_an_institution_or_without_a_real_pdf_is_refused(staff_client
     assert response.status_code == 200
     assert not DemonstrationCertification.objects.exists()
     assert "X-1" in response.content.decode()
+
+
+def test_confirming_an_import_twice_imports_once_and_says_it_was_done(staff_client):
+    upload = SimpleUploadedFile(
+        "q3.csv", "指标代码,统计日期,数值,县区,数据来源说明\r\npct-applications,2016-09-30,44,,市科技局\r\n".encode()
+    )
+    preview = staff_client.post(reverse("targets_admin:import"), {"file": upload})["Location"]
+    staff_client.post(preview, {"action": "apply"})
+    again = staff_client.post(preview, {"action": "apply"})
+    assert "该批次已处理，不能重复导入。" in again.content.decode()
+    assert IndicatorEntry.objects.count() == 1
