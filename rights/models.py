@@ -13,15 +13,14 @@ and never shown to the submitter. `Evidence` files are stored privately. Every e
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMINISTER_RIGHTS_CASES, HANDLE_RIGHTS_CASES, holders_of
+from core.storage import private_storage
 from reference.models import District, ResponsibleUnit
 
 
@@ -311,21 +310,6 @@ class Case(models.Model):
     @property
     def suggested_unit_code(self):
         return DEFAULT_UNIT_CODES.get(self.category)
-
-
-@deconstructible
-class PrivateStorage(Storage):
-    """Whatever STORAGES["private"] is at the moment of use (it changes in tests), never a public URL."""
-
-    def __getattribute__(self, name):
-        if name.startswith("__") or name in ("deconstruct", "_constructor_args"):
-            return super().__getattribute__(name)
-        return getattr(storages["private"], name)
-
-
-def private_storage():
-    # A callable, so migrations name the storage rather than freezing one machine's path into them.
-    return PrivateStorage()
 
 
 def evidence_path(instance, filename):

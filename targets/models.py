@@ -13,33 +13,17 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import Storage, storages
 from django.db import models
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organisation
+from core.storage import private_storage
 from reference.models import District, ResponsibleUnit
 
 PLAN_START = date(2014, 1, 1)
 PLAN_DEADLINE = date(2016, 12, 31)
 PERCENT_UNIT = "%"
-
-
-@deconstructible
-class PrivateStorage(Storage):
-    """Whatever STORAGES["private"] is at the moment of use (tests change it); it has no public URL."""
-
-    def __getattribute__(self, name):
-        if name.startswith("__") or name in ("deconstruct", "_constructor_args"):
-            return super().__getattribute__(name)
-        return getattr(storages["private"], name)
-
-
-def private_storage():
-    # A callable, so migrations name the storage rather than one machine's path.
-    return PrivateStorage()
 
 
 class Category(models.TextChoices):

@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from accounts.roles import VIEW_FINANCING_CASES
+from core.storage import private_storage
 
 from .listing import Listing
 
@@ -120,7 +120,7 @@ class FinancingDocument(models.Model):
     case = models.ForeignKey(FinancingCase, on_delete=models.CASCADE, related_name="documents")
     stage = models.CharField(_("环节"), max_length=20, choices=Stage.choices)
     title = models.CharField(_("文件名称"), max_length=120)
-    file = models.FileField(_("文件"), upload_to=_document_path, storage=storages["private"])
+    file = models.FileField(_("文件"), upload_to=_document_path, storage=private_storage)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

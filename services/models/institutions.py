@@ -9,12 +9,12 @@ domain functions that change them, so the directory reads them without aggregati
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import REVIEW_INSTITUTIONS
+from core.storage import private_storage
 from reference.models import District
 
 
@@ -197,7 +197,7 @@ class QualificationDocument(models.Model):
 
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("文件名称"), max_length=100)
-    file = models.FileField(_("文件"), upload_to=qualification_upload_to, storage=storages["private"])
+    file = models.FileField(_("文件"), upload_to=qualification_upload_to, storage=private_storage)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
