@@ -6,7 +6,6 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
 from core.forms import StyledFormMixin
 from core.uploads import validate_upload
@@ -24,7 +23,7 @@ class MultipleFileInput(forms.FileInput):
 
 
 class EvidenceField(forms.FileField):
-    """Several evidence files: PDF or images, each checked for name, sniffed content, size and decoding."""
+    """Several evidence files: PDF or images, each checked by `validate_upload` like every other upload."""
 
     widget = MultipleFileInput
 
@@ -48,8 +47,6 @@ class EvidenceField(forms.FileField):
             try:
                 uploaded = super().clean(uploaded)
                 uploaded.sniffed_mime = validate_upload(uploaded, ("pdf", "image"), self.max_bytes)
-                if uploaded.sniffed_mime.startswith("image/"):
-                    check_image_decodes(uploaded)
             except ValidationError as error:
                 errors.extend(error.error_list)
             else:
@@ -57,23 +54,6 @@ class EvidenceField(forms.FileField):
         if errors:
             raise ValidationError(errors)
         return cleaned
-
-
-def check_image_decodes(uploaded):
-    """Refuse an image whose bytes start right but do not decode (truncated, forged or a bomb)."""
-    try:
-        uploaded.seek(0)
-        with Image.open(uploaded) as image:
-            image.verify()
-        uploaded.seek(0)
-        with Image.open(uploaded) as image:
-            image.load()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise ValidationError(
-            _("图片“%(name)s”无法打开，可能已损坏或不是真正的图片。"), code="image", params={"name": uploaded.name}
-        ) from error
-    finally:
-        uploaded.seek(0)
 
 
 class HoneypotInput(forms.TextInput):

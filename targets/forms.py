@@ -7,6 +7,8 @@ from core.forms import StyledFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District, ResponsibleUnit
 
+from .imports import MAX_BYTES as IMPORT_MAX_BYTES
+
 ATTACHMENT_KINDS = ("pdf", "image", "spreadsheet")
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
@@ -71,7 +73,12 @@ class CorrectionForm(EntryForm):
 
 
 class ImportForm(StyledFormMixin, forms.Form):
-    file = forms.FileField(label=_("数据文件"), help_text=_("CSV（UTF-8）或 XLSX，首行为表头"))
+    file = CheckedFileField(
+        label=_("数据文件"),
+        kinds=("csv", "spreadsheet"),
+        max_bytes=IMPORT_MAX_BYTES,
+        help_text=_("CSV（UTF-8）或 XLSX，首行为表头"),
+    )
 
 
 class CertificationForm(StyledFormMixin, forms.Form):

@@ -283,6 +283,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# The same pixel limit as every other upload (core.uploads.MAX_IMAGE_PIXELS).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 
 # ------------------------------------------------------------------------------
 # Security
@@ -316,6 +318,12 @@ LISTINGS_DAILY_SUBMISSION_LIMIT = env.int("LISTINGS_DAILY_SUBMISSION_LIMIT", def
 # ------------------------------------------------------------------------------
 # How long a place on a paid course is held for its payment before it goes to the waiting list.
 TRAINING_PAYMENT_HOLD_MINUTES = env.int("TRAINING_PAYMENT_HOLD_MINUTES", default=30)
+
+# ------------------------------------------------------------------------------
+# Targets (targets app)
+# ------------------------------------------------------------------------------
+# Data rows one import file may hold; reading stops at the limit.
+TARGETS_IMPORT_MAX_ROWS = env.int("TARGETS_IMPORT_MAX_ROWS", default=2000)
 
 # ------------------------------------------------------------------------------
 # Logging

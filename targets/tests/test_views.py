@@ -201,3 +201,12 @@ def test_certifying_an_institution_or_without_a_real_pdf_is_refused(staff_client
     assert response.status_code == 200
     assert not DemonstrationCertification.objects.exists()
     assert "X-1" in response.content.decode()
+
+
+def test_xlsx_export_writes_formula_like_text_as_text(staff_client):
+    Indicator.objects.filter(code="pct-applications").update(name='=HYPERLINK("http://evil.example/","x")')
+    response = staff_client.get(reverse("targets:report_xlsx"), {"on": "2016-06-30"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cell = next(row[2] for row in sheet.iter_rows(min_row=4) if row[1].value == "pct-applications")
+    assert cell.data_type == "s"
+    assert cell.value == '\'=HYPERLINK("http://evil.example/","x")'
