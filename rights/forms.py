@@ -4,9 +4,9 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import DateRangeMixin
 from core.forms import StyledFormMixin
 from core.uploads import validate_upload
 from reference.models import District, ResponsibleUnit
@@ -89,12 +89,9 @@ class SpamTrapMixin:
         return time.time() - float(started) < settings.RIGHTS_MIN_FILL_SECONDS
 
 
-class CaseFormMixin:
-    def clean_occurred_on(self):
-        occurred_on = self.cleaned_data.get("occurred_on")
-        if occurred_on and occurred_on > timezone.localdate():
-            raise ValidationError(_("发生时间不能晚于今天。"))
-        return occurred_on
+class CaseFormMixin(DateRangeMixin):
+    past_dates = ("occurred_on",)
+    ahead_dates = ("deadline",)
 
     def case_fields(self):
         """The cleaned values that belong on the case itself."""

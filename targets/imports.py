@@ -18,6 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import check_date
 from core.uploads import validate_upload
 from reference.models import District
 
@@ -214,8 +215,11 @@ def check_rows(table):
         as_of = parse_date(cell("as_of"))
         if as_of is None:
             messages.append(_("统计日期“%(value)s”无法识别，请写作 2016-06-30。") % {"value": cell("as_of")})
-        elif as_of > timezone.localdate():
-            messages.append(_("统计日期不能晚于今天。"))
+        else:
+            try:
+                check_date(as_of, _("统计日期"))
+            except ValidationError as error:
+                messages.extend(error.messages)
         value = parse_number(cell("value"))
         if value is None:
             messages.append(_("数值“%(value)s”不是有效数字。") % {"value": cell("value")})
