@@ -294,6 +294,9 @@ CSRF_COOKIE_HTTPONLY = False
 # Wagtail marks its preview views SAMEORIGIN itself; everything else refuses framing.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Reverse proxies in front of the site (addresses or networks, e.g. 10.0.0.0/8): only a request from one
+# of these has its X-Forwarded-For read for the client's address (core.network.client_ip).
+TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
 
 # ------------------------------------------------------------------------------
 # Rights protection (rights app)
