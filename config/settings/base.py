@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -143,6 +144,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChineseFirstLocaleMiddleware",
@@ -294,6 +297,46 @@ CSRF_COOKIE_HTTPONLY = False
 # Wagtail marks its preview views SAMEORIGIN itself; everything else refuses framing.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Content-Security-Policy (django-csp): scripts only from our own static files, never inline; styles
+# may be inline (Bootstrap's and ECharts' scripts set them). Images may be data: URIs (Bootstrap's icons).
+# Stripe Checkout is a redirect, so no Stripe origin is needed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Embedded videos in pages' bodies (wagtail.embeds) come from their providers over HTTPS.
+        "frame-src": [SELF, "https:"],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    },
+}
+# The Wagtail admin (/admin/) writes inline scripts of its own and shows avatars from Gravatar;
+# core.middleware.ContentSecurityPolicyMiddleware replaces these directives there.
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+}
+# Permissions-Policy (django-permissions-policy): no page of the site uses these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 # Reverse proxies in front of the site (addresses or networks, e.g. 10.0.0.0/8): only a request from one
 # of these has its X-Forwarded-For read for the client's address (core.network.client_ip).
 TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
