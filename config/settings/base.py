@@ -286,6 +286,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Avatars are Wagtail's own image, not fetched from Gravatar (unreachable from many Chinese networks,
+# and it tells a third party who uses the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No request from editors' browsers to releases.wagtail.org: upgrades come through requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The same pixel limit as every other upload (core.uploads.MAX_IMAGE_PIXELS).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 
@@ -315,12 +320,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
     },
 }
-# The Wagtail admin (/admin/) writes inline scripts of its own and shows avatars from Gravatar;
-# core.middleware.ContentSecurityPolicyMiddleware replaces these directives there.
-CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
-    "script-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https:"],
-}
+# The Wagtail admin (/admin/) writes inline scripts of its own;
+# core.middleware.ContentSecurityPolicyMiddleware replaces this directive there.
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {"script-src": [SELF, UNSAFE_INLINE]}
 # Permissions-Policy (django-permissions-policy): no page of the site uses these browser features.
 PERMISSIONS_POLICY = {
     feature: []
