@@ -69,6 +69,8 @@ def test_public_pages_run_under_the_policy_without_violations(page):
 
 
 def test_the_wagtail_admin_works_under_its_own_policy(page):
+    # The page editor is the heaviest page of the site; on a busy machine it takes longer than the default.
+    page.set_default_timeout(60_000)
     console_errors = watch(page)
     page.goto("/accounts/login/")
     page.fill("input[name=login]", "admin@demo.ip.lyg")
