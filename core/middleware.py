@@ -1,3 +1,4 @@
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
@@ -50,3 +51,20 @@ class AdminAccessMiddleware:
         ):
             raise PermissionDenied(_("管理后台仅供平台工作人员使用。"))
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the Wagtail admin's own policy for paths under /admin/.
+
+    The public site allows no inline script. The Wagtail admin still writes some inline scripts and
+    style attributes of its own, so its pages get `CONTENT_SECURITY_POLICY_ADMIN_REPLACE` on top of the
+    site's policy; a view that sets its own policy (django-csp's decorators) keeps it.
+    """
+
+    admin_prefix = "/admin/"
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.replace is None and request.path_info.startswith(self.admin_prefix):
+            parts.replace = settings.CONTENT_SECURITY_POLICY_ADMIN_REPLACE
+        return parts

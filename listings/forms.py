@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import DateRangeMixin
 from core.forms import StyledFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District
@@ -28,8 +29,10 @@ CONTACT_FIELDS = [
 PERIOD_FIELDS = ["district", "valid_from", "valid_until"]
 
 
-class ListingFormBase(StyledFormMixin, forms.ModelForm):
+class ListingFormBase(DateRangeMixin, StyledFormMixin, forms.ModelForm):
     """Shared by the three posting forms: validity period, region and contact preferences."""
+
+    ahead_dates = ("valid_from", "valid_until")
 
     def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,7 +243,9 @@ class WithdrawForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("撤回原因（可选）"), max_length=500, required=False)
 
 
-class DealForm(StyledFormMixin, forms.Form):
+class DealForm(DateRangeMixin, StyledFormMixin, forms.Form):
+    past_dates = ("deal_date",)
+
     counterparty_name = forms.CharField(label=_("交易对方"), max_length=100)
     amount = forms.DecimalField(label=_("成交金额（万元）"), min_value=0, max_digits=12, decimal_places=2)
     deal_date = forms.DateField(label=_("成交日期"), widget=DATE_WIDGET)
@@ -273,7 +278,9 @@ class TakeUpForm(StyledFormMixin, forms.Form):
         self.fields["product"].queryset = Listing.objects.financing_products().filter(organisation=lender)
 
 
-class StepForm(StyledFormMixin, forms.Form):
+class StepForm(DateRangeMixin, StyledFormMixin, forms.Form):
+    past_dates = ("date",)
+
     date = forms.DateField(label=_("日期"), widget=DATE_WIDGET)
     note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     loan_amount = forms.DecimalField(

@@ -1,14 +1,15 @@
-"""Fixed-window counters per client address, kept in the cache (Redis in production)."""
+"""Fixed-window counters per client address (`core.network.client_ip`), kept in the cache (Redis in production)."""
 
 from django.core.cache import cache
+
+from core.network import client_ip
 
 WINDOW_SECONDS = 3600
 
 
 def client_address(request):
-    # REMOTE_ADDR is the address the server saw; a proxy in front must set it (e.g. gunicorn's
-    # --forwarded-allow-ips), never trust a header a visitor can forge.
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The address the counters are kept for; requests without one share a bucket."""
+    return client_ip(request) or "unknown"
 
 
 def _key(scope, address):

@@ -97,6 +97,8 @@ def _duplicate_errors(institution):
             message = _("“%(name)s”已有入驻记录（%(status)s），不能重复申请；如确属同一机构，请联系平台。") % names
         errors[key] = message
     return errors
+
+
 def may_apply(user):
     """Whether to offer `user` the application to be listed. Visitors and people without an organisation
     are offered it (they are led to log in or register their organisation first); of the rest, only the

@@ -7,6 +7,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from core.spreadsheets import safe_row
+
 STATUS_FILLS = {
     "met": "C6EFCE",
     "on_track": "DDEBF7",
@@ -61,15 +63,15 @@ def workbook_bytes(rows, *, title, subtitle):
     sheet = workbook.active
     sheet.title = _("指标完成情况")
     columns = report_columns()
-    sheet.append([title])
-    sheet.append([subtitle])
+    sheet.append(safe_row([title]))
+    sheet.append(safe_row([subtitle]))
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(columns)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for row in rows:
-        sheet.append(report_cells(row))
+        sheet.append(safe_row(report_cells(row)))
         fill = STATUS_FILLS.get(row.status)
         if fill:
             sheet.cell(row=sheet.max_row, column=12).fill = PatternFill("solid", fgColor=fill)

@@ -3,15 +3,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.dates import DateRangeMixin
 from core.forms import StyledFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District, ResponsibleUnit
+
+from .imports import MAX_BYTES as IMPORT_MAX_BYTES
 
 ATTACHMENT_KINDS = ("pdf", "image", "spreadsheet")
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
-class DashboardFilterForm(StyledFormMixin, forms.Form):
+class DashboardFilterForm(DateRangeMixin, StyledFormMixin, forms.Form):
+    past_dates = ("on",)
     optional_empty_label = _("全部")
 
     unit = forms.ModelChoiceField(
@@ -24,12 +28,6 @@ class DashboardFilterForm(StyledFormMixin, forms.Form):
         label=_("统计截至"), required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text=_("留空为今天")
     )
 
-    def clean_on(self):
-        on = self.cleaned_data.get("on")
-        if on and on > timezone.localdate():
-            raise forms.ValidationError(_("统计日期不能晚于今天。"))
-        return on
-
     def filters(self):
         """(unit, district, day) from valid input, else no filter."""
         if not self.is_valid():
@@ -38,7 +36,9 @@ class DashboardFilterForm(StyledFormMixin, forms.Form):
         return data.get("unit"), data.get("district"), data.get("on") or timezone.localdate()
 
 
-class EntryForm(StyledFormMixin, forms.Form):
+class EntryForm(DateRangeMixin, StyledFormMixin, forms.Form):
+    past_dates = ("as_of",)
+
     as_of = forms.DateField(label=_("统计日期"), widget=forms.DateInput(attrs={"type": "date"}))
     value = forms.DecimalField(label=_("数值"), max_digits=14, decimal_places=4)
     district = forms.ModelChoiceField(District.objects.all(), label=_("县区"), required=False, empty_label=_("全市"))
@@ -54,12 +54,6 @@ class EntryForm(StyledFormMixin, forms.Form):
             self.fields["value"].help_text = _("百分比，填 0–100 之间的数。")
         self.fields["value"].label = _("数值（%(unit)s）") % {"unit": indicator.unit}
 
-    def clean_as_of(self):
-        as_of = self.cleaned_data["as_of"]
-        if as_of > timezone.localdate():
-            raise forms.ValidationError(_("统计日期不能晚于今天。"))
-        return as_of
-
     def clean_value(self):
         value = self.cleaned_data["value"]
         problem = self.indicator.validate_value(value)
@@ -73,10 +67,17 @@ class CorrectionForm(EntryForm):
 
 
 class ImportForm(StyledFormMixin, forms.Form):
-    file = forms.FileField(label=_("数据文件"), help_text=_("CSV（UTF-8）或 XLSX，首行为表头"))
+    file = CheckedFileField(
+        label=_("数据文件"),
+        kinds=("csv", "spreadsheet"),
+        max_bytes=IMPORT_MAX_BYTES,
+        help_text=_("CSV（UTF-8）或 XLSX，首行为表头"),
+    )
 
 
-class CertificationForm(StyledFormMixin, forms.Form):
+class CertificationForm(DateRangeMixin, StyledFormMixin, forms.Form):
+    past_dates = ("certified_on",)
+
     enterprise = forms.ModelChoiceField(
         Organisation.objects.filter(kind=Organisation.Kind.ENTERPRISE).select_related("district"), label=_("企业")
     )
@@ -85,12 +86,8 @@ class CertificationForm(StyledFormMixin, forms.Form):
     issued_by = forms.CharField(label=_("认定单位"), max_length=60, initial="市科技局、连云港质监局")
     evidence = CheckedFileField(label=_("证明材料"), kinds=("pdf", "image"), max_bytes=EVIDENCE_MAX_BYTES)
 
-    def clean_certified_on(self):
-        day = self.cleaned_data["certified_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("认定日期不能晚于今天。"))
-        return day
 
+class RevocationForm(DateRangeMixin, StyledFormMixin, forms.Form):
+    past_dates = ("revoked_on",)
 
-class RevocationForm(StyledFormMixin, forms.Form):
     revoked_on = forms.DateField(label=_("撤销日期"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -6,15 +6,19 @@ day and district that already has a figure corrects it (the earlier figure goes 
 
 import csv
 import io
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import check_date
 from core.uploads import validate_upload
 from reference.models import District
 
@@ -22,7 +26,11 @@ from .entries import correct_entry, record_entry
 from .models import ImportBatch, Indicator, IndicatorEntry
 
 MAX_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 2000
+# Blank rows (formatted but empty, often thousands at the end of a sheet) are skipped, but only so many.
+BLANK_ROWS_PER_ROW = 10
+# What an XLSX may unpack to: styles, theme and shared strings, plus a generous allowance per row.
+UNPACKED_BYTES_BASE = 1024 * 1024
+UNPACKED_BYTES_PER_ROW = 2048
 # column → accepted header names (Chinese first, English for exchange with other systems)
 COLUMNS = {
     "code": ("指标代码", "code"),
@@ -36,45 +44,91 @@ TEMPLATE_HEADER = [names[0] for names in COLUMNS.values()]
 IMPORT_REASON = "导入更正"
 
 
+def max_rows():
+    return settings.TARGETS_IMPORT_MAX_ROWS
+
+
 def read_table(uploaded):
-    """The file's rows as lists of cells; refuses a file of the wrong type, size or encoding."""
-    extension = Path(uploaded.name).suffix.lower()
-    if extension == ".xlsx":
-        validate_upload(uploaded, kinds=("spreadsheet",), max_bytes=MAX_BYTES)
-        return _read_xlsx(uploaded)
-    if extension == ".csv":
-        if uploaded.size > MAX_BYTES:
-            raise ValidationError(_("文件过大，上限为 2 MB。"))
-        return _read_csv(uploaded)
-    raise ValidationError(_("请上传 .csv 或 .xlsx 文件。"))
+    """The file's rows as lists of cells: the header and at most `max_rows()` data rows.
 
-
-def _read_csv(uploaded):
-    raw = uploaded.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。")) from error
-    if "\x00" in text:
-        raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。"))
-    return [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
-
-
-def _read_xlsx(uploaded):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
-    sheet = workbook.worksheets[0]
-    rows = []
-    for row in sheet.iter_rows(values_only=True):
-        cells = ["" if cell is None else cell for cell in row]
+    Refuses a file of the wrong type, size or encoding, and one with more rows than allowed: the file is
+    read as a stream and reading stops at the limit, so a small file holding a million rows costs no
+    more than one at the limit.
+    """
+    validate_upload(uploaded, kinds=("csv", "spreadsheet"), max_bytes=MAX_BYTES)
+    reader = _xlsx_rows if Path(uploaded.name).suffix.lower() == ".xlsx" else _csv_rows
+    limit = max_rows()
+    rows, read = [], 0
+    for cells in reader(uploaded):
+        read += 1
         if any(str(cell).strip() for cell in cells):
             rows.append(cells)
-    workbook.close()
+        if len(rows) > limit + 1 or read > (limit + 1) * BLANK_ROWS_PER_ROW:
+            raise ValidationError(
+                _("文件超过 %(n)s 行。一次最多导入 %(n)s 行，请分成几份文件导入。") % {"n": limit}, code="rows"
+            )
     return rows
+
+
+def _csv_rows(uploaded):
+    uploaded.seek(0)
+    text = io.TextIOWrapper(uploaded.file, encoding="utf-8-sig", newline="")
+    try:
+        for row in csv.reader(text):
+            if any("\x00" in cell for cell in row):
+                raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。"))
+            yield row
+    except UnicodeDecodeError as error:
+        raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。")) from error
+    except csv.Error as error:
+        raise ValidationError(_("无法读取该 CSV 文件：%(error)s") % {"error": error}) from error
+    finally:
+        text.detach()
+
+
+def _xlsx_rows(uploaded):
+    from openpyxl import load_workbook
+
+    _check_unpacked_size(uploaded)
+    uploaded.seek(0)
+    try:
+        # Read-only mode streams the sheet's XML row by row instead of building every cell first.
+        workbook = load_workbook(uploaded, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
+    try:
+        for row in sheet.iter_rows(values_only=True):
+            yield ["" if cell is None else cell for cell in row]
+    except Exception as error:  # a sheet can also be damaged past its first rows
+        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
+    finally:
+        workbook.close()
+
+
+def _check_unpacked_size(uploaded):
+    """Refuse a workbook whose parts unpack to more than the row limit can need.
+
+    openpyxl's read-only loader parses a whole sheet that lacks a dimension record before giving the
+    first row (files written by many tools, and any forged file, lack one), so a 1 MB upload holding a
+    million rows would be read in full before the row limit could stop it. The sizes the archive declares
+    are enforced when it is read, so they can be trusted here.
+    """
+    limit = UNPACKED_BYTES_BASE + UNPACKED_BYTES_PER_ROW * (max_rows() + 1)
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
+    finally:
+        uploaded.seek(0)
+    if unpacked > limit:
+        raise ValidationError(
+            _("文件内容过多（解压后 %(size)s）。一次最多导入 %(n)s 行，请分成几份文件导入。")
+            % {"size": filesizeformat(unpacked), "n": max_rows()},
+            code="rows",
+        )
 
 
 def map_header(header):
@@ -138,8 +192,6 @@ def check_rows(table):
         mapping = map_header(table[0])
     except ValidationError as error:
         return [], [{"row": 1, "messages": error.messages}]
-    if len(table) - 1 > MAX_ROWS:
-        return [], [{"row": 1, "messages": [_("一次最多导入 %(n)s 行。") % {"n": MAX_ROWS}]}]
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     districts = {}
     for district in District.objects.all():
@@ -163,8 +215,11 @@ def check_rows(table):
         as_of = parse_date(cell("as_of"))
         if as_of is None:
             messages.append(_("统计日期“%(value)s”无法识别，请写作 2016-06-30。") % {"value": cell("as_of")})
-        elif as_of > timezone.localdate():
-            messages.append(_("统计日期不能晚于今天。"))
+        else:
+            try:
+                check_date(as_of, _("统计日期"))
+            except ValidationError as error:
+                messages.extend(error.messages)
         value = parse_number(cell("value"))
         if value is None:
             messages.append(_("数值“%(value)s”不是有效数字。") % {"value": cell("value")})

@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import safe_row
+
 from . import enrolments
 from .enrolments import EnrolmentError
 from .models import Certificate, CoursePage, CourseType, Enrolment, may_manage_training
@@ -111,21 +113,34 @@ def course_roster_csv(request, pk):
     writer = csv.writer(response)
     session_titles = [session.title for session in sessions] or [_("出勤")]
     writer.writerow(
-        [_("姓名"), _("电子邮箱"), _("电话"), _("所在单位"), _("状态"), _("报名时间"), *session_titles, _("证书编号")]
+        safe_row(
+            [
+                _("姓名"),
+                _("电子邮箱"),
+                _("电话"),
+                _("所在单位"),
+                _("状态"),
+                _("报名时间"),
+                *session_titles,
+                _("证书编号"),
+            ]
+        )
     )
     for enrolment in roster:
         certificate = getattr(enrolment, "certificate", None)
         writer.writerow(
-            [
-                enrolment.user.get_full_name(),
-                enrolment.user.email,
-                enrolment.user.phone,
-                enrolment.organisation.name if enrolment.organisation else "",
-                enrolment.get_status_display(),
-                timezone.localtime(enrolment.created_at).strftime("%Y-%m-%d %H:%M"),
-                *[_("是") if cell["present"] else "" for cell in enrolment.attendance_cells],
-                certificate.number if certificate else "",
-            ]
+            safe_row(
+                [
+                    enrolment.user.get_full_name(),
+                    enrolment.user.email,
+                    enrolment.user.phone,
+                    enrolment.organisation.name if enrolment.organisation else "",
+                    enrolment.get_status_display(),
+                    timezone.localtime(enrolment.created_at).strftime("%Y-%m-%d %H:%M"),
+                    *[_("是") if cell["present"] else "" for cell in enrolment.attendance_cells],
+                    certificate.number if certificate else "",
+                ]
+            )
         )
     return response
 

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -150,6 +151,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChineseFirstLocaleMiddleware",
@@ -290,9 +293,13 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
-# Gravatar is out of reach from the servers' network (and from many editors' in China): without a provider
-# Wagtail shows its own default avatar instead of a broken image.
+# Avatars are Wagtail's own image, not fetched from Gravatar (unreachable from many Chinese networks,
+# and it tells a third party who uses the admin).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No request from editors' browsers to releases.wagtail.org: upgrades come through requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The same pixel limit as every other upload (core.uploads.MAX_IMAGE_PIXELS).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 
 # ------------------------------------------------------------------------------
 # Security
@@ -302,6 +309,46 @@ CSRF_COOKIE_HTTPONLY = False
 # Wagtail marks its preview views SAMEORIGIN itself; everything else refuses framing.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Content-Security-Policy (django-csp): scripts only from our own static files, never inline; styles
+# may be inline (Bootstrap's and ECharts' scripts set them). Images may be data: URIs (Bootstrap's icons).
+# Stripe Checkout is a redirect, so no Stripe origin is needed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Embedded videos in pages' bodies (wagtail.embeds) come from their providers over HTTPS.
+        "frame-src": [SELF, "https:"],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    },
+}
+# The Wagtail admin (/admin/) writes inline scripts of its own;
+# core.middleware.ContentSecurityPolicyMiddleware replaces this directive there.
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {"script-src": [SELF, UNSAFE_INLINE]}
+# Permissions-Policy (django-permissions-policy): no page of the site uses these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# Reverse proxies in front of the site (addresses or networks, e.g. 10.0.0.0/8): only a request from one
+# of these has its X-Forwarded-For read for the client's address (core.network.client_ip).
+TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
 
 # ------------------------------------------------------------------------------
 # Rights protection (rights app)
@@ -326,6 +373,12 @@ LISTINGS_DAILY_SUBMISSION_LIMIT = env.int("LISTINGS_DAILY_SUBMISSION_LIMIT", def
 # ------------------------------------------------------------------------------
 # How long a place on a paid course is held for its payment before it goes to the waiting list.
 TRAINING_PAYMENT_HOLD_MINUTES = env.int("TRAINING_PAYMENT_HOLD_MINUTES", default=30)
+
+# ------------------------------------------------------------------------------
+# Targets (targets app)
+# ------------------------------------------------------------------------------
+# Data rows one import file may hold; reading stops at the limit.
+TARGETS_IMPORT_MAX_ROWS = env.int("TARGETS_IMPORT_MAX_ROWS", default=2000)
 
 # ------------------------------------------------------------------------------
 # Logging

@@ -77,3 +77,38 @@ def test_search_uses_elasticsearch_when_its_url_is_set(client):
 def test_database_is_the_one_database_url_names(client):
     expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
     assert client.get("/healthz").json()["database"]["vendor"] == expected
+
+
+def test_production_sends_a_content_security_policy_and_a_permissions_policy():
+    # The policy middlewares of the production MIDDLEWARE around a plain view (no database needed).
+    script = (
+        "from django.conf import settings\n"
+        "from django.http import HttpResponse\n"
+        "from django.test import RequestFactory\n"
+        "from django.utils.module_loading import import_string\n"
+        "handler = lambda request: HttpResponse('ok')\n"
+        "for name in reversed([m for m in settings.MIDDLEWARE if 'Policy' in m]):\n"
+        "    handler = import_string(name)(handler)\n"
+        "for path in ('/', '/admin/'):\n"
+        "    r = handler(RequestFactory().get(path, secure=True, HTTP_HOST='ip.lyg.example'))\n"
+        "    print(path, '|', r['Content-Security-Policy'], '|', r['Permissions-Policy'])\n"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        script,
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY="s" * 60,
+        DJANGO_ALLOWED_HOSTS="ip.lyg.example",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" | ", 1) for line in result.stdout.strip().splitlines() if " | " in line)
+    public_csp, permissions = lines["/"].split(" | ")
+    directives = {part.split()[0]: part.split()[1:] for part in public_csp.split("; ")}
+    assert directives["script-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert "'unsafe-inline'" not in directives["default-src"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in permissions
+    admin_csp = lines["/admin/"].split(" | ")[0]
+    assert "script-src 'self' 'unsafe-inline'" in admin_csp

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from openpyxl import Workbook
 
 from reference.models import District
@@ -177,3 +178,45 @@ def test_duplicate_rows_in_one_file_are_refused(staff):
         csv_file("pct-applications,2016-06-30,39,,a", "pct-applications,2016-06-30,40,,b", bom=False), staff
     )
     assert batch.errors[0]["row"] == 3
+
+
+def test_a_small_xlsx_holding_100000_rows_is_refused_with_a_message_not_an_error(staff_client, settings, tmp_path):
+    settings.TARGETS_IMPORT_MAX_ROWS = 50
+    path = tmp_path / "many.xlsx"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(HEADER.split(","))
+    for _ in range(100_000):
+        sheet.append(["pct-applications", "2016-09-30", 44, None, "市科技局"])
+    workbook.save(path)
+    assert path.stat().st_size < imports.MAX_BYTES
+
+    with path.open("rb") as handle:
+        response = staff_client.post(reverse("targets_admin:import"), {"file": handle}, follow=True)
+
+    assert response.status_code == 200
+    batch = ImportBatch.objects.get()
+    assert batch.rows == []
+    assert "一次最多导入 50 行" in batch.errors[0]["messages"][0]
+
+
+def test_an_xlsx_over_the_row_limit_is_refused_as_a_whole(staff, settings):
+    settings.TARGETS_IMPORT_MAX_ROWS = 50
+    rows = [HEADER.split(",")] + [["pct-applications", date(2016, 9, 30), 44, None, "市科技局"]] * 60
+    rows.append(["pct-applications", "damaged", "not a number", "火星区", ""])
+    batch = imports.create_batch(xlsx_file(rows), staff)
+    assert batch.rows == []
+    assert [error["messages"] for error in batch.errors] == [
+        ["文件超过 50 行。一次最多导入 50 行，请分成几份文件导入。"]
+    ]
+
+
+def test_a_csv_over_the_row_limit_is_refused(staff, settings):
+    settings.TARGETS_IMPORT_MAX_ROWS = 2
+    upload = csv_file(*["pct-applications,2016-09-30,44,,市科技局"] * 3)
+    assert "一次最多导入 2 行" in imports.create_batch(upload, staff).errors[0]["messages"][0]
+
+
+def test_a_csv_with_a_broken_quote_is_refused_with_a_message(staff):
+    upload = csv_file('pct-applications,2016-09-30,44,,"' + "x" * 200_000)
+    assert "CSV" in imports.create_batch(upload, staff).errors[0]["messages"][0]

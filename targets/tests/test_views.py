@@ -212,3 +212,12 @@ def test_confirming_an_import_twice_imports_once_and_says_it_was_done(staff_clie
     again = staff_client.post(preview, {"action": "apply"})
     assert "该批次已处理，不能重复导入。" in again.content.decode()
     assert IndicatorEntry.objects.count() == 1
+
+
+def test_xlsx_export_writes_formula_like_text_as_text(staff_client):
+    Indicator.objects.filter(code="pct-applications").update(name='=HYPERLINK("http://evil.example/","x")')
+    response = staff_client.get(reverse("targets:report_xlsx"), {"on": "2016-06-30"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cell = next(row[2] for row in sheet.iter_rows(min_row=4) if row[1].value == "pct-applications")
+    assert cell.data_type == "s"
+    assert cell.value == '\'=HYPERLINK("http://evil.example/","x")'

@@ -1,5 +1,8 @@
 """Staff work in the Wagtail admin: the roster (attendance, completion, CSV) and the certificate register."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -52,6 +55,17 @@ def test_roster_exports_as_csv(client, staff, person, held_course):
     assert response["Content-Type"].startswith("text/csv")
     assert text.splitlines()[0].startswith("姓名,电子邮箱")
     assert person.email in text
+
+
+def test_roster_csv_writes_a_formula_like_name_as_plain_text(client, staff, person, held_course):
+    person.name = '=HYPERLINK("http://evil.example/","x")'
+    person.phone = "+8613800000000"
+    person.save()
+    client.force_login(staff)
+    response = client.get(reverse("training_admin:roster_csv", args=[held_course.pk]))
+    row = next(row for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig"))) if person.email in row)
+    assert row[0] == '\'=HYPERLINK("http://evil.example/","x")'
+    assert row[2] == "'+8613800000000"
 
 
 def test_certificate_register_searches_by_name_and_number(client, staff, person, held_course):
