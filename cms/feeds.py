@@ -1,15 +1,16 @@
 """RSS and Atom feeds of the news section (optionally one category) and RSS of the policy library."""
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+
+from core.feeds import SiteFeed, day_as_datetime
 
 from .models import NewsPage, PolicyPage
 
 FEED_LENGTH = 20
 
 
-class NewsRssFeed(Feed):
+class NewsRssFeed(SiteFeed):
     def __init__(self, index_page, category=None):
         super().__init__()
         self.index_page = index_page
@@ -47,6 +48,9 @@ class NewsRssFeed(Feed):
     def item_updateddate(self, item):
         return item.last_published_at or item.published_at
 
+    def item_author_name(self, item):
+        return item.source or None
+
     def item_categories(self, item):
         return [item.get_category_display()]
 
@@ -58,7 +62,7 @@ class NewsAtomFeed(NewsRssFeed):
         return self.description()
 
 
-class PolicyRssFeed(Feed):
+class PolicyRssFeed(SiteFeed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
@@ -85,7 +89,14 @@ class PolicyRssFeed(Feed):
         return item.url
 
     def item_pubdate(self, item):
+        # The date the document was issued, not when it was imported or last edited here.
+        return day_as_datetime(item.issue_date)
+
+    def item_updateddate(self, item):
         return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.issuing_agency.name
 
     def item_categories(self, item):
         return [item.issuing_agency.name, item.get_validity_display()]
