@@ -4,8 +4,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from core.feeds import SiteFeed, day_as_datetime
+from search.listing import listing_page
 
-from .models import NewsPage, PolicyPage
+from .models import NewsPage
 
 FEED_LENGTH = 20
 
@@ -63,9 +64,13 @@ class NewsAtomFeed(NewsRssFeed):
 
 
 class PolicyRssFeed(SiteFeed):
-    def __init__(self, index_page):
+    """The policy library's newest documents; with the library's filters in the query string, those that
+    match them (the feed each filtered list links to)."""
+
+    def __init__(self, index_page, filters=None):
         super().__init__()
         self.index_page = index_page
+        self.filters = filters
 
     def title(self):
         return self.index_page.title
@@ -77,7 +82,12 @@ class PolicyRssFeed(SiteFeed):
         return self.index_page.intro or _("政策法规")
 
     def items(self):
-        return PolicyPage.objects.child_of(self.index_page).live().public().for_listing()[:FEED_LENGTH]
+        if not self.filters:
+            return self.index_page.listing_queryset()[:FEED_LENGTH]
+        # The same search the filtered list runs, so the feed holds what the list shows.
+        form = self.index_page.filter_form_class(self.filters, index_page=self.index_page)
+        search = form.search_query(page=1, per_page=FEED_LENGTH)
+        return listing_page(search, {form.search_type: self.index_page.listing_queryset()}).object_list
 
     def item_title(self, item):
         return f"{item.title}（{item.document_number}）" if item.document_number else item.title

@@ -140,3 +140,15 @@ def test_sign_up_e_mail_speaks_for_the_platform_not_example_com(client, db):
     assert settings.WAGTAIL_SITE_NAME in message.body
     assert "请确认您的电子邮件地址" in message.subject
     assert f"{site_url()}/accounts/confirm-email/" in message.body
+
+
+def test_filtered_policy_list_links_the_feed_of_its_filter_and_the_feed_holds_only_matches(client, demo_site):
+    policies = PolicyIndexPage.objects.live().first()
+    invalid = PolicyPage.objects.live().exclude(validity=PolicyPage.Validity.VALID).first()
+    html = client.get(policies.url, {"validity": invalid.validity}).content.decode()
+    assert f'href="{policies.url}rss/?validity={invalid.validity}"' in html
+    channel = ET.fromstring(client.get(f"{policies.url}rss/", {"validity": invalid.validity}).content).find("channel")
+    links = [item.findtext("link") for item in channel.iter("item")]
+    assert invalid.full_url in links
+    expected = {page.full_url for page in PolicyPage.objects.live().filter(validity=invalid.validity)}
+    assert set(links) <= expected
