@@ -64,8 +64,8 @@ def section(results, version, base_url):
         SECTION_START,
         "",
         f"Written by `.venv/bin/python -m bench.lighthouse` (`bench/lighthouse.py`) against `{base_url}` "
-        f"(`make run`: the embedded default with the demo data), Lighthouse {version}, mobile emulation, "
-        f"Debian's Chromium; {datetime.date.today().isoformat()}.",
+        f"(the embedded default with the demo data, set up as `make run` does), Lighthouse {version}, "
+        f"mobile emulation, Debian's Chromium; {datetime.date.today().isoformat()}.",
         "",
         "| Page | Accessibility | Best practices | SEO | Audits not passed |",
         "| --- | --- | --- | --- | --- |",
