@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format bench up down lock messages static e2e-deps
+.PHONY: run setup test lint format bench lighthouse up down lock messages static e2e-deps
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -41,6 +41,10 @@ format: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
+
+# Lighthouse scores of a running server (`make run` in another terminal) into docs/benchmarks.md.
+lighthouse: $(VENV)/.installed node_modules/.installed
+	$(PY) -m bench.lighthouse
 
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var

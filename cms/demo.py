@@ -7,11 +7,14 @@ import datetime
 import io
 from pathlib import Path
 
+from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
+
+from core.site import sync_site_records
 
 from .models import (
     EarlyWarningReportPage,
@@ -500,10 +503,8 @@ def _home_page():
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": HERO_TITLE},
-    )
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home})
+    sync_site_records(DjangoSite, Site)
     return home
 
 

@@ -9,6 +9,28 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.admin_views import CreatePageWithoutAutosave
 from core import views as core_views
+from core.sitemaps import PagesSitemap, StaticViewSitemap
+from listings.sitemaps import ListingSitemap
+from services.sitemaps import InstitutionSitemap, OfferingSitemap
+
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "views": StaticViewSitemap(
+        [
+            "services:directory",
+            "services:offering_list",
+            "listings:index",
+            "listings:transactions",
+            "listings:financing",
+            "rights:index",
+            "rights:report",
+            "targets:summary",
+        ]
+    ),
+    "institutions": InstitutionSitemap,
+    "offerings": OfferingSitemap,
+    "listings": ListingSitemap,
+}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -29,7 +51,9 @@ urlpatterns = [
     path("rights/", include("rights.urls")),
     path("search/", include("search.urls")),
     path("targets/", include("targets.urls")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon),
 ]
 
 if settings.DEBUG:

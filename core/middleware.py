@@ -1,8 +1,13 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from .views import ROBOTS_DISALLOWED
+
+PRIVATE_PATHS = (*ROBOTS_DISALLOWED, "/rights/report/submitted/")
 
 
 class ChineseFirstLocaleMiddleware:
@@ -68,3 +73,24 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.replace is None and request.path_info.startswith(self.admin_prefix):
             parts.replace = settings.CONTENT_SECURITY_POLICY_ADMIN_REPLACE
         return parts
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compresses only what anyone may see: GET responses to visitors who are not signed in, outside the
+    private areas that robots.txt keeps out.
+
+    Compression next to a secret in the same response lets an attacker who can inject text guess the secret
+    from the length (BREACH). Pages of a signed-in person hold their private data, and a few anonymous
+    pages hold a secret of their own (the tracking secret shown after a report), so those go uncompressed.
+    What is left carries only Django's CSRF token, which is masked afresh in every response, and Django
+    pads every compressed response with random bytes ("Heal the Breach")."""
+
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        if (
+            request.method not in ("GET", "HEAD")
+            or (user is not None and user.is_authenticated)
+            or request.path.startswith(PRIVATE_PATHS)
+        ):
+            return response
+        return super().process_response(request, response)

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from .site import site_url
+
 logger = logging.getLogger(__name__)
 
 
@@ -17,7 +19,7 @@ logger = logging.getLogger(__name__)
     max_retries=12,
 )
 def send_templated_mail_task(self, template_prefix, recipients, context):
-    context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+    context = {**context, "site_url": site_url()}
     subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
     body = render_to_string(f"{template_prefix}_message.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

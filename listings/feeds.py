@@ -1,13 +1,14 @@
 """RSS of newly published postings: all, transactions only, financing only."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+
+from core.feeds import SiteFeed
 
 from .models import Listing
 
 
-class AllListingsFeed(Feed):
+class AllListingsFeed(SiteFeed):
     title = _("连云港知识产权交易与质押融资信息")
     link = reverse_lazy("listings:index")
     description = _("平台新发布的知识产权交易信息、融资需求和金融产品。")

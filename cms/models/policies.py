@@ -85,7 +85,7 @@ class PolicyIndexPage(RoutablePageMixin, ListingPageMixin, Page):
     def rss_feed(self, request):
         from ..feeds import PolicyRssFeed
 
-        return PolicyRssFeed(self)(request)
+        return PolicyRssFeed(self, filters=request.GET)(request)
 
 
 class PolicyPageQuerySet(PageQuerySet):

@@ -25,6 +25,9 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-development-key-only-for
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
+# Scheme, host and port of the public site: links in e-mails, feeds, sitemaps, canonical links and Open
+# Graph tags, and the Site records (core.site). WAGTAILADMIN_BASE_URL is the older name, still read.
+SITE_URL = env("SITE_URL", default=env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")).rstrip("/")
 
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
@@ -154,6 +157,8 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside WhiteNoise, which serves static files already compressed at collectstatic.
+    "core.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChineseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -289,7 +294,7 @@ PAYMENT_CURRENCY = env("PAYMENT_CURRENCY", default="cny")
 # Wagtail
 # ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "连云港市知识产权公共服务平台"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024

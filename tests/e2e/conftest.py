@@ -9,6 +9,8 @@ from django.core.management import call_command
 from conftest import chromium_path
 from search.backends import get_search_backend
 
+from .accessibility import AccessibilityAudit
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls our tests make between browser
 # steps are still plain synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -54,12 +56,33 @@ def demo_data(transactional_db):
 
 
 @pytest.fixture
-def page(browser, live_server, demo_data):
-    context = browser.new_context(base_url=live_server.url, locale="zh-CN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+def audited_page(browser, live_server):
+    """Opens pages in new browser contexts whose every page is checked by axe-core; the test fails at
+    the end with a report of every WCAG 2.1 A/AA violation met on the way."""
+    audit = AccessibilityAudit(live_server.url)
+    contexts = []
+
+    def open_page(width=1280, height=900):
+        context = browser.new_context(
+            base_url=live_server.url, locale="zh-CN", viewport={"width": width, "height": height}
+        )
+        context.set_default_timeout(15_000)
+        audit.watch(context)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        for page in context.pages:
+            audit.finish(page)
+        context.close()
+    if audit.violations or audit.errors:
+        pytest.fail(audit.report(), pytrace=False)
+
+
+@pytest.fixture
+def page(audited_page, demo_data):
+    return audited_page()
 
 
 @pytest.fixture

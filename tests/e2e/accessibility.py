@@ -1,0 +1,110 @@
+"""axe-core inside the browser journeys: every page a journey shows is checked against WCAG 2.0/2.1 A and
+AA, and the journey fails with a report of every violation met on the way.
+
+axe comes from node_modules (package.json pins it) as an init script, which the Content-Security-Policy
+does not apply to; a second init script runs it when each of our pages has loaded and hands the result to
+the test through a binding. A navigation away from a page is held (by a route) until that page's result
+is in, so a page left at once (a form submitted, a link clicked) is checked all the same, as the person
+saw it. Nothing here calls the page from inside a route handler, which Playwright's sync API cannot do.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Wagtail's own interface (editor, and the admin views built on its chrome) is Wagtail's to keep accessible.
+NOT_OURS = ["/admin/"]
+
+RUN_ON_LOAD = """
+(() => {
+  if (window.top !== window) return;
+  const config = %(config)s;
+  const report = (result) => {
+    window.__axeState = "done";
+    if (window.__axeReport) window.__axeReport({url: location.href, width: window.innerWidth, ...result});
+  };
+  const run = async () => {
+    const ours = location.href.startsWith(config.origin)
+      && !config.notOurs.some((prefix) => location.pathname.startsWith(prefix));
+    if (!ours || !window.axe || document.contentType !== "text/html") return report({skipped: true});
+    // One check per distinct rendering of a page, width and language.
+    const key = "axe:" + [location.href, window.innerWidth, document.documentElement.lang,
+                          document.documentElement.outerHTML.length].join("|");
+    if (sessionStorage.getItem(key)) return report({skipped: true});
+    sessionStorage.setItem(key, "1");
+    const results = await axe.run(document, {runOnly: {type: "tag", values: config.tags}, resultTypes: ["violations"]});
+    report({violations: results.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => ({target: n.target.join(" "), summary: n.failureSummary})),
+    }))});
+  };
+  const start = () => run().catch((error) => report({error: String(error)}));
+  if (document.readyState === "complete") start(); else window.addEventListener("load", start, {once: true});
+})();
+"""
+
+
+@dataclass
+class AccessibilityAudit:
+    base_url: str
+    violations: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    # Pages whose current document has not reported yet, and navigations held until it does.
+    _waiting: set = field(default_factory=set)
+    _held: dict = field(default_factory=dict)
+
+    def watch(self, context):
+        if not AXE_SCRIPT.exists():
+            raise RuntimeError(f"{AXE_SCRIPT} is missing: run `npm ci` (axe-core is pinned in package.json)")
+        context.add_init_script(path=str(AXE_SCRIPT))
+        config = {"origin": self.base_url, "notOurs": NOT_OURS, "tags": WCAG_TAGS}
+        context.add_init_script(RUN_ON_LOAD % {"config": json.dumps(config)})
+        context.expose_binding("__axeReport", self._report)
+        context.route("**/*", self._hold_until_checked)
+        context.on("page", self._follow)
+
+    def _follow(self, page):
+        page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame):
+        if frame.parent_frame is None and frame.url.startswith(self.base_url):
+            self._waiting.add(frame.page)
+
+    def _hold_until_checked(self, route, request):
+        page = request.frame.page if request.is_navigation_request() and request.frame.parent_frame is None else None
+        if page is not None and page in self._waiting:
+            self._held.setdefault(page, []).append(route)
+            return
+        route.continue_()
+
+    def _report(self, source, result):
+        page = source["page"]
+        self._waiting.discard(page)
+        for violation in result.get("violations", []):
+            self.violations.append({"url": result["url"], "width": result["width"], **violation})
+        if "error" in result:
+            self.errors.append(f"{result['url']}: {result['error']}")
+        for route in self._held.pop(page, []):
+            route.continue_()
+
+    def finish(self, page):
+        """Waits (bounded) for the result of the page the journey ended on."""
+        if page.url.startswith(self.base_url):
+            page.wait_for_function("() => window.__axeState === 'done'", timeout=30_000)
+
+    def report(self):
+        lines = [f"{len(self.violations)} WCAG 2.1 A/AA violation(s) found by axe-core:"]
+        for violation in self.violations:
+            path = violation["url"].removeprefix(self.base_url)
+            lines.append(
+                f"\n{path} at {violation['width']}px — {violation['id']} ({violation['impact']}): {violation['help']}"
+            )
+            for node in violation["nodes"][:8]:
+                summary = " ".join((node["summary"] or "").split())
+                lines.append(f"    {node['target']}: {summary[:300]}")
+            if len(violation["nodes"]) > 8:
+                lines.append(f"    … and {len(violation['nodes']) - 8} more element(s)")
+        lines.extend(f"\naxe could not run on {error}" for error in self.errors)
+        return "\n".join(lines)

@@ -1,0 +1,98 @@
+"""The main public pages, and the main pages of a signed-in enterprise, in Chinese and English on a desktop
+and on a 390 px phone. Every page is checked by axe-core (the audited `page` fixture); this journey also
+walks the keyboard: the first tab stop is the skip link, and it lands on the main content."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from cms.models import NewsPage, PatentInfoPage, PolicyPage
+from listings.models import Listing
+from services.models import Institution, Offering
+from training.models import CoursePage
+
+WIDTHS = [1280, 390]
+LANGUAGES = ["zh-hans", "en"]
+
+
+def public_pages():
+    return [
+        "/",
+        "/policies/",
+        PolicyPage.objects.live().first().url,
+        "/news/",
+        NewsPage.objects.live().first().url,
+        "/patent-info/",
+        PatentInfoPage.objects.live().first().url,
+        "/training/",
+        CoursePage.objects.live().first().url,
+        reverse("services:directory"),
+        Institution.objects.public().first().get_absolute_url(),
+        reverse("services:offering_list"),
+        Offering.objects.public().first().get_absolute_url(),
+        reverse("listings:index"),
+        reverse("listings:transactions"),
+        reverse("listings:financing"),
+        Listing.objects.public().first().get_absolute_url(),
+        reverse("rights:index"),
+        reverse("rights:report"),
+        reverse("search:results") + "?q=专利",
+        reverse("targets:summary"),
+        reverse("account_login"),
+        reverse("account_signup"),
+    ]
+
+
+SIGNED_IN_PAGES = [
+    "accounts:dashboard",
+    "services:order_list",
+    "services:inquiry_list",
+    "services:inbox",
+    "training:mine",
+    "listings:dashboard",
+    "rights:my_cases",
+    "rights:assistance",
+]
+
+
+def open_in(audited_page, live_server, language, width):
+    page = audited_page(width=width, height=844 if width < 768 else 900)
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    return page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_public_pages_pass_axe_in_both_languages_and_widths(audited_page, live_server, demo_data, language, width):
+    page = open_in(audited_page, live_server, language, width)
+    for path in public_pages():
+        response = page.goto(path)
+        assert response.status == 200, path
+        expect(page.locator("html")).to_have_attribute("lang", language)
+
+
+@pytest.mark.parametrize(("language", "width"), [("zh-hans", 1280), ("en", 390)])
+def test_signed_in_enterprise_pages_pass_axe(audited_page, live_server, demo_data, language, width):
+    page = open_in(audited_page, live_server, language, width)
+    page.goto(reverse("account_login"))
+    page.fill("input[name=login]", "enterprise@demo.ip.lyg")
+    page.fill("input[name=password]", "demo-ip-2014")
+    page.locator("main form button[type=submit]").first.click()
+    expect(page.locator("h1")).to_be_visible()
+    for name in SIGNED_IN_PAGES:
+        response = page.goto(reverse(name))
+        assert response.status == 200, name
+
+
+def test_the_first_tab_stop_skips_to_the_main_content(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#main$"))
+    expect(page.locator("main")).to_be_focused()
