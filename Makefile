@@ -28,6 +28,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: $(VENV)/.installed node_modules/.installed
+	mkdir -p var
 	$(VENV)/bin/pytest
 
 lint: $(VENV)/.installed
