@@ -49,6 +49,17 @@ def check_date(value, label, *, ahead=False):
         )
 
 
+def date_field_errors(instance, names, *, ahead=False):
+    """The range errors of a model instance's date fields, by field name, for its `clean()`."""
+    errors = {}
+    for name in names:
+        try:
+            check_date(getattr(instance, name), instance._meta.get_field(name).verbose_name, ahead=ahead)
+        except ValidationError as error:
+            errors[name] = error.messages
+    return errors
+
+
 class DateRangeValidator:
     def __init__(self, label, ahead):
         self.label = label

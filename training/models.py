@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from accounts.roles import MANAGE_TRAINING
 from cms.blocks import BodyBlock
-from core.dates import check_date
+from core.dates import date_field_errors
 from search.listing import listing_page, page_number
 
 
@@ -170,12 +170,7 @@ class CoursePage(Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        for name in ("starts_at", "ends_at"):
-            try:
-                check_date(getattr(self, name), self._meta.get_field(name).verbose_name, ahead=True)
-            except ValidationError as error:
-                errors[name] = error.messages
+        errors = date_field_errors(self, ("starts_at", "ends_at"), ahead=True)
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("结束时间不能早于开始时间。")
         if self.is_online and not self.online_url:
@@ -257,12 +252,7 @@ class CourseSession(Orderable):
 
     def clean(self):
         super().clean()
-        errors = {}
-        for name in ("starts_at", "ends_at"):
-            try:
-                check_date(getattr(self, name), self._meta.get_field(name).verbose_name, ahead=True)
-            except ValidationError as error:
-                errors[name] = error.messages
+        errors = date_field_errors(self, ("starts_at", "ends_at"), ahead=True)
         if errors:
             raise ValidationError(errors)
 
