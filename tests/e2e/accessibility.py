@@ -90,9 +90,15 @@ class AccessibilityAudit:
             route.continue_()
 
     def finish(self, page):
-        """Waits (bounded) for the result of the page the journey ended on."""
+        """Waits (bounded) for the result of the page the journey ended on. A page that never reports is
+        one more line of the report, so the violations found before it are still shown."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
         if page.url.startswith(self.base_url):
-            page.wait_for_function("() => window.__axeState === 'done'", timeout=30_000)
+            try:
+                page.wait_for_function("() => window.__axeState === 'done'", timeout=30_000)
+            except PlaywrightTimeoutError:
+                self.errors.append(f"{page.url}: no result within 30 s")
 
     def report(self):
         lines = [f"{len(self.violations)} WCAG 2.1 A/AA violation(s) found by axe-core:"]

@@ -1,6 +1,7 @@
 """Playwright in Debian's headless Chromium against pytest-django's live server."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from .accessibility import AccessibilityAudit
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# A journey's axe report is also kept here: in a long run's output a teardown failure is easily cut off.
+AXE_REPORTS = Path(__file__).resolve().parents[2] / "var" / "axe-reports"
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -56,10 +59,13 @@ def demo_data(transactional_db):
 
 
 @pytest.fixture
-def audited_page(browser, live_server):
+def audited_page(browser, live_server, request):
     """Opens pages in new browser contexts whose every page is checked by axe-core; the test fails at
-    the end with a report of every WCAG 2.1 A/AA violation met on the way."""
+    the end with a report of every WCAG 2.1 A/AA violation met on the way, also written to
+    var/axe-reports/<test>.txt."""
     audit = AccessibilityAudit(live_server.url)
+    report_file = AXE_REPORTS / (re.sub(r"[^\w.-]+", "_", request.node.name) + ".txt")
+    report_file.unlink(missing_ok=True)
     contexts = []
 
     def open_page(width=1280, height=900):
@@ -77,7 +83,10 @@ def audited_page(browser, live_server):
             audit.finish(page)
         context.close()
     if audit.violations or audit.errors:
-        pytest.fail(audit.report(), pytrace=False)
+        report = audit.report()
+        AXE_REPORTS.mkdir(parents=True, exist_ok=True)
+        report_file.write_text(report + "\n", encoding="utf-8")
+        pytest.fail(f"axe report written to {report_file}\n{report}", pytrace=False)
 
 
 @pytest.fixture
