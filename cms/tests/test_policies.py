@@ -184,7 +184,7 @@ def test_a_repealing_document_named_by_number_is_linked_when_it_is_in_the_librar
 
     html = client.get(old.url).content.decode()
 
-    assert f'<a href="{decision.url}">《连云港市人民政府关于宣布废止失效一批市政府文件的决定》' in html
+    assert f'<a href="{decision.url}" lang="zh">《连云港市人民政府关于宣布废止失效一批市政府文件的决定》' in html
     # The banner says it; the portal's note saying the same again is not shown.
     assert html.count("连政发〔2018〕11号") == 1
 
