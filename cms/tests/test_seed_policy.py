@@ -96,8 +96,8 @@ def _page_shows_metadata_and_the_invalid_banner(seed_page, client):
     for value in ("k12498411/2014-00143", "连云港市人民政府", "2014-11-11", "连政发〔2014〕114号", "内容概述"):
         assert value in html
     assert (
-        '此文件已宣布失效</strong>，依据<span lang="zh">《连云港市人民政府关于宣布废止失效一批市政府文件的决定》(连政发〔2018〕11号)</span>'
-        in html
+        '此文件已宣布失效</strong>，依据<span lang="zh">'
+        "《连云港市人民政府关于宣布废止失效一批市政府文件的决定》(连政发〔2018〕11号)</span>" in html
     )
     assert "<h2>一、总体要求</h2>" in html
     assert "<h3>(一)提升知识产权的创造能力</h3>" in html

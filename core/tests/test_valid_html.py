@@ -14,10 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from cms.models import NewsPage, PatentInfoPage, PolicyPage
-from listings.models import Listing
-from services.models import Institution, Offering
-from training.models import CoursePage
+from tests.pages import main_pages
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -35,34 +32,6 @@ pytestmark = [
 @pytest.fixture
 def demo_site(search_index):
     call_command("load_demo", stdout=open("/dev/null", "w"))
-
-
-def main_pages():
-    return [
-        "/",
-        "/policies/",
-        PolicyPage.objects.live().first().url,
-        "/news/",
-        NewsPage.objects.live().first().url,
-        "/patent-info/",
-        PatentInfoPage.objects.live().first().url,
-        "/training/",
-        CoursePage.objects.live().first().url,
-        reverse("services:directory"),
-        Institution.objects.public().first().get_absolute_url(),
-        reverse("services:offering_list"),
-        Offering.objects.public().first().get_absolute_url(),
-        reverse("listings:index"),
-        reverse("listings:transactions"),
-        reverse("listings:financing"),
-        Listing.objects.public().first().get_absolute_url(),
-        reverse("rights:index"),
-        reverse("rights:report"),
-        reverse("search:results") + "?q=专利",
-        reverse("targets:summary"),
-        reverse("account_login"),
-        reverse("account_signup"),
-    ]
 
 
 SIGNED_IN_PAGES = [

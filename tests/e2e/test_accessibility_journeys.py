@@ -9,41 +9,10 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from cms.models import NewsPage, PatentInfoPage, PolicyPage
-from listings.models import Listing
-from services.models import Institution, Offering
-from training.models import CoursePage
+from tests.pages import main_pages
 
 WIDTHS = [1280, 390]
 LANGUAGES = ["zh-hans", "en"]
-
-
-def public_pages():
-    return [
-        "/",
-        "/policies/",
-        PolicyPage.objects.live().first().url,
-        "/news/",
-        NewsPage.objects.live().first().url,
-        "/patent-info/",
-        PatentInfoPage.objects.live().first().url,
-        "/training/",
-        CoursePage.objects.live().first().url,
-        reverse("services:directory"),
-        Institution.objects.public().first().get_absolute_url(),
-        reverse("services:offering_list"),
-        Offering.objects.public().first().get_absolute_url(),
-        reverse("listings:index"),
-        reverse("listings:transactions"),
-        reverse("listings:financing"),
-        Listing.objects.public().first().get_absolute_url(),
-        reverse("rights:index"),
-        reverse("rights:report"),
-        reverse("search:results") + "?q=专利",
-        reverse("targets:summary"),
-        reverse("account_login"),
-        reverse("account_signup"),
-    ]
 
 
 SIGNED_IN_PAGES = [
@@ -68,7 +37,7 @@ def open_in(audited_page, live_server, language, width):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_public_pages_pass_axe_in_both_languages_and_widths(audited_page, live_server, demo_data, language, width):
     page = open_in(audited_page, live_server, language, width)
-    for path in public_pages():
+    for path in main_pages():
         response = page.goto(path)
         assert response.status == 200, path
         expect(page.locator("html")).to_have_attribute("lang", language)
