@@ -212,6 +212,7 @@ EXPECTATIONS = {
     ),
     # --- services: public pages ------------------------------------------------------------------------
     "services:directory": same(PUBLIC),
+    "services:compare": same(PUBLIC),
     "services:institution_detail": [
         same(PUBLIC, kwargs=pk("institution"), label="approved"),
         same(roles(NOT_FOUND, operator=OK, superuser=OK), kwargs=pk("pending_institution"), label="pending"),
@@ -603,6 +604,8 @@ EXPECTATIONS = {
     "search:suggest": same(PUBLIC),
     # --- core --------------------------------------------------------------------------------------------------
     "healthz": same(PUBLIC),
+    "robots_txt": same(PUBLIC),
+    "favicon": same(roles(REDIRECT)),
     # --- targets: the public summary, staff reports, the dashboard in the admin ---------------------------------
     "targets:summary": same(PUBLIC),
     "targets:report_print": same(staff_page()),
