@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
+
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Wagtail's own interface (editor, and the admin views built on its chrome) is Wagtail's to keep accessible.
@@ -73,7 +75,15 @@ class AccessibilityAudit:
             self._waiting.add(frame.page)
 
     def _hold_until_checked(self, route, request):
-        page = request.frame.page if request.is_navigation_request() and request.frame.parent_frame is None else None
+        page = None
+        if request.is_navigation_request():
+            try:
+                frame = request.frame
+            except PlaywrightError:
+                # A popup's first navigation is issued before its frame exists: nothing on it to wait for yet.
+                frame = None
+            if frame is not None and frame.parent_frame is None:
+                page = frame.page
         if page is not None and page in self._waiting:
             self._held.setdefault(page, []).append(route)
             return
