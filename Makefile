@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format bench lighthouse up down lock messages static e2e-deps
+.PHONY: run setup test lint check format bench lighthouse up down lock messages static e2e-deps
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -35,6 +35,10 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Lint plus Django's own checks; the static-files check needs the front-end packages in place.
+check: lint node_modules/.installed
+	$(PY) manage.py check --fail-level WARNING
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
