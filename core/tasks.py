@@ -31,3 +31,11 @@ def publish_scheduled_pages():
     from django.core.management import call_command
 
     call_command("publish_scheduled")
+
+
+@shared_task
+def forget_old_submission_receipts():
+    """A form is resent within minutes, not weeks: receipts older than a month are of no more use."""
+    from .submissions import forget_old_receipts
+
+    forget_old_receipts()

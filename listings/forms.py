@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import DateRangeMixin
 from core.forms import StyledFormMixin
+from core.submissions import OnceOnlyFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District
 from search.query import SearchQuery
@@ -29,7 +30,7 @@ CONTACT_FIELDS = [
 PERIOD_FIELDS = ["district", "valid_from", "valid_until"]
 
 
-class ListingFormBase(DateRangeMixin, StyledFormMixin, forms.ModelForm):
+class ListingFormBase(OnceOnlyFormMixin, DateRangeMixin, StyledFormMixin, forms.ModelForm):
     """Shared by the three posting forms: validity period, region and contact preferences."""
 
     ahead_dates = ("valid_from", "valid_until")

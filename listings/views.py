@@ -4,9 +4,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.submissions import AlreadySubmitted, show_first_result, submitted_once
 from core.uploads import serve_private_file
 from search.listing import listing_page, page_number
 
@@ -188,12 +190,17 @@ def _edit_form(request, listing, organisation):
     if request.method == "POST" and form.is_valid() and (formset is None or formset.is_valid()):
         was_public = listing.is_public
         try:
-            listing = postings.save_listing(
-                form.save(commit=False),
-                request.user,
-                formset.records() if formset else None,
-                changed_fields=form.changed_data,
-            )
+            with submitted_once(form, request.user) as receipt:
+                listing = receipt.done(
+                    postings.save_listing(
+                        form.save(commit=False),
+                        request.user,
+                        formset.records() if formset else None,
+                        changed_fields=[name for name in form.changed_data if name != "submission_key"],
+                    )
+                )
+        except AlreadySubmitted as repeat:
+            return show_first_result(request, repeat, reverse("listings:dashboard"))
         except PostingError as error:
             form.add_error(None, str(error))
         else:

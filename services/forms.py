@@ -5,6 +5,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
+from core.submissions import OnceOnlyFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District
 
@@ -169,7 +170,7 @@ class OfferingForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
 
-class InquiryForm(StyledFormMixin, forms.Form):
+class InquiryForm(OnceOnlyFormMixin, StyledFormMixin, forms.Form):
     offering = forms.ModelChoiceField(label=_("相关服务项目"), queryset=Offering.objects.none(), required=False)
     subject = forms.CharField(label=_("主题"), max_length=120)
     body = forms.CharField(label=_("咨询内容"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
@@ -180,7 +181,7 @@ class InquiryForm(StyledFormMixin, forms.Form):
         self.fields["offering"].empty_label = _("（不限）")
 
 
-class MessageForm(StyledFormMixin, forms.Form):
+class MessageForm(OnceOnlyFormMixin, StyledFormMixin, forms.Form):
     body = forms.CharField(label=_("回复"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
     quote_yuan = YuanField(
         label=_("报价（元，可选）"),
@@ -194,7 +195,7 @@ class MessageForm(StyledFormMixin, forms.Form):
             del self.fields["quote_yuan"]
 
 
-class OrderForm(StyledFormMixin, forms.Form):
+class OrderForm(OnceOnlyFormMixin, StyledFormMixin, forms.Form):
     quantity = forms.IntegerField(label=_("数量"), min_value=1, max_value=MAX_QUANTITY, initial=1)
     requirements = forms.CharField(
         label=_("需求说明"),

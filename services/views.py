@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.submissions import AlreadySubmitted, show_first_result, submitted_once
 from core.uploads import serve_private_file
 from payments.models import Payment
 from search.listing import listing_page, page_number
@@ -367,13 +368,18 @@ def inquiry_create(request, pk):
     form = InquiryForm(request.POST or None, institution=institution, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            inquiry = start_inquiry(
-                request.user,
-                institution,
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-                offering=form.cleaned_data["offering"],
-            )
+            with submitted_once(form, request.user) as receipt:
+                inquiry = receipt.done(
+                    start_inquiry(
+                        request.user,
+                        institution,
+                        subject=form.cleaned_data["subject"],
+                        body=form.cleaned_data["body"],
+                        offering=form.cleaned_data["offering"],
+                    )
+                )
+        except AlreadySubmitted as repeat:
+            return show_first_result(request, repeat, reverse("services:inquiry_list"))
         except InquiryError as error:
             form.add_error(None, str(error))
         else:
@@ -412,14 +418,22 @@ def inquiry_detail(request, pk):
     side = inquiry.side_of(request.user)
     form = MessageForm(request.POST or None, can_quote=side == Side.INSTITUTION)
     if request.method == "POST" and form.is_valid():
+        thread_end = reverse("services:inquiry_detail", args=[inquiry.pk]) + "#latest"
         try:
-            post_message(
-                inquiry, request.user, body=form.cleaned_data["body"], quote_amount=form.cleaned_data.get("quote_yuan")
-            )
+            with submitted_once(form, request.user) as receipt:
+                post_message(
+                    inquiry,
+                    request.user,
+                    body=form.cleaned_data["body"],
+                    quote_amount=form.cleaned_data.get("quote_yuan"),
+                )
+                receipt.done(inquiry, url=thread_end)
+        except AlreadySubmitted as repeat:
+            return show_first_result(request, repeat, thread_end)
         except InquiryError as error:
             form.add_error(None, str(error))
         else:
-            return redirect(reverse("services:inquiry_detail", args=[inquiry.pk]) + "#latest")
+            return redirect(thread_end)
     inbox.mark_read(request.user, inquiry=inquiry)
     thread = list(inquiry.messages.select_related("sender"))
     quotes = [message for message in thread if message.quote_amount]
@@ -447,12 +461,17 @@ def order_create(request, pk):
     form = OrderForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            order = orders.place_order(
-                request.user,
-                offering=offering,
-                quantity=form.cleaned_data["quantity"],
-                requirements=form.cleaned_data["requirements"],
-            )
+            with submitted_once(form, request.user) as receipt:
+                order = receipt.done(
+                    orders.place_order(
+                        request.user,
+                        offering=offering,
+                        quantity=form.cleaned_data["quantity"],
+                        requirements=form.cleaned_data["requirements"],
+                    )
+                )
+        except AlreadySubmitted as repeat:
+            return show_first_result(request, repeat, reverse("services:order_list"))
         except orders.OrderError as error:
             form.add_error(None, str(error))
         else:

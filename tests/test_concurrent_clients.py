@@ -181,6 +181,22 @@ def test_ten_enterprises_asking_one_institution_at_once_all_get_their_inquiry(li
     assert institution.organisation.notifications.count() == 10
 
 
+def test_one_order_form_sent_five_times_at_once_places_one_order(live_server):
+    buyer = MembershipFactory().user
+    offering = OfferingFactory()
+    url = f"{live_server.url}/institutions/offerings/{offering.pk}/order/"
+    first_session = browser(live_server, buyer)
+    key = hidden_value(first_session.get(url, timeout=REQUEST_TIMEOUT).text, "submission_key")
+    data = {"quantity": "1", "requirements": "两件发明专利", "submission_key": key}
+
+    responses = together(lambda i: browser(live_server, buyer), lambda i, session: post(session, url, data), 5)
+
+    assert_no_server_error(responses)
+    order = Order.objects.get(offering=offering)
+    assert {r.headers["Location"] for r in responses} == {order.get_absolute_url()}
+    assert order.events.count() == 1
+
+
 def test_staff_importing_the_same_figure_at_once_leave_one_entry_with_its_corrections(live_server):
     staff = [UserFactory(is_staff=True, is_superuser=True) for _ in range(5)]
     upload_url = f"{live_server.url}/admin/targets/import/"

@@ -254,6 +254,8 @@ CELERY_BEAT_SCHEDULE = {
     "training-release-expired-holds": {"task": "training.tasks.release_expired_holds", "schedule": 300.0},
     # Rights-protection e-mails that failed are sent again.
     "rights-resend-unsent-notifications": {"task": "rights.tasks.resend_unsent_notifications", "schedule": 600.0},
+    # Receipts of sent forms (core.submissions) are kept a month.
+    "core-forget-old-submission-receipts": {"task": "core.tasks.forget_old_submission_receipts", "schedule": 86400.0},
 }
 
 # ------------------------------------------------------------------------------

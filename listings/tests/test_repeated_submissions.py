@@ -1,5 +1,7 @@
 """Every action happens once: approving a posting twice publishes it once and says it is published."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -34,3 +36,17 @@ def test_a_stale_copy_cannot_move_a_posting_a_second_time(owner, staff):
     with pytest.raises(postings.AlreadyDone):
         postings.move_listing(stale, Listing.Status.PUBLISHED, staff)
     assert ListingEvent.objects.filter(listing=listing, to_status=Listing.Status.PUBLISHED).count() == 1
+
+
+def test_a_new_posting_form_sent_twice_creates_one_posting(client, owner):
+    from .test_views import _transaction_data
+
+    client.force_login(owner)
+    url = reverse("listings:create", args=["transaction"])
+    key = re.search(r'name="submission_key" value="([0-9a-f]{32})"', client.get(url).content.decode()).group(1)
+    data = {**_transaction_data("ZL201410123456.7"), "submission_key": key}
+    client.post(url, data)
+    second = client.post(url, data, follow=True)
+    listing = Listing.objects.get()
+    assert second.redirect_chain[-1][0] == listing.get_absolute_url()
+    assert listing.ip_records.count() == 1
