@@ -4,9 +4,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.choosers import PrivateSnippetChooserViewSet
+from core.choosers import PrivateSnippetChooserViewSet, SnippetViewSet
 
 from . import admin_views, postings
 from .models import Deal, Industry, Listing

@@ -1,5 +1,7 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.choosers import SnippetViewSet
 
 from .models import District, ResponsibleUnit
 

@@ -3,9 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.choosers import PrivateSnippetChooserViewSet
+from core.choosers import PrivateSnippetChooserViewSet, SnippetViewSet
 
 from .models import Handler, is_rights_staff
 
