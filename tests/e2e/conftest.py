@@ -5,10 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from conftest import chromium_path
-from search.backends import get_search_backend
+from tests.demo_snapshot import DemoSnapshot
 
 from .accessibility import AccessibilityAudit
 
@@ -48,14 +47,15 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(tmp_path_factory):
+    return DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
+
+
 @pytest.fixture
-def demo_data(transactional_db):
-    # The database was flushed after the previous journey; an Elasticsearch index is not, so it starts
-    # empty too, and the demo's commits fill it through the outbox.
-    primary = get_search_backend()
-    if primary.name == "elasticsearch":
-        primary.delete_all_indices()
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+def demo_data(transactional_db, demo_snapshot):
+    """The whole demo, as `load_demo` makes it, fresh for each journey (loaded once, then copied back)."""
+    demo_snapshot.load_or_restore()
 
 
 @pytest.fixture
