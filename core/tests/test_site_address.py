@@ -13,8 +13,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Site as WagtailSite
 
-from cms.models import NewsIndexPage, PolicyIndexPage, PolicyPage
+from cms.models import NewsIndexPage, PatentInfoIndexPage, PolicyIndexPage, PolicyPage
 from core.site import site_url
+from training.models import CourseIndexPage
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -34,10 +35,15 @@ def local_path(url):
 def feed_urls():
     news = NewsIndexPage.objects.live().first()
     policies = PolicyIndexPage.objects.live().first()
+    patent_info = PatentInfoIndexPage.objects.live().first()
+    courses = CourseIndexPage.objects.live().first()
     return [
         f"{news.url}rss/",
         f"{news.url}atom/",
         f"{policies.url}rss/",
+        f"{patent_info.url}rss/",
+        f"{courses.url}rss/",
+        reverse("services:directory_feed"),
         reverse("listings:feed"),
         reverse("listings:transactions_feed"),
         reverse("listings:financing_feed"),
