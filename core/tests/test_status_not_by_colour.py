@@ -113,6 +113,10 @@ def test_badges_and_status_labels_carry_words_not_only_colour(client, demo_site)
     targets = coloured_elements(client.get(reverse("targets:summary")).content.decode())
     assert [element for element in targets if "target-status" in element["classes"]]
 
+    # The chosen tab is marked for screen readers and, through the mark, underlined for the eye.
+    open_orders = client.get(reverse("services:order_list"), {"status": "open"}).content.decode()
+    assert '<a class="nav-link active" aria-current="page" href="?status=open">' in open_orders
+
 
 def test_a_badge_of_colour_alone_is_caught():
     html = '<p><span class="badge text-bg-success"></span> <span class="badge" aria-hidden="true">3</span></p>'
