@@ -33,14 +33,13 @@ def morning(day):
 
 @dataclass
 class FilteredList:
-    """A list page, a filter it offers, what that filter must select (object URL → its date) and the
-    author each item names."""
+    """A list page, its feed, a filter it offers and what that filter must select: each object's URL with
+    the date and the author its feed item must carry."""
 
     list_url: Callable[[], str]
     feed_url: Callable[[], str]
     filters: dict
     expected: Callable[[], dict]
-    author: Callable[[object], str] = lambda item: ""
 
 
 def _pages(queryset, date, author=lambda page: ""):
