@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,41 +10,32 @@ from django.views.decorators.http import require_POST
 
 from core.submissions import AlreadySubmitted, show_first_result, submitted_once
 from core.uploads import serve_private_file
-from search.listing import listing_page, page_number
+from search.listing import page_number
 
 from . import financing as financing_domain
-from . import postings
+from . import lists, postings
 from .forms import (
     FORMS_BY_SECTION,
     DealForm,
     DocumentForm,
-    FinancingFilterForm,
     InterestForm,
     ReasonForm,
     ReplyForm,
     StepForm,
     TakeUpForm,
-    TransactionFilterForm,
     WithdrawForm,
     ip_formset,
 )
 from .matching import needs_for_product, products_for_need
-from .models import Deal, FinancingCase, Interest, Listing, ListingIP
+from .models import Deal, FinancingCase, Interest, Listing
 from .postings import PostingError
 from .statistics import public_figures
 
 Section = Listing.Section
-PAGE_SIZE = 20
-
-
-def _public_list(queryset):
-    return queryset.select_related("organisation", "industry", "district").prefetch_related(
-        Prefetch("ip_records", queryset=ListingIP.objects.order_by("pk"))
-    )
 
 
 def index(request):
-    public = _public_list(Listing.objects.public()).order_by("-published_at")
+    public = lists.with_card_data(Listing.objects.public()).order_by("-published_at")
     return render(
         request,
         "listings/index.html",
@@ -59,32 +50,17 @@ def index(request):
 
 
 def transactions(request):
-    form = TransactionFilterForm(request.GET or None)
-    public = Listing.objects.public()
-    return _search_list(
-        request, form, {"transaction": _public_list(public.transactions())}, "listings/transaction_list.html"
-    )
+    return _search_list(request, "transactions", "listings/transaction_list.html")
 
 
 def financing(request):
-    form = FinancingFilterForm(request.GET or None)
-    public = Listing.objects.public()
-    querysets = {
-        "financing": _public_list(public.financing_needs()),
-        "financing_product": _public_list(public.financing_products()),
-    }
-    return _search_list(request, form, querysets, "listings/financing_list.html")
+    return _search_list(request, "financing", "listings/financing_list.html")
 
 
-def _search_list(request, form, querysets, template):
-    """A public list filtered, ordered and counted by the search; `querysets` supply the cards' objects."""
-    query = form.search_query(page=page_number(request.GET.get("page")), per_page=PAGE_SIZE)
-    context = {
-        "form": form,
-        "page_obj": listing_page(query, querysets),
-        "query": _query_without_page(request),
-        "highlight": bool(query.text),
-    }
+def _search_list(request, name, template):
+    """A public list filtered, ordered and counted by the search (`listings.lists`, as its feed is)."""
+    form, query, page_obj = lists.filtered(name, request.GET, page=page_number(request.GET.get("page")))
+    context = {"form": form, "page_obj": page_obj, "query": _query_without_page(request), "highlight": bool(query.text)}
     return render(request, template, context)
 
 

@@ -2,7 +2,11 @@
 `SearchQuery` (see search.listing), so the keyword finds what the cross-search finds and the index
 filters, orders and counts. The tags and rank they use are written by services.documents."""
 
+from search.listing import listing_page
 from search.query import SearchQuery
+
+from .forms import DirectoryFilterForm
+from .models import Institution
 
 PAGE_SIZE = 12
 
@@ -19,7 +23,7 @@ def valid_values(form):
     return form.cleaned_data
 
 
-def institution_query(form, page=1):
+def institution_query(form, page=1, per_page=PAGE_SIZE):
     """DirectoryFilterForm → the directory's search: institutions only, each filter a tag, the minimum
     rating a minimum rank."""
     values = valid_values(form)
@@ -37,8 +41,18 @@ def institution_query(form, page=1):
         min_rank=values.get("rating") or None,
         sort=DIRECTORY_SORTS[values.get("sort") or "rating"],
         page=page,
-        per_page=PAGE_SIZE,
+        per_page=per_page,
     )
+
+
+def directory_page(data, page=1, per_page=PAGE_SIZE):
+    """The directory's filter form bound to `data` (a query string) and one page of the public institutions
+    it selects: what the directory shows and what its feed holds."""
+    form = DirectoryFilterForm(data or None)
+    institutions = (
+        Institution.objects.public().select_related("organisation", "district").prefetch_related("categories")
+    )
+    return form, listing_page(institution_query(form, page, per_page), {"institution": institutions})
 
 
 def offering_query(form, page=1):

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "services"
 
 urlpatterns = [
     path("", views.directory, name="directory"),
+    path("feed/", feeds.DirectoryFeed(), name="directory_feed"),
     path("compare/", views.compare, name="compare"),
     path("<int:pk>/", views.institution_detail, name="institution_detail"),
     path("<int:pk>/ask/", views.inquiry_create, name="inquiry_create"),

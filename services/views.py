@@ -19,10 +19,9 @@ from search.listing import listing_page, page_number
 
 from . import comparison as comparison_rules
 from . import inbox, institutions, offerings, orders, reviews
-from .directory import institution_query, offering_query, valid_values
+from .directory import directory_page, offering_query, valid_values
 from .forms import (
     ApplicationForm,
-    DirectoryFilterForm,
     InquiryForm,
     ListingForm,
     MessageForm,
@@ -87,15 +86,7 @@ def _querystring_without_page(request):
 
 
 def directory(request):
-    form = DirectoryFilterForm(request.GET or None)
-    page = listing_page(
-        institution_query(form, page_number(request.GET.get("page"))),
-        {
-            "institution": Institution.objects.public()
-            .select_related("organisation", "district")
-            .prefetch_related("categories")
-        },
-    )
+    form, page = directory_page(request.GET, page_number(request.GET.get("page")))
     return render(
         request,
         "services/directory.html",

@@ -209,6 +209,7 @@ EXPECTATIONS = {
     ),
     # --- services: public pages ------------------------------------------------------------------------
     "services:directory": same(PUBLIC),
+    "services:directory_feed": same(PUBLIC),
     "services:compare": same(PUBLIC),
     "services:institution_detail": [
         same(PUBLIC, kwargs=pk("institution"), label="approved"),

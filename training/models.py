@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -43,17 +44,18 @@ CERTIFICATE_CODES = {
 }
 
 
-# Paths under /training/ that training.urls serves; a course page must not take them as its slug.
-RESERVED_SLUGS = {"mine", "courses", "enrolments", "certificates"}
+# Paths under /training/ that training.urls serves, and the course list's feed; a course page must not take
+# them as its slug.
+RESERVED_SLUGS = {"mine", "courses", "enrolments", "certificates", "rss"}
 
 
 def fen_to_yuan(fen):
     return f"{fen / 100:,.2f}"
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(RoutablePageMixin, Page):
     """The 培训 section: lists upcoming and past courses with filters, through the search index (see
-    `training.forms.CourseFilterForm`)."""
+    `training.forms.CourseFilterForm`), and an RSS feed of the current filter at `rss/`."""
 
     intro = RichTextField(_("导语"), blank=True, features=["bold", "italic", "link"])
 
@@ -69,14 +71,25 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("培训栏目")
 
-    def get_context(self, request, *args, **kwargs):
+    def filtered_courses(self, data, page=1, per_page=PER_PAGE):
+        """The filter form bound to `data` (a query string) and one page of the courses it selects: what the
+        list shows and what its feed holds."""
         from .forms import CourseFilterForm
 
-        context = super().get_context(request, *args, **kwargs)
-        form = CourseFilterForm(request.GET or None)
-        search = form.search_query(self, page=page_number(request.GET.get("page")), per_page=self.PER_PAGE)
+        form = CourseFilterForm(data or None)
+        search = form.search_query(self, page=page, per_page=per_page)
         courses = CoursePage.objects.child_of(self).live().public().for_listing()
-        page_obj = listing_page(search, {"course": courses})
+        return form, listing_page(search, {"course": courses})
+
+    @path("rss/")
+    def rss_feed(self, request):
+        from .feeds import CourseFeed
+
+        return CourseFeed(self, filters=request.GET)(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form, page_obj = self.filtered_courses(request.GET, page=page_number(request.GET.get("page")))
         query = request.GET.copy()
         query.pop("page", None)
         context.update(filter_form=form, page_obj=page_obj, courses=page_obj.object_list, query=query.urlencode())
@@ -178,7 +191,8 @@ class CoursePage(Page):
         if not self.is_online and not self.venue:
             errors["venue"] = _("线下课程请填写上课地点。")
         if self.slug in RESERVED_SLUGS:
-            # /training/<these>/ belong to training.urls, which Django resolves before Wagtail.
+            # /training/<these>/ belong to training.urls, which Django resolves before Wagtail, or to the
+            # section's own route.
             errors["slug"] = _("该地址已被平台占用，请换一个。")
         if not self.organiser_organisation_id and not self.organiser_name:
             errors["organiser_name"] = _("请选择主办机构或填写主办单位。")

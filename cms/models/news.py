@@ -1,7 +1,5 @@
 """News (新闻动态) and notices (通知公告): dated articles with a category and a cover image, and a feed."""
 
-import datetime
-
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +18,7 @@ from .listing import ListingPageMixin
 
 
 class NewsIndexPage(RoutablePageMixin, ListingPageMixin, Page):
-    """Lists news and notices, newest first, with a category filter and RSS/Atom feeds."""
+    """Lists news and notices, newest first, with category and tag filters and RSS/Atom feeds of the filter."""
 
     intro = models.TextField(_("栏目介绍"), blank=True)
 
@@ -44,17 +42,17 @@ class NewsIndexPage(RoutablePageMixin, ListingPageMixin, Page):
     def listing_queryset(self):
         return NewsPage.objects.child_of(self).live().public().for_listing()
 
-    @path("rss/")
-    def rss_feed(self, request):
+    @property
+    def feed_class(self):
         from ..feeds import NewsRssFeed
 
-        return NewsRssFeed(self, category=request.GET.get("category"))(request)
+        return NewsRssFeed
 
     @path("atom/")
     def atom_feed(self, request):
         from ..feeds import NewsAtomFeed
 
-        return NewsAtomFeed(self, category=request.GET.get("category"))(request)
+        return NewsAtomFeed(self, filters=request.GET)(request)
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -121,8 +119,3 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("新闻")
         verbose_name_plural = _("新闻")
-
-    @property
-    def published_at(self):
-        """The article's date as an aware datetime, for the feeds."""
-        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(8)))

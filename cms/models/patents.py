@@ -12,6 +12,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
@@ -21,8 +22,9 @@ from ..segmentation import segmented
 from .listing import ListingPageMixin
 
 
-class PatentInfoIndexPage(ListingPageMixin, Page):
-    """Lists articles, guides and early-warning reports with kind and tag filters."""
+class PatentInfoIndexPage(RoutablePageMixin, ListingPageMixin, Page):
+    """Lists articles, guides and early-warning reports with kind and tag filters, and an RSS feed of the
+    filter."""
 
     intro = models.TextField(_("栏目介绍"), blank=True)
 
@@ -42,6 +44,12 @@ class PatentInfoIndexPage(ListingPageMixin, Page):
         from ..forms import PatentInfoFilterForm
 
         return PatentInfoFilterForm
+
+    @property
+    def feed_class(self):
+        from ..feeds import PatentInfoRssFeed
+
+        return PatentInfoRssFeed
 
     def listing_queryset(self):
         return PatentInfoPage.objects.child_of(self).live().public().for_listing()

@@ -13,7 +13,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
@@ -81,11 +81,11 @@ class PolicyIndexPage(RoutablePageMixin, ListingPageMixin, Page):
     def listing_queryset(self):
         return PolicyPage.objects.child_of(self).live().public().for_listing()
 
-    @path("rss/")
-    def rss_feed(self, request):
+    @property
+    def feed_class(self):
         from ..feeds import PolicyRssFeed
 
-        return PolicyRssFeed(self, filters=request.GET)(request)
+        return PolicyRssFeed
 
 
 class PolicyPageQuerySet(PageQuerySet):

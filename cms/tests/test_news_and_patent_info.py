@@ -57,6 +57,7 @@ def test_news_page_shows_its_content_and_breadcrumbs(client, make_news):
     assert '<a href="/news/">新闻动态</a>' in html
 
 
+@pytest.mark.usefixtures("search_index")
 def test_news_rss_and_atom_feeds_list_articles(client, make_news):
     make_news("我市启动试点城市建设", date=datetime.date(2014, 11, 20), summary="动员会部署重点任务。")
     make_news("专利资助申报通知", category="notice")
@@ -155,6 +156,7 @@ def test_patent_info_list_renders_with_a_bounded_number_of_queries(
     assert len(response.context["items"]) == 10
 
 
+@pytest.mark.usefixtures("search_index")
 def test_a_login_only_page_stays_out_of_the_feeds_and_the_home_page(client, make_news, make_policy):
     make_news("公开的新闻")
     hidden_news = make_news("仅登录可见的新闻")
