@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import REFUND_PAYMENTS
+
 from .models import Payment, Refund, StripeEvent
 from .payables import handlers_for
 
@@ -115,7 +117,8 @@ def start_checkout(payable, *, amount, description, user, organisation, success_
         raise PaymentError(_("支付服务暂时不可用，请稍后再试。")) from error
     payment.checkout_session_id = session.id
     payment.checkout_url = session.url or ""
-    payment.save(update_fields=["checkout_session_id", "checkout_url"])
+    payment.offered_methods = list(session.to_dict().get("payment_method_types") or [])
+    payment.save(update_fields=["checkout_session_id", "checkout_url", "offered_methods"])
     return payment
 
 
@@ -163,6 +166,20 @@ def refund(payment, *, amount=None, reason="", user=None):
         payment.status = Payment.Status.REFUNDED
         payment.refunded_at = timezone.now()
     payment.save(update_fields=["status", "refund_id", "refunded_at"])
+    return payment
+
+
+def refund_as_finance(payment, user, *, amount, reason):
+    """Finance (`payments.refund_payment`) refund a Stripe payment in full or in part, with a reason; a full
+    refund tells the paid-for thing (`on_refunded`), as Stripe's own refund notice would."""
+    if not user.has_perm(REFUND_PAYMENTS):
+        raise PaymentError(_("您没有办理退款的权限。"))
+    if not (reason or "").strip():
+        raise PaymentError(_("请说明退款原因。"))
+    with transaction.atomic():
+        payment = refund(payment, amount=amount, reason=reason, user=user)
+        if payment.status == Payment.Status.REFUNDED:
+            handlers_for(payment.payable).on_refunded(payment.payable, payment)
     return payment
 
 

@@ -81,6 +81,8 @@ class Payment(models.Model):
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.PENDING)
     checkout_session_id = models.CharField(max_length=255, blank=True, db_index=True)
     checkout_url = models.URLField(max_length=2000, blank=True)
+    # What the Checkout Session offers the payer, as Stripe answered (card, alipay, wechat_pay).
+    offered_methods = models.JSONField(default=list, blank=True)
     payment_intent_id = models.CharField(max_length=255, blank=True)
     refund_id = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import HANDLE_ORDER_DISPUTES
+from accounts.roles import HANDLE_ORDER_DISPUTES, VIEW_PAYMENTS
 
 from .inquiries import Inquiry, InquiryMessage
 from .institutions import Institution
@@ -75,10 +75,11 @@ PAID_STATUSES = {OrderStatus.PAID, OrderStatus.DELIVERED, OrderStatus.COMPLETED,
 
 class OrderQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The orders of the user's organisation (either side); every order for the platform's operators."""
+        """The orders of the user's organisation (either side); every order for the platform's operators and
+        for finance (who reconcile payments with orders)."""
         if not user.is_authenticated:
             return self.none()
-        if user.has_perm(HANDLE_ORDER_DISPUTES):
+        if user.has_perm(HANDLE_ORDER_DISPUTES) or user.has_perm(VIEW_PAYMENTS):
             return self
         return self.filter(
             Q(enterprise__memberships__user=user) | Q(institution__organisation__memberships__user=user)
