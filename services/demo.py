@@ -12,7 +12,7 @@ from accounts.models import Membership, Organisation, User
 from payments.models import BankAccount, Payment
 from reference.models import District
 
-from . import orders
+from . import inbox, orders
 from .models import (
     Actor,
     Inquiry,
