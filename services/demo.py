@@ -464,6 +464,9 @@ def _transfer_paid_order(buyer):
     orders.request_invoice(
         order, buyer, send_to="finance@hengrui.example", **orders.invoice_defaults(order), kind="ordinary"
     )
+    # Both sides have seen the order page since: the demo's inboxes start without these notices unread.
+    inbox.mark_read(buyer, order=order)
+    inbox.mark_read(seller, order=order)
 
 
 def load(stdout):
