@@ -1,12 +1,15 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.roles import VIEW_PAYMENTS
 
-from .models import Payment, StripeEvent
+from . import admin_urls
+from .models import Payment, Refund, StripeEvent
 
 
 class ReadOnlyForFinance(ModelPermissionPolicy):
@@ -22,6 +25,7 @@ class ReadOnlyForFinance(ModelPermissionPolicy):
 
 register_permission_policy(Payment, ReadOnlyForFinance(Payment))
 register_permission_policy(StripeEvent, ReadOnlyForFinance(StripeEvent))
+register_permission_policy(Refund, ReadOnlyForFinance(Refund))
 
 
 class PaymentViewSet(ModelViewSet):
@@ -32,15 +36,17 @@ class PaymentViewSet(ModelViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["description", "organisation", "amount_display", "status", "created_at", "paid_at"]
-    list_filter = ["status", "currency"]
-    search_fields = ["description", "checkout_session_id", "payment_intent_id"]
+    list_display = ["description", "organisation", "payee", "method", "amount_display", "status", "paid_at"]
+    list_filter = ["method", "status", "payee", "paid_at"]
+    search_fields = ["description", "reference", "checkout_session_id", "payment_intent_id"]
     # Never rendered: the permission policy refuses add and change. Wagtail requires a form definition.
     form_fields = ["description"]
     inspect_view_fields = [
         "description",
         "user",
         "organisation",
+        "payee",
+        "method",
         "amount",
         "currency",
         "status",
@@ -50,9 +56,60 @@ class PaymentViewSet(ModelViewSet):
         "created_at",
         "paid_at",
         "refunded_at",
+        "reference",
+        "transfer_date",
+        "payer_bank",
+        "decided_by",
+        "decided_at",
+        "decision_note",
     ]
 
 
 @hooks.register("register_admin_viewset")
 def register_payment_viewset():
     return PaymentViewSet("payment_records")
+
+
+class RefundViewSet(ModelViewSet):
+    model = Refund
+    icon = "doc-full-inverse"
+    menu_label = _("退款记录")
+    menu_order = 801
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["payment", "amount_display", "status", "created_by", "created_at", "confirmed_at"]
+    list_filter = ["status", "payment__method", "created_at"]
+    form_fields = ["reason"]
+    inspect_view_fields = [
+        "payment",
+        "amount",
+        "reason",
+        "status",
+        "stripe_refund_id",
+        "transfer_date",
+        "created_by",
+        "created_at",
+        "confirmed_by",
+        "confirmed_at",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_refund_viewset():
+    return RefundViewSet("refund_records")
+
+
+class FinanceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PAYMENTS)
+
+
+@hooks.register("register_admin_urls")
+def register_finance_urls():
+    return [path("finance/", include(admin_urls, namespace="payments_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_finance_menu():
+    return FinanceMenuItem(_("收款与退款"), reverse("payments_admin:report"), icon_name="doc-full-inverse", order=799)

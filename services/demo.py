@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from accounts.credit_code import check_character
 from accounts.demo import OPERATOR_EMAIL
-from accounts.models import Organisation, User
+from accounts.models import Membership, Organisation, User
+from payments.models import BankAccount, Payment
 from reference.models import District
 
+from . import inbox, orders
 from .models import (
     Actor,
     Inquiry,
@@ -426,6 +428,47 @@ def _history(institution, offerings, enterprises, buyer, index):
     refresh_all(institution)
 
 
+def _bank_account(organisation, index):
+    """Every demo institution receives bank transfers (对公转账) on an account of its own."""
+    BankAccount.objects.get_or_create(
+        organisation=organisation,
+        defaults={
+            "bank_name": ("中国银行", "中国工商银行", "江苏银行", "中国建设银行")[index % 4],
+            "branch": "连云港分行营业部",
+            "account_name": organisation.name,
+            "account_number": f"62220700{index:04d}{organisation.pk:06d}",
+        },
+    )
+
+
+def _transfer_paid_order(buyer):
+    """The demo enterprise's order paid by bank transfer, through the domain functions a person would use:
+    ordered, accepted, the transfer recorded with its receipt, confirmed by the institution, an invoice asked."""
+    organisation = Organisation.objects.get(credit_code=DEMO_INSTITUTION_CODE)
+    if buyer is None or Payment.objects.filter(method=Payment.Method.TRANSFER, payee=organisation).exists():
+        return
+    seller = organisation.memberships.get(role=Membership.Role.OWNER).user
+    offering = organisation.institution.offerings.exclude(price=None).order_by("pk").first()
+    order = orders.accept(
+        orders.place_order(buyer, offering=offering, requirements="发明专利申请，对公转账付款。"), seller
+    )
+    transfer = orders.record_transfer(
+        order,
+        buyer,
+        amount=order.amount,
+        transfer_date=timezone.localdate(),
+        payer_bank="江苏银行连云港分行",
+        receipt=ContentFile(DEMO_PDF, name="转账回单.pdf"),
+    )
+    orders.confirm_transfer(order, transfer, seller)
+    orders.request_invoice(
+        order, buyer, send_to="finance@hengrui.example", **orders.invoice_defaults(order), kind="ordinary"
+    )
+    # Both sides have seen the order page since: the demo's inboxes start without these notices unread.
+    inbox.mark_read(buyer, order=order)
+    inbox.mark_read(seller, order=order)
+
+
 def load(stdout):
     # Institutions are reviewed by the platform's operator, whose permission the review functions check.
     admin = User.objects.get(email=OPERATOR_EMAIL)
@@ -443,11 +486,13 @@ def load(stdout):
             organisation = _organisation(serial, name, district, description, Organisation.Kind.INSTITUTION)
         institution = _institution(organisation, row, Institution.Status.APPROVED, admin)
         offerings = _offerings(institution, row[9])
+        _bank_account(organisation, index)
         _history(institution, offerings, enterprises, buyer, index)
 
     for row, status in ((PENDING, Institution.Status.PENDING), (SUSPENDED, Institution.Status.SUSPENDED)):
         serial, name, _kind, district, *_rest = row
         organisation = _organisation(serial, name, district, row[8], Organisation.Kind.INSTITUTION)
         _institution(organisation, row, status, admin)
+    _transfer_paid_order(buyer)
     stdout.write(f"Services: {Institution.objects.public().count()} approved institutions.\n")
     return []

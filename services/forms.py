@@ -4,13 +4,14 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.credit_code import normalise_credit_code, validate_credit_code
 from core.forms import StyledFormMixin
 from core.submissions import OnceOnlyFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District
 
 from .institutions import check_listing_rules
-from .models import CreditGrade, Institution, InstitutionType, Offering, ServiceCategory
+from .models import CreditGrade, Institution, InstitutionType, Invoice, Offering, ServiceCategory
 from .offerings import check_price
 from .orders import MAX_QUANTITY
 
@@ -288,3 +289,62 @@ class OfferingFilterForm(forms.Form):
 
     def clean_q(self):
         return self.cleaned_data["q"].strip()[:50]
+
+
+# --- Payment by bank transfer, refunds, invoices -------------------------------------------------------
+
+RECEIPT_MAX_BYTES = 10 * 1024 * 1024
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TransferForm(StyledFormMixin, forms.Form):
+    amount = YuanField(label=_("转账金额（元）"))
+    transfer_date = forms.DateField(label=_("转账日期"), widget=DATE_INPUT)
+    payer_bank = forms.CharField(label=_("付款银行"), max_length=100, help_text=_("贵单位付款账户的开户银行。"))
+    receipt = CheckedFileField(
+        label=_("转账回单"),
+        kinds=("pdf", "image"),
+        max_bytes=RECEIPT_MAX_BYTES,
+        help_text=_("银行电子回单或回单照片，PDF 或图片（JPG、PNG），不超过 10 MB。仅交易双方和平台财务可见。"),
+    )
+
+
+class RefundTransferForm(StyledFormMixin, forms.Form):
+    amount = YuanField(label=_("退款金额（元）"), help_text=_("可部分退款，不超过已收金额中尚未退还的部分。"))
+    reason = forms.CharField(label=_("退款原因"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    transfer_date = forms.DateField(label=_("退款转账日期"), widget=DATE_INPUT)
+    receipt = CheckedFileField(label=_("退款回单"), kinds=("pdf", "image"), max_bytes=RECEIPT_MAX_BYTES)
+
+
+class InvoiceRequestForm(StyledFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("发票类型"), choices=Invoice.Kind.choices, widget=forms.RadioSelect)
+    title = forms.CharField(label=_("发票抬头"), max_length=100)
+    tax_number = forms.CharField(
+        label=_("纳税人识别号"), max_length=18, validators=[validate_credit_code], help_text=_("统一社会信用代码。")
+    )
+    address_phone = forms.CharField(
+        label=_("地址、电话"), max_length=200, required=False, help_text=_("开具增值税专用发票时必填。")
+    )
+    bank_account = forms.CharField(
+        label=_("开户行及账号"), max_length=200, required=False, help_text=_("开具增值税专用发票时必填。")
+    )
+    send_to = forms.CharField(
+        label=_("接收方式"), max_length=200, help_text=_("接收电子发票的邮箱，或纸质发票的邮寄地址与收件人。")
+    )
+
+    def clean_tax_number(self):
+        return normalise_credit_code(self.cleaned_data["tax_number"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Invoice.Kind.SPECIAL:
+            for name in ("address_phone", "bank_account"):
+                if not (cleaned.get(name) or "").strip():
+                    self.add_error(name, _("开具增值税专用发票时必填。"))
+        return cleaned
+
+
+class InvoiceIssueForm(StyledFormMixin, forms.Form):
+    number = forms.CharField(label=_("发票号码"), max_length=30)
+    issued_on = forms.DateField(label=_("开票日期"), widget=DATE_INPUT)
+    file = CheckedFileField(label=_("发票文件"), kinds=("pdf", "image"), max_bytes=RECEIPT_MAX_BYTES)

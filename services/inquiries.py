@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .inbox import notify
-from .models import MAX_AMOUNT_FEN, Inquiry, InquiryMessage, Offering, Side
+from .models import MAX_AMOUNT_FEN, Inquiry, InquiryMessage, Offering, Side, format_fen
 from .scorecard import refresh_reply_time
 
 MAX_MESSAGE_LENGTH = 5000
@@ -70,7 +70,7 @@ def post_message(inquiry, user, *, body, quote_amount=None):
         if side != Side.INSTITUTION:
             raise InquiryError(_("只有服务机构可以报价。"))
         if not 0 < quote_amount <= MAX_AMOUNT_FEN:
-            raise InquiryError(_("报价须大于零且不超过 ¥999,999.99。"))
+            raise InquiryError(_("报价须大于零且不超过 %(max)s。") % {"max": format_fen(MAX_AMOUNT_FEN)})
     with transaction.atomic():
         inquiry = (
             Inquiry.objects.select_for_update()

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .models import MAX_AMOUNT_FEN, Offering
+from .models import MAX_AMOUNT_FEN, Offering, format_fen
 
 
 class OfferingError(Exception):
@@ -17,7 +17,7 @@ def check_price(price_type, price):
     if price is None or price <= 0:
         raise ValidationError({"price": _("一口价和起价须填写大于零的价格。")})
     if price > MAX_AMOUNT_FEN:
-        raise ValidationError({"price": _("价格不能超过 ¥999,999.99。")})
+        raise ValidationError({"price": _("价格不能超过 %(max)s。") % {"max": format_fen(MAX_AMOUNT_FEN)}})
     return price
 
 

@@ -5,14 +5,17 @@ payable registry) all change orders only through these functions.
 """
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import HANDLE_ORDER_DISPUTES
+from payments import checkout, transfers
 from payments.checkout import PaymentError, refund, start_checkout
-from payments.models import Payment
+from payments.models import BankAccount, Payment, Refund
 
 from .inbox import notify
 from .models import (
@@ -22,6 +25,7 @@ from .models import (
     TRANSITIONS,
     Actor,
     Inquiry,
+    Invoice,
     Offering,
     Order,
     OrderEvent,
@@ -108,7 +112,8 @@ def _place_order(user, *, offering, quote, quantity, requirements):
     amount = unit_price * quantity
     if amount > MAX_AMOUNT_FEN:
         raise OrderError(
-            _("订单金额 %(amount)s 超过单笔上限 ¥999,999.99，请分次下单或联系机构。") % {"amount": format_fen(amount)}
+            _("订单金额 %(amount)s 超过单笔上限 %(max)s，请分次下单或联系机构。")
+            % {"amount": format_fen(amount), "max": format_fen(MAX_AMOUNT_FEN)}
         )
     try:
         with transaction.atomic():
@@ -188,7 +193,9 @@ def change_status(order, to_status, user=None, *, actor=None, note=""):
             order.paid_at = now
         if to_status == OrderStatus.COMPLETED:
             order.completed_at = now
-        order.save(update_fields=["status", "paid_at", "completed_at", "updated_at"])
+        if to_status == OrderStatus.ACCEPTED:
+            order.payment_due_at = now + timedelta(days=settings.ORDER_PAYMENT_DAYS)
+        order.save(update_fields=["status", "paid_at", "completed_at", "payment_due_at", "updated_at"])
         OrderEvent.objects.create(
             order=order,
             from_status=from_status,
@@ -215,8 +222,12 @@ def _refund_payment(order):
     payment = Payment.objects.for_object(order).filter(status=Payment.Status.PAID).first()
     if payment is None:
         raise OrderError(_("未找到该订单的付款记录，无法退款，请联系平台管理员。"))
+    if payment.is_transfer:
+        # Money paid by bank transfer goes back the same way: the institution records the refund transfer
+        # (`record_refund_transfer`) and the enterprise confirms it; the order page asks for it until then.
+        return
     try:
-        refund(payment)
+        refund(payment, reason=_("订单 %(number)s 取消或争议退款") % {"number": order.number})
     except PaymentError as error:
         raise OrderError(str(error)) from error
 
@@ -269,6 +280,8 @@ def start_payment(order, user, *, success_url, cancel_url):
     """Open a Stripe Checkout Session for an accepted order (a second click returns to the one opened)."""
     if order.actor_for(user) != Actor.ENTERPRISE:
         raise OrderError(_("只有下单企业可以付款。"))
+    if not checkout.stripe_enabled():
+        raise OrderError(_("本平台未开通在线支付，请通过对公转账付款。"))
     with transaction.atomic():
         order = Order.objects.select_for_update().select_related("institution", "enterprise").get(pk=order.pk)
         if order.status in PAID_STATUSES:
@@ -282,6 +295,7 @@ def start_payment(order, user, *, success_url, cancel_url):
                 description=f"{order.number} {order.title} · {order.institution.name}",
                 user=user,
                 organisation=order.enterprise,
+                payee=order.institution.organisation,
                 success_url=success_url,
                 cancel_url=cancel_url,
             )
@@ -321,12 +335,14 @@ def record_payment(order, payment):
             % {"status": order.get_status_display(), "amount": payment.amount_display},
         )
         return order
-    return change_status(
-        order,
-        OrderStatus.PAID,
-        actor=Actor.SYSTEM,
-        note=_("Stripe 付款 %(amount)s") % {"amount": payment.amount_display},
-    )
+    if payment.is_transfer:
+        note = _("对公转账 %(amount)s，机构已确认收款（%(who)s）") % {
+            "amount": payment.amount_display,
+            "who": payment.decided_by or "—",
+        }
+    else:
+        note = _("Stripe 付款 %(amount)s") % {"amount": payment.amount_display}
+    return change_status(order, OrderStatus.PAID, actor=Actor.SYSTEM, note=note)
 
 
 def record_refund(order, payment):
@@ -334,8 +350,322 @@ def record_refund(order, payment):
     order = Order.objects.select_for_update().get(pk=order.pk)
     if (order.status, OrderStatus.REFUNDED) not in TRANSITIONS:
         return order
-    return change_status(order, OrderStatus.REFUNDED, actor=Actor.SYSTEM, note=_("Stripe 已退款"))
+    note = _("转账退款已确认收到") if payment.is_transfer else _("Stripe 已退款")
+    return change_status(order, OrderStatus.REFUNDED, actor=Actor.SYSTEM, note=note)
 
 
 def payments_of(order):
     return Payment.objects.for_object(order)
+
+
+def stripe_enabled():
+    return checkout.stripe_enabled()
+
+
+# --- Bank transfer (对公转账) -----------------------------------------------------------------------
+
+
+def payee_account(order):
+    """The institution's account the enterprise transfers to, or None while the institution has none."""
+    return BankAccount.objects.filter(organisation_id=order.institution.organisation_id).first()
+
+
+def transfers_of(order):
+    return Payment.objects.for_object(order).filter(method=Payment.Method.TRANSFER)
+
+
+def _as_order_error(error, order):
+    if isinstance(error, checkout.AlreadyDone):
+        return AlreadyDone(str(error), order)
+    return OrderError(str(error))
+
+
+def record_transfer(order, user, *, amount, transfer_date, payer_bank, receipt):
+    """The ordering enterprise says it has paid by bank transfer; the institution is asked to confirm."""
+    if order.actor_for(user) != Actor.ENTERPRISE:
+        raise OrderError(_("只有下单企业可以登记转账。"))
+    with transaction.atomic():
+        order = (
+            Order.objects.select_for_update().select_related("institution__organisation", "enterprise").get(pk=order.pk)
+        )
+        if order.status in PAID_STATUSES:
+            raise AlreadyDone(_("该订单已付款，无需重复支付。"), order)
+        if order.status != OrderStatus.ACCEPTED:
+            raise OrderError(_("订单当前为“%(status)s”，不能付款。") % {"status": order.get_status_display()})
+        if payee_account(order) is None:
+            raise OrderError(_("该机构尚未登记收款账户，请联系机构。"))
+        if amount != order.amount:
+            raise OrderError(
+                _("转账金额须与订单金额 %(amount)s 一致。") % {"amount": order.amount_display},
+            )
+        try:
+            payment = transfers.record_transfer(
+                order,
+                amount=amount,
+                user=user,
+                organisation=order.enterprise,
+                payee=order.institution.organisation,
+                description=f"{order.number} {order.title} · {order.institution.name}",
+                reference=order.payment_reference,
+                transfer_date=transfer_date,
+                payer_bank=payer_bank,
+                receipt=receipt,
+            )
+        except PaymentError as error:
+            raise _as_order_error(error, order) from error
+        OrderEvent.objects.create(
+            order=order,
+            from_status=order.status,
+            to_status=order.status,
+            actor=Actor.ENTERPRISE,
+            user=user,
+            note=_("已登记对公转账 %(amount)s（%(date)s，%(bank)s），待机构确认收款")
+            % {"amount": payment.amount_display, "date": transfer_date, "bank": payment.payer_bank},
+        )
+        notify(
+            order.institution.organisation,
+            _("订单 %(number)s：企业已登记对公转账，请核对到账后确认收款") % {"number": order.number},
+            url=order.get_absolute_url(),
+            order=order,
+        )
+    return payment
+
+
+def _transfer_of(order, payment):
+    if payment.content_type.model_class() is not Order or payment.object_id != order.pk or not payment.is_transfer:
+        raise OrderError(_("该转账不属于此订单。"))
+
+
+def confirm_transfer(order, payment, user, note=""):
+    """The institution has the money on its account: the order is paid, once."""
+    if order.actor_for(user) != Actor.INSTITUTION:
+        raise OrderError(_("只有收款机构可以确认收款。"))
+    _transfer_of(order, payment)
+    try:
+        transfers.confirm_transfer(payment, user, note)
+    except PaymentError as error:
+        raise _as_order_error(error, order) from error
+    return Order.objects.get(pk=order.pk)
+
+
+def reject_transfer(order, payment, user, reason):
+    """The institution has not received the transfer; the enterprise is told why and may record it again."""
+    if order.actor_for(user) != Actor.INSTITUTION:
+        raise OrderError(_("只有收款机构可以确认收款。"))
+    _transfer_of(order, payment)
+    with transaction.atomic():
+        try:
+            transfers.reject_transfer(payment, user, reason)
+        except PaymentError as error:
+            raise _as_order_error(error, order) from error
+        OrderEvent.objects.create(
+            order=order,
+            from_status=order.status,
+            to_status=order.status,
+            actor=Actor.INSTITUTION,
+            user=user,
+            note=_("机构未收到转账：%(reason)s") % {"reason": reason.strip()},
+        )
+        notify(
+            order.enterprise,
+            _("订单 %(number)s：机构未收到您登记的转账") % {"number": order.number},
+            body=reason.strip(),
+            url=order.get_absolute_url(),
+            order=order,
+        )
+    return Order.objects.get(pk=order.pk)
+
+
+def paid_transfer(order):
+    return transfers_of(order).filter(status__in=(Payment.Status.PAID, Payment.Status.REFUNDED)).first()
+
+
+def record_refund_transfer(order, user, *, amount, reason, transfer_date, receipt):
+    """The institution sends money back by transfer (all or part of what it received), with a reason."""
+    if order.actor_for(user) != Actor.INSTITUTION:
+        raise OrderError(_("只有收款机构可以登记退款。"))
+    payment = paid_transfer(order)
+    if payment is None:
+        raise OrderError(_("该订单没有已确认的对公转账，无法登记退款。"))
+    with transaction.atomic():
+        try:
+            refund_row = transfers.record_refund_transfer(
+                payment, amount=amount, reason=reason, transfer_date=transfer_date, receipt=receipt, user=user
+            )
+        except PaymentError as error:
+            raise _as_order_error(error, order) from error
+        OrderEvent.objects.create(
+            order=order,
+            from_status=order.status,
+            to_status=order.status,
+            actor=Actor.INSTITUTION,
+            user=user,
+            note=_("机构已转账退款 %(amount)s：%(reason)s，待企业确认")
+            % {"amount": refund_row.amount_display, "reason": refund_row.reason},
+        )
+        notify(
+            order.enterprise,
+            _("订单 %(number)s：机构已转账退款 %(amount)s，请核对后确认")
+            % {"number": order.number, "amount": refund_row.amount_display},
+            url=order.get_absolute_url(),
+            order=order,
+        )
+    return refund_row
+
+
+def confirm_refund(order, refund_row, user):
+    """The enterprise has received the refund transfer."""
+    if order.actor_for(user) != Actor.ENTERPRISE:
+        raise OrderError(_("只有下单企业可以确认收到退款。"))
+    payment = refund_row.payment
+    if payment.content_type.model_class() is not Order or payment.object_id != order.pk:
+        raise OrderError(_("该退款不属于此订单。"))
+    with transaction.atomic():
+        try:
+            refund_row = transfers.confirm_refund(refund_row, user)
+        except PaymentError as error:
+            raise _as_order_error(error, order) from error
+        OrderEvent.objects.create(
+            order=order,
+            from_status=order.status,
+            to_status=order.status,
+            actor=Actor.ENTERPRISE,
+            user=user,
+            note=_("企业已确认收到退款 %(amount)s") % {"amount": refund_row.amount_display},
+        )
+    return refund_row
+
+
+def refunds_of(order):
+    return Refund.objects.filter(payment__in=payments_of(order)).select_related("payment", "created_by", "confirmed_by")
+
+
+def refund_owed(order):
+    """What the institution still has to send back of a transfer-paid order that was cancelled or refunded
+    by the platform (fen); 0 when nothing is owed."""
+    if order.status not in (OrderStatus.CANCELLED, OrderStatus.REFUNDED):
+        return 0
+    payment = paid_transfer(order)
+    return payment.refundable_amount() if payment is not None else 0
+
+
+# --- Payment deadline --------------------------------------------------------------------------------
+
+
+def remind_unpaid_orders(now=None):
+    """Tell enterprises whose accepted orders fall due within ORDER_PAYMENT_REMINDER_DAYS, once per order."""
+    now = now or timezone.now()
+    horizon = now + timedelta(days=settings.ORDER_PAYMENT_REMINDER_DAYS)
+    reminded = 0
+    due = Order.objects.filter(
+        status=OrderStatus.ACCEPTED, payment_due_at__lte=horizon, payment_due_at__gt=now, payment_reminded_at=None
+    )
+    for order_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            order = Order.objects.select_for_update().select_related("enterprise").get(pk=order_id)
+            if order.payment_reminded_at is not None or order.status != OrderStatus.ACCEPTED:
+                continue
+            order.payment_reminded_at = now
+            order.save(update_fields=["payment_reminded_at"])
+            notify(
+                order.enterprise,
+                _("订单 %(number)s 请在 %(due)s 前付款，逾期订单将自动取消")
+                % {
+                    "number": order.number,
+                    "due": timezone.localtime(order.payment_due_at).strftime("%Y-%m-%d %H:%M"),
+                },
+                url=order.get_absolute_url(),
+                order=order,
+            )
+            reminded += 1
+    return reminded
+
+
+def lapse_unpaid_orders(now=None):
+    """Cancel accepted orders past their payment deadline, unless a recorded transfer awaits confirmation."""
+    now = now or timezone.now()
+    waiting = Payment.objects.filter(
+        method=Payment.Method.TRANSFER, status=Payment.Status.PENDING, content_type__model="order"
+    ).values("object_id")
+    lapsed = 0
+    overdue = Order.objects.filter(status=OrderStatus.ACCEPTED, payment_due_at__lte=now).exclude(pk__in=waiting)
+    for order in overdue:
+        try:
+            change_status(order, OrderStatus.CANCELLED, actor=Actor.SYSTEM, note=_("超过付款期限未付款，订单自动取消"))
+        except OrderError:
+            continue  # paid or cancelled meanwhile
+        lapsed += 1
+    return lapsed
+
+
+# --- Invoices (发票) -------------------------------------------------------------------------------------
+
+
+def invoice_defaults(order):
+    return {"title": order.enterprise.name, "tax_number": order.enterprise.credit_code}
+
+
+def request_invoice(order, user, *, kind, title, tax_number, address_phone="", bank_account="", send_to):
+    """The ordering enterprise asks for an invoice on a paid order; one per order."""
+    if order.actor_for(user) != Actor.ENTERPRISE:
+        raise OrderError(_("只有下单企业可以申请发票。"))
+    if kind == Invoice.Kind.SPECIAL and not (address_phone.strip() and bank_account.strip()):
+        raise OrderError(_("增值税专用发票须填写地址、电话和开户行及账号。"))
+    with transaction.atomic():
+        order = Order.objects.select_for_update().select_related("institution__organisation").get(pk=order.pk)
+        if order.status not in PAID_STATUSES:
+            raise OrderError(_("订单付款后才能申请发票。"))
+        existing = Invoice.objects.filter(order=order).first()
+        if existing is not None:
+            raise AlreadyDone(_("该订单已申请过发票。"), order)
+        invoice = Invoice.objects.create(
+            order=order,
+            kind=kind,
+            title=title.strip(),
+            tax_number=tax_number.strip().upper(),
+            address_phone=address_phone.strip(),
+            bank_account=bank_account.strip(),
+            send_to=send_to.strip(),
+            amount=order.amount - _refunded(order),
+            requested_by=user,
+        )
+        notify(
+            order.institution.organisation,
+            _("订单 %(number)s：企业申请开具%(kind)s") % {"number": order.number, "kind": invoice.get_kind_display()},
+            url=order.get_absolute_url(),
+            order=order,
+        )
+    return invoice
+
+
+def _refunded(order):
+    return sum(refunds_of(order).values_list("amount", flat=True))
+
+
+def issue_invoice(invoice, user, *, number, issued_on, file):
+    """The institution has issued the invoice: its number, date and the PDF or image for the enterprise."""
+    order = invoice.order
+    if order.actor_for(user) != Actor.INSTITUTION:
+        raise OrderError(_("只有服务机构可以登记开票。"))
+    if not (number or "").strip():
+        raise OrderError(_("请填写发票号码。"))
+    if issued_on > timezone.localdate():
+        raise OrderError(_("开票日期不能晚于今天。"))
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        if invoice.is_issued:
+            raise AlreadyDone(_("该发票已登记开具。"), order)
+        invoice.status = Invoice.Status.ISSUED
+        invoice.number = number.strip()
+        invoice.issued_on = issued_on
+        invoice.file = file
+        invoice.issued_by = user
+        invoice.issued_at = timezone.now()
+        invoice.save()
+        notify(
+            order.enterprise,
+            _("订单 %(number)s：发票已开具（%(invoice)s）") % {"number": order.number, "invoice": invoice.number},
+            url=order.get_absolute_url(),
+            order=order,
+        )
+    return invoice

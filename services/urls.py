@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, payment_views, views
 
 app_name = "services"
 
@@ -28,6 +28,21 @@ urlpatterns = [
     path("orders/<int:pk>/", views.order_detail, name="order_detail"),
     path("orders/<int:pk>/pay/", views.order_pay, name="order_pay"),
     path("orders/<int:pk>/review/", views.review_create, name="review_create"),
+    path("orders/<int:pk>/transfer/", payment_views.transfer_record, name="transfer_record"),
+    path(
+        "orders/<int:pk>/transfers/<int:payment_pk>/confirm/", payment_views.transfer_confirm, name="transfer_confirm"
+    ),
+    path("orders/<int:pk>/transfers/<int:payment_pk>/reject/", payment_views.transfer_reject, name="transfer_reject"),
+    path(
+        "orders/<int:pk>/transfers/<int:payment_pk>/receipt/", payment_views.transfer_receipt, name="transfer_receipt"
+    ),
+    path("orders/<int:pk>/refunds/", payment_views.refund_record, name="refund_record"),
+    path("orders/<int:pk>/refunds/<int:refund_pk>/confirm/", payment_views.refund_confirm, name="refund_confirm"),
+    path("orders/<int:pk>/refunds/<int:refund_pk>/receipt/", payment_views.refund_receipt, name="refund_receipt"),
+    path("orders/<int:pk>/invoice/", payment_views.invoice_request, name="invoice_request"),
+    path("orders/<int:pk>/invoice/issue/", payment_views.invoice_issue, name="invoice_issue"),
+    path("orders/<int:pk>/invoice/file/", payment_views.invoice_file, name="invoice_file"),
+    path("invoices/", payment_views.invoice_list, name="invoice_list"),
     path("orders/<int:pk>/<slug:action>/", views.order_action, name="order_action"),
     path("reviews/<int:pk>/reply/", views.review_reply, name="review_reply"),
     path("inbox/", views.inbox_list, name="inbox"),

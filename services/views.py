@@ -49,6 +49,7 @@ from .models import (
     ServiceCategory,
     Side,
 )
+from .payment_panel import payment_context
 
 PAGE_SIZE = 12
 
@@ -551,7 +552,6 @@ def order_detail(request, pk):
             "actor": actor,
             "actions": actions,
             "events": order.events.select_related("user"),
-            "payments": orders.payments_of(order) if actor in (Actor.ENTERPRISE, Actor.STAFF) else [],
             "review": review,
             "review_form": ReviewForm()
             if actor == Actor.ENTERPRISE and order.status == OrderStatus.COMPLETED and not review
@@ -559,8 +559,8 @@ def order_detail(request, pk):
             "reply_form": ReplyForm() if actor == Actor.INSTITUTION and review and not review.reply else None,
             "reason_form": ReasonForm(),
             "note_form": NoteForm(),
-            "can_pay": actor == Actor.ENTERPRISE and order.status == OrderStatus.ACCEPTED,
             "payment_returned": request.GET.get("payment"),
+            **payment_context(request, order, actor),
         },
     )
 

@@ -25,7 +25,7 @@ from listings import financing, postings
 from listings.models import Deal, Industry, Interest, Listing
 from listings.models.financing import Stage
 from listings.tests.factories import FinancingNeedFactory, FinancingProductFactory, ListingFactory, ListingIPFactory
-from payments.models import Payment
+from payments.models import BankAccount, Payment
 from reference.models import District, ResponsibleUnit
 from rights import cases
 from rights.models import Case, Handler
@@ -170,6 +170,38 @@ def build_world():
     orders.dispute(w.order_disputed, a, "交付文件不全")
     w.notification = Notification.objects.filter(organisation=w.ent_a).order_by("pk").first()
     w.invitation = invite_member(w.ent_a, a, "newcomer@matrix.example")
+
+    # --- Bank transfer: the institution's account, a transfer awaiting confirmation, one confirmed and
+    # partly refunded (the refund awaiting A's confirmation), invoices requested and issued ---------------
+    w.bank_account = BankAccount.objects.create(
+        organisation=w.inst_org,
+        bank_name="中国银行",
+        branch="连云港海州支行",
+        account_name=w.inst_org.name,
+        account_number="6222000011112222",
+    )
+    today = timezone.localdate()
+    w.order_transfer = orders.accept(orders.place_order(a, offering=w.offering), inst_user)
+    w.transfer = orders.record_transfer(
+        w.order_transfer, a, amount=w.order_transfer.amount, transfer_date=today, payer_bank="江苏银行", receipt=pdf()
+    )
+    w.order_transfer_paid = orders.accept(orders.place_order(a, offering=w.offering), inst_user)
+    paid_transfer = orders.record_transfer(
+        w.order_transfer_paid,
+        a,
+        amount=w.order_transfer_paid.amount,
+        transfer_date=today,
+        payer_bank="江苏银行",
+        receipt=pdf(),
+    )
+    orders.confirm_transfer(w.order_transfer_paid, paid_transfer, inst_user)
+    w.refund = orders.record_refund_transfer(
+        w.order_transfer_paid, inst_user, amount=10000, reason="少交付一项", transfer_date=today, receipt=pdf()
+    )
+    invoice_fields = {"kind": "ordinary", "title": w.ent_a.name, "tax_number": w.ent_a.credit_code, "send_to": "a@b.cn"}
+    w.invoice = orders.request_invoice(w.order_transfer_paid, a, **invoice_fields)
+    w.issued_invoice = orders.request_invoice(w.order_completed, a, **invoice_fields)
+    orders.issue_invoice(w.issued_invoice, inst_user, number="0001", issued_on=today, file=pdf("invoice.pdf"))
 
     # --- Postings: published and unpublished, a financing need taken up by the bank ------------------
     w.listing = ListingFactory(organisation=w.ent_a, title="碳纤维专利许可（矩阵）")

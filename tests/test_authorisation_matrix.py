@@ -26,15 +26,16 @@ import pytest
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
+from django.utils import timezone
 
 from accounts.models import Invitation, Organisation
 from cms.models import IssuingAgency
 from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
-from payments.models import Payment, StripeEvent
+from payments.models import Payment, Refund, StripeEvent
 from reference.models import District, ResponsibleUnit
 from rights.models import Case as RightsCase
 from rights.models import CaseNote, Handler
-from services.models import Inquiry, InquiryMessage, Institution, Notification, Offering, Order, Review
+from services.models import Inquiry, InquiryMessage, Institution, Invoice, Notification, Offering, Order, Review
 from targets.models import DemonstrationCertification, ImportBatch, Indicator, IndicatorEntry
 from tests.authorisation_world import ROLES, build_world, pdf
 from tests.factories import make_credit_code
@@ -270,6 +271,78 @@ EXPECTATIONS = {
         kwargs=pk("order_accepted"),
         probe=count(Payment),
     ),
+    # Bank transfer: the ordering enterprise records it, the institution confirms or rejects it; the
+    # receipts are read by the two sides and finance (the superuser), not by the platform's operators.
+    "services:transfer_record": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=pk("order_accepted"),
+        data=lambda w: {
+            "amount": f"{w.order_accepted.amount / 100:.2f}",
+            "transfer_date": timezone.localdate().isoformat(),
+            "payer_bank": "江苏银行",
+            "receipt": pdf("receipt.pdf"),
+        },
+        probe=count(Payment),
+    ),
+    "services:transfer_confirm": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=lambda w: {"pk": w.order_transfer.pk, "payment_pk": w.transfer.pk},
+        probe=reread("transfer", "status"),
+    ),
+    "services:transfer_reject": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=lambda w: {"pk": w.order_transfer.pk, "payment_pk": w.transfer.pk},
+        data={"reason": "未到账"},
+        probe=reread("transfer", "status"),
+    ),
+    "services:transfer_receipt": same(
+        signed_in(FORBIDDEN, enterprise_a=OK, institution=OK, superuser=OK),
+        kwargs=lambda w: {"pk": w.order_transfer.pk, "payment_pk": w.transfer.pk},
+    ),
+    "services:refund_record": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=pk("order_transfer_paid"),
+        data=lambda w: {
+            "amount": "10.00",
+            "reason": "退差价",
+            "transfer_date": timezone.localdate().isoformat(),
+            "receipt": pdf("refund.pdf"),
+        },
+        probe=count(Refund),
+    ),
+    "services:refund_confirm": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=lambda w: {"pk": w.order_transfer_paid.pk, "refund_pk": w.refund.pk},
+        probe=reread("refund", "status"),
+    ),
+    "services:refund_receipt": same(
+        signed_in(FORBIDDEN, enterprise_a=OK, institution=OK, superuser=OK),
+        kwargs=lambda w: {"pk": w.order_transfer_paid.pk, "refund_pk": w.refund.pk},
+    ),
+    # Invoices: the ordering enterprise asks, the institution issues; the file for the two sides and finance.
+    "services:invoice_request": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=pk("order_paid"),
+        data=lambda w: {"kind": "ordinary", "title": w.ent_a.name, "tax_number": w.ent_a.credit_code, "send_to": "x"},
+        probe=count(Invoice),
+    ),
+    "services:invoice_issue": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        kwargs=pk("order_transfer_paid"),
+        data=lambda w: {"number": "0002", "issued_on": timezone.localdate().isoformat(), "file": pdf("fp.pdf")},
+        probe=reread("invoice", "status"),
+    ),
+    "services:invoice_file": same(
+        signed_in(FORBIDDEN, enterprise_a=OK, institution=OK, superuser=OK), kwargs=pk("order_completed")
+    ),
+    "services:invoice_list": same(signed_in()),
     "services:review_create": Case(
         get=signed_in(NOT_ALLOWED),
         post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
@@ -597,6 +670,14 @@ EXPECTATIONS = {
     # --- payments --------------------------------------------------------------------------------------------
     "payments:stripe_webhook": Case(get=roles(NOT_ALLOWED), post=roles(INVALID), probe=count(StripeEvent)),
     "payments:payment_detail": same(signed_in(NOT_FOUND, enterprise_a=OK, superuser=OK), kwargs=pk("payment")),
+    # An institution's receiving account: its members read it, its owners change it (the lender is the owner
+    # of an institution of its own, whose account it saves); nobody else has one to see.
+    "payments:bank_account": Case(
+        get=signed_in(NOT_FOUND, institution=OK, lender=OK),
+        post=signed_in(NOT_FOUND, institution=DONE, lender=REDIRECT),
+        data={"bank_name": "工商银行", "branch": "新浦支行", "account_name": "丙方", "account_number": "9558800001"},
+        probe=reread("bank_account", "account_number"),
+    ),
     # --- search ------------------------------------------------------------------------------------------------
     "search:results": same(PUBLIC),
     "search:suggest": same(PUBLIC),
@@ -699,6 +780,25 @@ EXPECTATIONS |= {
     "payment_records:history": same(admin(FORBIDDEN), kwargs=pk("payment")),
     "payment_records:history_results": same(admin(FORBIDDEN), kwargs=pk("payment")),
     "payment_records:usage": same(admin(FORBIDDEN), kwargs=pk("payment")),
+    "refund_records:index": same(admin(OK)),
+    "refund_records:index_results": same(admin(OK)),
+    "refund_records:inspect": same(admin(OK), kwargs=pk("refund")),
+    "refund_records:add": same(admin(FORBIDDEN), probe=count(Refund)),
+    "refund_records:edit": same(admin(FORBIDDEN), kwargs=pk("refund"), probe=reread("refund", "status")),
+    "refund_records:delete": same(admin(FORBIDDEN), kwargs=pk("refund"), probe=count(Refund)),
+    "refund_records:history": same(admin(FORBIDDEN), kwargs=pk("refund")),
+    "refund_records:history_results": same(admin(FORBIDDEN), kwargs=pk("refund")),
+    "refund_records:usage": same(admin(FORBIDDEN), kwargs=pk("refund")),
+    # Finance's report and export (`payments.view_payment_record`); refunds through Stripe need
+    # `payments.refund_payment` (here Stripe is not configured, so even the superuser's is refused).
+    "payments_admin:report": same(admin(OK)),
+    "payments_admin:refund": Case(
+        get=signed_in(FORBIDDEN, **each(NOT_ALLOWED, *STAFF)),
+        post=admin(REDIRECT),
+        kwargs=pk("payment"),
+        data={"amount": "10.00", "reason": "多收"},
+        probe=count(Refund),
+    ),
 }
 
 

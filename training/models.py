@@ -25,6 +25,7 @@ from wagtail.search import index
 from accounts.roles import MANAGE_TRAINING
 from cms.blocks import BodyBlock
 from core.dates import date_field_errors
+from payments.money import format_amount
 from search.listing import listing_page, page_number
 
 
@@ -212,6 +213,11 @@ class CoursePage(Page):
     @property
     def fee_yuan(self):
         return fen_to_yuan(self.fee)
+
+    @property
+    def fee_display(self):
+        """The fee in the configured currency (PAYMENT_CURRENCY): '¥800.00'."""
+        return format_amount(self.fee)
 
     @property
     def has_started(self):

@@ -250,6 +250,8 @@ CELERY_BEAT_SCHEDULE = {
     "search-reconcile": {"task": "search.tasks.reconcile_search_index", "schedule": 3600.0},
     # Postings past their validity period leave the public lists; also `manage.py expire_listings` for cron.
     "listings-expire": {"task": "listings.tasks.expire_listings", "schedule": 3600.0},
+    # Accepted orders: a reminder before the payment deadline, cancellation after it.
+    "services-unpaid-orders": {"task": "services.tasks.remind_and_lapse_unpaid_orders", "schedule": 3600.0},
     # Places held for a payment that did not come go back to the waiting list.
     "training-release-expired-holds": {"task": "training.tasks.release_expired_holds", "schedule": 300.0},
     # Rights-protection e-mails that failed are sent again.
@@ -291,6 +293,9 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 # Points the stripe library at Stripe's own stripe-mock in tests and CI.
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 PAYMENT_CURRENCY = env("PAYMENT_CURRENCY", default="cny")
+# An accepted order is to be paid within this many days (reminded this many days before), else it lapses.
+ORDER_PAYMENT_DAYS = env.int("ORDER_PAYMENT_DAYS", default=7)
+ORDER_PAYMENT_REMINDER_DAYS = env.int("ORDER_PAYMENT_REMINDER_DAYS", default=2)
 
 # ------------------------------------------------------------------------------
 # Wagtail

@@ -4,9 +4,10 @@ import os
 
 import pytest
 
-from payments.checkout import PaymentError, refund, start_checkout
+from accounts.roles import FINANCE
+from payments.checkout import PaymentError, refund, refund_as_finance, start_checkout
 from payments.models import Payment
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, staff_in
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +71,24 @@ def test_missing_stripe_configuration_is_a_clear_error(settings):
         checkout(MembershipFactory())
     assert "尚未配置" in str(error.value)
     assert not Payment.objects.exists()
+
+
+@pytest.mark.stripe
+def test_checkout_offers_card_alipay_and_wechat_pay_for_cny(stripe_mock, settings):
+    settings.PAYMENT_CURRENCY = "cny"
+    payment = checkout(MembershipFactory())
+    # stripe-mock validates the request against Stripe's API and answers with the methods it carried.
+    assert payment.offered_methods == ["card", "alipay", "wechat_pay"]
+
+
+@pytest.mark.stripe
+def test_finance_refund_part_of_a_stripe_payment_through_the_refund_api(stripe_mock):
+    payment = checkout(MembershipFactory())
+    Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.PAID, payment_intent_id="pi_123")
+    finance = staff_in(FINANCE)
+    with pytest.raises(PaymentError):
+        refund_as_finance(payment, finance, amount=payment.amount + 1, reason="多收")
+    payment = refund_as_finance(payment, finance, amount=20000, reason="少交付一项")
+    assert payment.status == Payment.Status.PAID
+    assert payment.refunds.get().stripe_refund_id.startswith("re_")
+    assert payment.refundable_amount() == 100000

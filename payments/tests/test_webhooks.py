@@ -131,4 +131,4 @@ def test_payment_page_is_private_to_the_payer_and_its_organisation(client, payme
     client.force_login(payment.user)
     page = client.get(f"/payments/{payment.pk}/")
     assert page.status_code == 200
-    assert "3,500.00 CNY" in page.content.decode()
+    assert "¥3,500.00" in page.content.decode()

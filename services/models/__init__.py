@@ -9,6 +9,7 @@ from .institutions import (
     ServiceCategory,
     validate_agency_code,
 )
+from .invoices import Invoice
 from .notifications import Notification
 from .offerings import MAX_AMOUNT_FEN, Offering, format_fen
 from .orders import OPEN_STATUSES, PAID_STATUSES, REFUNDING, TRANSITIONS, Actor, Order, OrderEvent, OrderStatus
@@ -28,6 +29,7 @@ __all__ = [
     "Institution",
     "InstitutionEvent",
     "InstitutionType",
+    "Invoice",
     "Notification",
     "Offering",
     "Order",

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from payments.money import format_amount
+
 from .institutions import Institution, ServiceCategory
 
 # Stripe's ceiling for one CNY charge (999,999.99 yuan), in fen; no order may exceed it.
@@ -11,10 +13,8 @@ MAX_AMOUNT_FEN = 99_999_999
 
 
 def format_fen(amount):
-    """Fen as yuan with two decimals: 350000 → '¥3,500.00'."""
-    if amount is None:
-        return ""
-    return f"¥{amount / 100:,.2f}"
+    """Fen as yuan with two decimals in the configured currency (PAYMENT_CURRENCY): 350000 → '¥3,500.00'."""
+    return format_amount(amount)
 
 
 class OfferingQuerySet(models.QuerySet):

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import HANDLE_ORDER_DISPUTES
+from accounts.roles import HANDLE_ORDER_DISPUTES, VIEW_PAYMENTS
 
 from .inquiries import Inquiry, InquiryMessage
 from .institutions import Institution
@@ -43,7 +43,8 @@ TRANSITIONS = {
     (OrderStatus.REQUESTED, OrderStatus.DECLINED): {Actor.INSTITUTION},
     (OrderStatus.REQUESTED, OrderStatus.CANCELLED): {Actor.ENTERPRISE, Actor.STAFF},
     (OrderStatus.ACCEPTED, OrderStatus.PAID): {Actor.SYSTEM},
-    (OrderStatus.ACCEPTED, OrderStatus.CANCELLED): {Actor.ENTERPRISE, Actor.INSTITUTION, Actor.STAFF},
+    # SYSTEM: the payment deadline passed without a payment (`services.orders.lapse_unpaid_orders`).
+    (OrderStatus.ACCEPTED, OrderStatus.CANCELLED): {Actor.ENTERPRISE, Actor.INSTITUTION, Actor.STAFF, Actor.SYSTEM},
     (OrderStatus.PAID, OrderStatus.DELIVERED): {Actor.INSTITUTION},
     # A paid order cancelled is refunded in full through Stripe.
     (OrderStatus.PAID, OrderStatus.CANCELLED): {Actor.INSTITUTION, Actor.STAFF},
@@ -74,10 +75,11 @@ PAID_STATUSES = {OrderStatus.PAID, OrderStatus.DELIVERED, OrderStatus.COMPLETED,
 
 class OrderQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The orders of the user's organisation (either side); every order for the platform's operators."""
+        """The orders of the user's organisation (either side); every order for the platform's operators and
+        for finance (who reconcile payments with orders)."""
         if not user.is_authenticated:
             return self.none()
-        if user.has_perm(HANDLE_ORDER_DISPUTES):
+        if user.has_perm(HANDLE_ORDER_DISPUTES) or user.has_perm(VIEW_PAYMENTS):
             return self
         return self.filter(
             Q(enterprise__memberships__user=user) | Q(institution__organisation__memberships__user=user)
@@ -119,6 +121,8 @@ class Order(models.Model):
     created_at = models.DateTimeField(_("下单时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     paid_at = models.DateTimeField(_("付款时间"), null=True, blank=True)
+    payment_due_at = models.DateTimeField(_("付款期限"), null=True, blank=True)
+    payment_reminded_at = models.DateTimeField(_("付款提醒时间"), null=True, blank=True)
     completed_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
 
     objects = OrderQuerySet.as_manager()
@@ -162,6 +166,14 @@ class Order(models.Model):
         if user.is_authenticated and user.has_perm(HANDLE_ORDER_DISPUTES):
             return Actor.STAFF
         return None
+
+    @property
+    def payment_reference(self):
+        """What the enterprise writes in the transfer's remark (附言) so the institution can match it."""
+        return f"{self.number} {self.enterprise.name}"[:60]
+
+    def may_pay(self, user):
+        return self.status == OrderStatus.ACCEPTED and self.actor_for(user) == Actor.ENTERPRISE
 
     def allowed_targets(self, actor):
         return [to for (frm, to), actors in TRANSITIONS.items() if frm == self.status and actor in actors]

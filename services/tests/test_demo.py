@@ -43,3 +43,20 @@ def test_demo_reviews_and_inquiries_speak_of_the_service_ordered():
             assert category in patent_categories, (review.body, review.order.offering.title)
         if review.order.inquiry is not None:
             assert review.order.inquiry.offering_id == review.order.offering_id
+
+
+def test_demo_has_an_order_paid_by_bank_transfer_with_an_invoice_requested_once():
+    from payments.models import BankAccount, Payment
+    from services.models import Invoice
+
+    accounts_demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    transfer = Payment.objects.get(method=Payment.Method.TRANSFER)
+    assert transfer.status == Payment.Status.PAID and transfer.receipt
+    order = Order.objects.get(pk=transfer.object_id)
+    assert order.status == "paid"
+    assert order.created_by.email == "enterprise@demo.ip.lyg"
+    assert Invoice.objects.get().order == order
+    # Every approved institution can be paid by transfer.
+    assert not Institution.objects.public().exclude(organisation__bank_account__in=BankAccount.objects.all()).exists()

@@ -185,7 +185,10 @@ def test_unknown_event_types_are_acknowledged_and_ignored(client, accepted, webh
     assert accepted.status == OrderStatus.ACCEPTED
 
 
-def test_abandoned_payment_leaves_the_order_unpaid_and_payable(client, accepted, enterprise_user, webhook_secret):
+def test_abandoned_payment_leaves_the_order_unpaid_and_payable(
+    client, accepted, enterprise_user, webhook_secret, settings
+):
+    settings.STRIPE_SECRET_KEY = "sk_test_123"  # the online payment button shows only when Stripe is configured
     payment = pending_payment(accepted, enterprise_user)
     post_event(client, checkout_event("checkout.session.expired", payment, payment_status="unpaid"), webhook_secret)
     accepted.refresh_from_db()
