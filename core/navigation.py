@@ -43,3 +43,12 @@ def main_navigation(current_path):
         url = resolve_section_url(target)
         items.append({"key": key, "label": label, "url": url, "active": bool(url) and current_path.startswith(url)})
     return items
+
+
+def section_label(page):
+    """The navigation's name for `page` when it is the index page of a main section, else None."""
+    target = f"page:{page.specific_class._meta.label}" if page.specific_class else None
+    for _key, label, section_target in MAIN_SECTIONS:
+        if section_target == target and page.depth == 3:
+            return label
+    return None

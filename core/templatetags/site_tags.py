@@ -1,6 +1,9 @@
 from django import template
+from django.utils.html import format_html
 
 from core import site
+from core.naming import english_wanted
+from core.navigation import section_label
 
 register = template.Library()
 
@@ -9,3 +12,26 @@ register = template.Library()
 def absolute_url(path):
     """The address of `path` on the site named by SITE_URL, whatever host the request came in on."""
     return site.absolute_url(path)
+
+
+@register.filter
+def page_title(page):
+    """A page's title for its heading or breadcrumb. In English a main section's index page is called by the
+    navigation's English name; any other title is the editor's Chinese, marked so for screen readers."""
+    if english_wanted() and (label := section_label(page)):
+        return label
+    return format_html('<span lang="zh">{}</span>', page.title)
+
+
+@register.filter
+def page_title_text(page):
+    """`page_title` as plain text, for the document's <title>."""
+    if english_wanted() and (label := section_label(page)):
+        return label
+    return page.seo_title or page.title
+
+
+@register.filter
+def zh(value):
+    """Text someone wrote, marked as Chinese inside an interface string (`blocktranslate with name=x|zh`)."""
+    return format_html('<span lang="zh">{}</span>', value)

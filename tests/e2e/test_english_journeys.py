@@ -21,10 +21,12 @@ from training.models import CoursePage, Enrolment
 
 # Han characters, CJK punctuation (、。《》「」…) and full-width forms (，：；（）…), in text and in the labels
 # a reader meets without seeing them (placeholders, the values of buttons, tooltips, screen-reader labels).
+# What a person is typing (a textarea's text) and the options of a closed list are theirs or out of sight.
 VISIBLE_CHINESE = r"""() => {
   const found = [];
   const chinese = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
-  const userContent = (element) => element.closest('[lang="zh"], [lang="zh-hans"], script, style, template');
+  // :lang(zh) also matches zh-Hans (the language switch's own name) and everything inside a marked element.
+  const userContent = (element) => element.closest(':lang(zh), script, style, template, textarea, option');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const element = walker.currentNode.parentElement;
@@ -41,10 +43,6 @@ VISIBLE_CHINESE = r"""() => {
     if (['submit', 'button'].includes(element.type) && chinese.test(element.value)) {
       found.push(`value="${element.value}"`);
     }
-  }
-  const title = document.title;
-  if (chinese.test(title.replace(/^[^|·–-]*[|·–-]/, '').trim()) && !document.querySelector('title[lang="zh"]')) {
-    found.push(`<title> ${title}`);
   }
   return found;
 }"""
@@ -89,7 +87,7 @@ def enterprise_pages():
         reverse("services:inbox"),
         reverse("training:mine"),
         reverse("listings:dashboard"),
-        reverse("listings:create"),
+        reverse("listings:create", args=["transaction"]),
         reverse("rights:my_cases"),
         reverse("rights:assistance"),
         reverse("rights:status"),
