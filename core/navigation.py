@@ -47,8 +47,10 @@ def main_navigation(current_path):
 
 def section_label(page):
     """The navigation's name for `page` when it is the index page of a main section, else None."""
-    target = f"page:{page.specific_class._meta.label}" if page.specific_class else None
+    # Templates also call this with whatever `page` a view put in the context (a paginator's page, say).
+    specific_class = getattr(page, "specific_class", None)
+    target = f"page:{specific_class._meta.label}" if specific_class else None
     for _key, label, section_target in MAIN_SECTIONS:
-        if section_target == target and page.depth == 3:
+        if target and section_target == target and page.depth == 3:
             return label
     return None

@@ -28,7 +28,7 @@ def page_title_text(page):
     """`page_title` as plain text, for the document's <title>."""
     if english_wanted() and (label := section_label(page)):
         return label
-    return page.seo_title or page.title
+    return getattr(page, "seo_title", "") or getattr(page, "title", "")
 
 
 @register.filter
