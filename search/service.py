@@ -195,7 +195,7 @@ def reference_display_names():
 def display_value(value, names):
     """An indexed value (written in Chinese when the document was indexed) in the reader's language: a
     reference row by its English name, a choice label by its translation; with "zh" when it stays Chinese."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not value:  # gettext("") would be the catalogue's header
         return value, ""
     shown = names.get(value) or _(value)
     return shown, "zh" if HAN.search(shown) else ""
