@@ -14,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.naming import english_wanted
+
 from . import registry, text
 from .backends import SearchUnavailable, embedded_backend, get_search_backend
 from .query import DATE_RANGES, FACETS, PRICE_RANGES, SearchQuery
@@ -179,7 +181,6 @@ def suggest(prefix, limit=8):
 def reference_display_names():
     """Chinese name -> English name of the reference rows whose names the index holds (districts, service
     categories, industries); empty, and no query, unless the reader reads English."""
-    from core.naming import english_wanted
     from listings.models import Industry
     from reference.models import District
     from services.models import ServiceCategory
@@ -198,7 +199,7 @@ def display_value(value, names):
     if not isinstance(value, str) or not value:  # gettext("") would be the catalogue's header
         return value, ""
     shown = names.get(value) or _(value)
-    return shown, "zh" if HAN.search(shown) else ""
+    return shown, "zh" if english_wanted() and HAN.search(shown) else ""
 
 
 def display_facts(hit, names):

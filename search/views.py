@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from core.naming import english_wanted
+
 from . import service
 from .forms import SearchForm
 from .query import FACETS, SORTS
@@ -44,7 +46,7 @@ def _url(params, **changes):
 def facet_value(facet, key, names):
     label = service.facet_label(facet, key, names)
     # A value the index holds in Chinese with no translation is shown as written, marked as Chinese.
-    return {"label": label, "language": "zh" if service.HAN.search(str(label)) else ""}
+    return {"label": label, "language": "zh" if english_wanted() and service.HAN.search(str(label)) else ""}
 
 
 def facet_panels(params, results, names=None):
