@@ -18,9 +18,9 @@ def absolute_url(path):
 def page_title(page):
     """A page's title for its heading or breadcrumb. In English a main section's index page is called by the
     navigation's English name; any other title is the editor's Chinese, marked so for screen readers."""
-    if english_wanted() and (label := section_label(page)):
-        return label
-    return format_html('<span lang="zh">{}</span>', page.title)
+    if not english_wanted():
+        return page.title
+    return section_label(page) or format_html('<span lang="zh">{}</span>', page.title)
 
 
 @register.filter
@@ -33,5 +33,6 @@ def page_title_text(page):
 
 @register.filter
 def zh(value):
-    """Text someone wrote, marked as Chinese inside an interface string (`blocktranslate with name=x|zh`)."""
-    return format_html('<span lang="zh">{}</span>', value)
+    """Text someone wrote, marked as Chinese inside an English interface string (`blocktranslate with
+    name=x|zh`); a Chinese page is Chinese throughout already."""
+    return format_html('<span lang="zh">{}</span>', value) if english_wanted() else value
