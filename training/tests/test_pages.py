@@ -235,8 +235,7 @@ def test_sessions_without_a_title_are_named_by_day_and_part_of_day_in_the_reader
     shanghai = ZoneInfo("Asia/Shanghai")
     course = make_course()
     first_day = timezone.localtime(course.starts_at, shanghai).replace(hour=9, minute=0)
-    course.starts_at = first_day
-    course.save()
+    course.starts_at = first_day  # the sessions count their days from the course's start
     morning = CourseSession(course=course, starts_at=first_day, ends_at=first_day + timedelta(hours=3))
     afternoon = CourseSession(
         course=course, starts_at=first_day + timedelta(days=1, hours=5), ends_at=first_day + timedelta(days=1, hours=8)
