@@ -449,12 +449,12 @@ def load(stdout):
 
 def _tree_root():
     """Wagtail's root page, root collection and default locale, which its migrations create and a flushed
-    database lacks."""
+    database lacks; named in Chinese as migration cms 0003 names them."""
     if not Locale.objects.exists():
         Locale.objects.create(language_code="zh-hans")
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        Collection.add_root(name="全部集合")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="全部页面", slug="root"))
 
 
 def _home_page():

@@ -43,3 +43,14 @@ def main_navigation(current_path):
         url = resolve_section_url(target)
         items.append({"key": key, "label": label, "url": url, "active": bool(url) and current_path.startswith(url)})
     return items
+
+
+def section_label(page):
+    """The navigation's name for `page` when it is the index page of a main section, else None."""
+    # Templates also call this with whatever `page` a view put in the context (a paginator's page, say).
+    specific_class = getattr(page, "specific_class", None)
+    target = f"page:{specific_class._meta.label}" if specific_class else None
+    for _key, label, section_target in MAIN_SECTIONS:
+        if target and section_target == target and page.depth == 3:
+            return label
+    return None

@@ -12,3 +12,11 @@ def seed_row(model, lookup, values):
             setattr(row, name, values[name])
         row.save(update_fields=changed)
     return row
+
+
+def with_english_name(model, values, name_en):
+    """`values` with the English name when `model` has the field: the first seeding migrations run this code
+    with the historical model, from before reference rows had English names."""
+    if any(field.name == "name_en" for field in model._meta.get_fields()):
+        return {**values, "name_en": name_en}
+    return values

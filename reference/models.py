@@ -8,8 +8,10 @@ has them, not only the demo.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.naming import EnglishNamed
 
-class District(models.Model):
+
+class District(EnglishNamed):
     class Kind(models.TextChoices):
         DISTRICT = "district", _("市辖区")
         COUNTY = "county", _("县")
@@ -27,11 +29,8 @@ class District(models.Model):
         verbose_name = _("县区")
         verbose_name_plural = _("县区")
 
-    def __str__(self):
-        return self.name
 
-
-class ResponsibleUnit(models.Model):
+class ResponsibleUnit(EnglishNamed):
     code = models.SlugField(_("代码"), max_length=40, unique=True)
     name = models.CharField(_("名称"), max_length=60, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
@@ -40,6 +39,3 @@ class ResponsibleUnit(models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("责任单位")
         verbose_name_plural = _("责任单位")
-
-    def __str__(self):
-        return self.name

@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from reference.models import District
 
@@ -83,7 +84,7 @@ def by_district(year=None):
     result = [
         {
             "district": district.code,
-            "label": district.name,
+            "label": district.display_name,
             "received": rows.get(district.pk, {}).get("received", 0),
             "established": rows.get(district.pk, {}).get("established", 0),
         }
@@ -92,7 +93,12 @@ def by_district(year=None):
     unknown = rows.get(None)
     if unknown:
         result.append(
-            {"district": "", "label": "未注明", "received": unknown["received"], "established": unknown["established"]}
+            {
+                "district": "",
+                "label": gettext("未注明"),
+                "received": unknown["received"],
+                "established": unknown["established"],
+            }
         )
     return result
 

@@ -6,12 +6,15 @@ titles, snippets and key facts. Listing pages call `search(SearchQuery(types=["t
 """
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from core.naming import english_wanted
 
 from . import registry, text
 from .backends import SearchUnavailable, embedded_backend, get_search_backend
@@ -20,6 +23,7 @@ from .query import DATE_RANGES, FACETS, PRICE_RANGES, SearchQuery
 logger = logging.getLogger(__name__)
 
 VOCABULARY_CACHE_SECONDS = 300
+HAN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 @dataclass
@@ -174,11 +178,40 @@ def suggest(prefix, limit=8):
     return [term for term, _count in ranked[:limit]]
 
 
-def facet_label(facet, key):
+def reference_display_names():
+    """Chinese name -> English name of the reference rows whose names the index holds (districts, service
+    categories, industries); empty, and no query, unless the reader reads English."""
+    from listings.models import Industry
+    from reference.models import District
+    from services.models import ServiceCategory
+
+    if not english_wanted():
+        return {}
+    names = {}
+    for model in (District, ServiceCategory, Industry):
+        names.update(model.objects.exclude(name_en="").values_list("name", "name_en"))
+    return names
+
+
+def display_value(value, names):
+    """An indexed value (written in Chinese when the document was indexed) in the reader's language: a
+    reference row by its English name, a choice label by its translation; with "zh" when it stays Chinese."""
+    if not isinstance(value, str) or not value:  # gettext("") would be the catalogue's header
+        return value, ""
+    shown = names.get(value) or _(value)
+    return shown, "zh" if english_wanted() and HAN.search(shown) else ""
+
+
+def display_facts(hit, names):
+    """A hit's key facts as (label, value, language of the value) in the reader's language."""
+    return [(_(label), *display_value(value, names)) for label, value in hit.key_facts]
+
+
+def facet_label(facet, key, names=None):
     if facet == "type":
         return registry.type_label(key)
     if facet == "date":
         return str(DATE_RANGES[key][0]) if key in DATE_RANGES else key
     if facet == "price":
         return str(PRICE_RANGES[key][0]) if key in PRICE_RANGES else key
-    return key
+    return display_value(key, names or {})[0]

@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from core.naming import english_wanted
+
 from . import service
 from .forms import SearchForm
 from .query import FACETS, SORTS
@@ -41,7 +43,13 @@ def _url(params, **changes):
     return "?" + query.urlencode()
 
 
-def facet_panels(params, results):
+def facet_value(facet, key, names):
+    label = service.facet_label(facet, key, names)
+    # A value the index holds in Chinese with no translation is shown as written, marked as Chinese.
+    return {"label": label, "language": "zh" if english_wanted() and service.HAN.search(str(label)) else ""}
+
+
+def facet_panels(params, results, names=None):
     """Each facet's values with counts, whether selected, and the URL that toggles it."""
     panels = []
     for facet in FACETS:
@@ -57,7 +65,7 @@ def facet_panels(params, results):
                 chosen = [] if is_selected else [key]
             values.append(
                 {
-                    "label": service.facet_label(facet, key),
+                    **facet_value(facet, key, names),
                     "count": count,
                     "selected": is_selected,
                     "url": _url(params, **{param: chosen}),
@@ -68,7 +76,7 @@ def facet_panels(params, results):
                 chosen = [v for v in selected if v != key]
                 values.append(
                     {
-                        "label": service.facet_label(facet, key),
+                        **facet_value(facet, key, names),
                         "count": 0,
                         "selected": True,
                         "url": _url(params, **{param: chosen}),
@@ -95,11 +103,14 @@ def search_context(request, types=None, per_page=10):
     query = form.to_query(types=types, per_page=per_page)
     results = service.search(query)
     params = request.GET.copy()
+    names = service.reference_display_names()
+    for hit in results.hits:
+        hit.display_facts = service.display_facts(hit, names)
     return {
         "form": form,
         "query": query,
         "results": results,
-        "facet_panels": facet_panels(params, results),
+        "facet_panels": facet_panels(params, results, names),
         "pagination": pagination(params, results),
         "sorts": [
             {"label": label, "current": key == query.sort, "url": _url(params, sort=key)}

@@ -111,7 +111,7 @@ def course_roster_csv(request, pk):
     response["Content-Disposition"] = f'attachment; filename="roster-{course.pk}-{timezone.localdate():%Y%m%d}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 CSV with Chinese correctly only with a BOM.
     writer = csv.writer(response)
-    session_titles = [session.title for session in sessions] or [_("出勤")]
+    session_titles = [session.label for session in sessions] or [_("出勤")]
     writer.writerow(
         safe_row(
             [

@@ -169,7 +169,6 @@ def _course(index, data):
         for part, (start_hour, end_hour) in enumerate(((9, 12), (14, 17))):
             course.sessions.add(
                 CourseSession(
-                    title=f"第{day + 1}天{'上午' if part == 0 else '下午'}",
                     starts_at=starts + timedelta(days=day, hours=start_hour - 9),
                     ends_at=starts + timedelta(days=day, hours=end_hour - 9),
                     sort_order=day * 2 + part,

@@ -257,7 +257,9 @@ class CourseSession(Orderable):
     """One session (课时) of a course; attendance is recorded per session."""
 
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(_("课时名称"), max_length=100)
+    title = models.CharField(
+        _("课时名称"), max_length=100, blank=True, help_text=_("留空时按日期称呼，例如“第1天上午”。")
+    )
     starts_at = models.DateTimeField(_("开始时间"))
     ends_at = models.DateTimeField(_("结束时间"))
 
@@ -268,7 +270,21 @@ class CourseSession(Orderable):
         verbose_name_plural = _("课时")
 
     def __str__(self):
-        return self.title
+        return str(self.label)
+
+    @property
+    def label(self):
+        """The title an editor gave, or the day of the course and the part of the day, in the reader's
+        language (a title written by hand is content and stays as written)."""
+        if self.title:
+            return self.title
+        start = timezone.localtime(self.starts_at)
+        day = (start.date() - timezone.localtime(self.course.starts_at).date()).days + 1
+        if start.hour < 12:
+            return _("第%(day)s天上午") % {"day": day}
+        if start.hour < 18:
+            return _("第%(day)s天下午") % {"day": day}
+        return _("第%(day)s天晚上") % {"day": day}
 
     def clean(self):
         super().clean()

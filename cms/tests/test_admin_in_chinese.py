@@ -46,3 +46,18 @@ def test_admin_scripts_get_chinese_for_the_block_picker_and_autosave(editor):
     catalogue = editor.get("/admin/jsi18n/").content.decode("unicode_escape")
     assert "插入内容块" in catalogue
     assert "正在自动保存" in catalogue
+
+
+def test_page_tree_root_workflow_and_page_search_are_in_chinese(editor, news_index, make_news):
+    explorer = editor.get("/admin/pages/").content.decode()
+    assert "全部页面" in explorer
+    assert ">Root<" not in explorer
+    assert "The root level is where" not in explorer
+
+    editing = editor.get(f"/admin/pages/{make_news().pk}/edit/").content.decode()
+    assert "Moderators approval" not in editing
+    assert "Anyone can edit" not in editing
+
+    search = editor.get("/admin/pages/search/?q=新闻").content.decode()
+    assert "matching page" not in search
+    assert "in ascending order" not in search

@@ -1,6 +1,9 @@
 from django import template
+from django.utils.html import format_html
 
 from core import site
+from core.naming import english_wanted
+from core.navigation import section_label
 
 register = template.Library()
 
@@ -9,3 +12,27 @@ register = template.Library()
 def absolute_url(path):
     """The address of `path` on the site named by SITE_URL, whatever host the request came in on."""
     return site.absolute_url(path)
+
+
+@register.filter
+def page_title(page):
+    """A page's title for its heading or breadcrumb. In English a main section's index page is called by the
+    navigation's English name; any other title is the editor's Chinese, marked so for screen readers."""
+    if not english_wanted():
+        return page.title
+    return section_label(page) or format_html('<span lang="zh">{}</span>', page.title)
+
+
+@register.filter
+def page_title_text(page):
+    """`page_title` as plain text, for the document's <title>."""
+    if english_wanted() and (label := section_label(page)):
+        return label
+    return getattr(page, "seo_title", "") or getattr(page, "title", "")
+
+
+@register.filter
+def zh(value):
+    """Text someone wrote, marked as Chinese inside an English interface string (`blocktranslate with
+    name=x|zh`); a Chinese page is Chinese throughout already."""
+    return format_html('<span lang="zh">{}</span>', value) if english_wanted() else value

@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.naming import EnglishNamed
 
-class Industry(models.Model):
+
+class Industry(EnglishNamed):
     """One of the city's leading industries (主导产业); postings are filed under one, seeded by migration."""
 
     code = models.SlugField(_("代码"), max_length=40, unique=True)
@@ -13,6 +15,3 @@ class Industry(models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("产业领域")
         verbose_name_plural = _("产业领域")
-
-    def __str__(self):
-        return self.name

@@ -77,3 +77,16 @@ def test_empty_search_page_browses_everything_newest_first(client, corpus):
 def test_header_has_a_search_box(client, corpus):
     html = client.get("/search/").content.decode()
     assert 'data-suggest-url="/search/suggest"' in html and "search/search.js" in html
+
+
+def test_search_page_in_english_shows_reference_names_and_fact_labels_in_english(client, corpus):
+    client.cookies["ipp_language"] = "en"
+    html = client.get(reverse("search:results"), {"q": "质押融资"}).content.decode()
+    assert "District: Haizhou District" in html
+    assert "地区" not in html
+    district = next(
+        p
+        for p in client.get(reverse("search:results"), {"q": "专利"}).context["facet_panels"]
+        if p["name"] == "district"
+    )
+    assert "Haizhou District" in {value["label"] for value in district["values"]}

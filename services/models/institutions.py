@@ -14,11 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import REVIEW_INSTITUTIONS
+from core.naming import EnglishNamed
 from core.storage import private_storage
 from reference.models import District
 
 
-class ServiceCategory(models.Model):
+class ServiceCategory(EnglishNamed):
     code = models.SlugField(_("代码"), max_length=40, unique=True)
     name = models.CharField(_("名称"), max_length=40, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
@@ -27,9 +28,6 @@ class ServiceCategory(models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("服务类别")
         verbose_name_plural = _("服务类别")
-
-    def __str__(self):
-        return self.name
 
 
 class InstitutionType(models.TextChoices):

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import UserFactory
 from training import enrolments
@@ -222,3 +223,42 @@ def test_staff_see_any_certificate_and_visitors_must_log_in(client, staff, certi
 def test_courses_are_in_the_sitemap(client):
     course = make_course(slug="gbt-29490")
     assert course.url in client.get("/sitemap.xml").content.decode()
+
+
+def test_sessions_without_a_title_are_named_by_day_and_part_of_day_in_the_readers_language(client):
+    from zoneinfo import ZoneInfo
+
+    from django.utils import translation
+
+    from training.models import CourseSession
+
+    shanghai = ZoneInfo("Asia/Shanghai")
+    course = make_course()
+    first_day = timezone.localtime(course.starts_at, shanghai).replace(hour=9, minute=0)
+    course.starts_at = first_day  # the sessions count their days from the course's start
+    morning = CourseSession(course=course, starts_at=first_day, ends_at=first_day + timedelta(hours=3))
+    afternoon = CourseSession(
+        course=course, starts_at=first_day + timedelta(days=1, hours=5), ends_at=first_day + timedelta(days=1, hours=8)
+    )
+    named = CourseSession(course=course, title="结业考试", starts_at=first_day, ends_at=first_day)
+    with translation.override("zh-hans"):
+        assert [str(morning.label), str(afternoon.label), named.label] == ["第1天上午", "第2天下午", "结业考试"]
+    with translation.override("en"):
+        assert [str(morning.label), str(afternoon.label), named.label] == [
+            "Day 1, morning",
+            "Day 2, afternoon",
+            "结业考试",
+        ]
+
+
+def test_course_page_in_english_names_sessions_and_weekdays_without_full_width_brackets(client):
+    from training.models import CourseSession
+
+    course = make_course()
+    for day in range(2):
+        starts_at = course.starts_at + timedelta(days=day)
+        CourseSession.objects.create(course=course, starts_at=starts_at, ends_at=starts_at + timedelta(hours=3))
+    client.cookies["ipp_language"] = "en"
+    html = client.get(course.url).content.decode()
+    assert "Day 1, " in html and "Day 2, " in html
+    assert "（" not in html.split('id="course-sessions"')[1].split("</table>")[0]
