@@ -26,7 +26,7 @@ def log_in(page, email):
 
 
 def test_patent_licence_offer_from_posting_to_a_counted_deal(page, screenshot_dir):
-    deals_before = transaction_deals()["count"]
+    deals_before = transaction_deals().count()
 
     # An enterprise posts a patent licence offer; a wrong patent number is refused and nothing typed is lost.
     log_in(page, ENTERPRISE)
