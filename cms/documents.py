@@ -6,11 +6,11 @@ registers itself (e.g. training's course pages) is left to that app. Text comes 
 own `search_fields`, so a new field added there is searched without touching this file; a policy's
 document number and index number are also terms, weighted like the title.
 
-The section pages list their children through the search (`cms.models.listing`), filtering by tags:
-`parent:<pk>` on every page, and the codes of a page's `category`, `kind` and `validity`, its issuing
-agency's pk (`agency:<pk>`) and its topic tags by name (`tag:<name>`). Tags are edited on the page itself;
-a tag renamed or an item added or removed outside a page save re-indexes the pages concerned, and so
-does a view restriction added or removed (`depends_on`).
+The section pages list their children through the search (`cms.models.listing`), filtering by the
+filters each page type declares where it is registered: `parent` on every page, and a policy's
+validity, issuing agency and topics, a news item's category and tags, a patent information page's kind
+and tags. Tags are edited on the page itself; a tag renamed or an item added or removed outside a page
+save re-indexes the pages concerned, and so does a view restriction added or removed (`depends_on`).
 """
 
 from django.apps import apps
@@ -21,12 +21,35 @@ from wagtail.search import index
 
 from search import registry
 from search.documents import SearchDoc
+from search.registry import Filter
 
-# Page models with a cross-search type of their own: (model, type name).
+
+def _parent(page):
+    """The page's parent: the section page whose list shows it."""
+    return Page.objects.filter(path=page.path[: -page.steplen]).values_list("pk", flat=True).first()
+
+
+def _tag_names(page):
+    return [tag.name for tag in page.tags.all()]
+
+
+# Every page is listed by the section page above it (training's courses too).
+parent_filter = Filter("parent", _parent)
+
+# Page models with a cross-search type of their own: (model, type name, the filters of its section's list,
+# by the names of the list's filter form fields).
 TYPED_PAGES = [
-    ("cms.PolicyPage", "policy"),
-    ("cms.NewsPage", "news"),
-    ("cms.PatentInfoPage", "patent_info"),
+    (
+        "cms.PolicyPage",
+        "policy",
+        (
+            Filter("validity", lambda page: page.validity),
+            Filter("agency", lambda page: page.issuing_agency_id),
+            Filter("topic", _tag_names),
+        ),
+    ),
+    ("cms.NewsPage", "news", (Filter("category", lambda page: page.category), Filter("tag", _tag_names))),
+    ("cms.PatentInfoPage", "patent_info", (Filter("kind", lambda page: page.kind), Filter("tag", _tag_names))),
 ]
 
 
@@ -69,27 +92,6 @@ def page_body(page):
     return " ".join(" ".join(parts).split())
 
 
-def parent_tag(page):
-    """The tag a section page filters its own children by."""
-    parent_path = page.path[: -page.steplen]
-    parent_pk = Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
-    return f"parent:{parent_pk}" if parent_pk else ""
-
-
-def listing_tags(page):
-    """The "key:value" tags the section pages filter by (see the module docstring)."""
-    tags = [parent_tag(page)]
-    for name in ("category", "kind", "validity"):
-        value = getattr(page, name, None)
-        if value and isinstance(value, str):
-            tags.append(f"{name}:{value}")
-    if getattr(page, "issuing_agency_id", None):
-        tags.append(f"agency:{page.issuing_agency_id}")
-    if hasattr(page, "tags"):
-        tags.extend(f"tag:{tag.name}" for tag in page.tags.all())
-    return tags
-
-
 def page_to_document(page, doc_type="page"):
     page = page.specific
     day = getattr(page, "issue_date", None) or getattr(page, "date", None) or page.last_published_at
@@ -118,7 +120,6 @@ def page_to_document(page, doc_type="page"):
         moment=page.first_published_at,
         facts=facts,
         terms=terms,
-        tags=listing_tags(page),
     )
 
 
@@ -145,7 +146,7 @@ def _tagged_pages(model):
     }
 
 
-def _register_typed(model, name):
+def _register_typed(model, name, filters):
     registry.register(
         registry.SearchType(
             name=name,
@@ -153,14 +154,15 @@ def _register_typed(model, name):
             public_queryset=lambda: _live_public(model).specific(),
             to_document=lambda page: page_to_document(page, name),
             depends_on={**_tagged_pages(model), **below_restriction(model)},
+            filters=(parent_filter, *filters),
         )
     )
 
 
-for _label, _name in TYPED_PAGES:
+for _label, _name, _filters in TYPED_PAGES:
     _found = _model(_label)
     if _found is not None:
-        _register_typed(_found, _name)
+        _register_typed(_found, _name, _filters)
 
 
 def other_pages():
@@ -177,5 +179,6 @@ registry.register(
         public_queryset=other_pages,
         to_document=page_to_document,
         depends_on=below_restriction(Page),
+        filters=(parent_filter,),
     )
 )

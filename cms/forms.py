@@ -1,5 +1,6 @@
-"""Filter forms of the listing pages, turned into the section's search (the tags are those of
-`cms.documents`). A value that does not validate is dropped, never raised."""
+"""Filter forms of the listing pages, turned into the section's search (each field chooses the filter of
+the same name that the page type declares in `cms.documents`). A value that does not validate is
+dropped, never raised."""
 
 import datetime
 
@@ -9,18 +10,16 @@ from taggit.models import Tag
 
 from core.forms import StyledFormMixin
 from search.query import SearchQuery
+from search.registry import filter_tags
 
 from .models import IssuingAgency, NewsPage, PatentInfoPage, PolicyPage
 
 
-def _selected(values, name):
-    return [values[name]] if name in values else []
-
-
 class ListingFilterForm(StyledFormMixin, forms.Form):
     """A GET filter form of a section page; `search_query()` searches the section's own live children
-    (`search_type`, tagged with the section page as their parent) with the fields that validated, newest
-    first, and ignores the rest. Subclasses say what their fields ask for in `search_filters(values)`."""
+    (`search_type`, below the section page) with the fields that validated, newest first, and ignores
+    the rest. Fields named like the type's filters choose them; subclasses say what their other fields
+    ask for in `search_filters(values)`."""
 
     optional_empty_label = _("全部")
 
@@ -40,15 +39,20 @@ class ListingFilterForm(StyledFormMixin, forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "", [])}
 
     def search_filters(self, values):
-        """SearchQuery arguments (text, tags, dates) for the valid values of this form's fields."""
-        raise NotImplementedError
+        """SearchQuery arguments other than the type's filters (text, dates) for the valid values."""
+        return {}
 
     def search_query(self, page=1, per_page=10):
-        filters = self.search_filters(self.valid_values())
-        tags = filters.pop("tags", {})
-        if self.index_page is not None:
-            tags["parent"] = [self.index_page.pk]
-        return SearchQuery(scope=[self.search_type], tags=tags, sort="newest", page=page, per_page=per_page, **filters)
+        values = self.valid_values()
+        tags = filter_tags([self.search_type], {**values, "parent": self.index_page})
+        return SearchQuery(
+            scope=[self.search_type],
+            tags=tags,
+            sort="newest",
+            page=page,
+            per_page=per_page,
+            **self.search_filters(values),
+        )
 
 
 def _tag_choices(through_model, index_page):
@@ -91,11 +95,6 @@ class PolicyFilterForm(ListingFilterForm):
         year = values.get("year")
         return {
             "text": values.get("q", ""),
-            "tags": {
-                "agency": [values["agency"].pk] if "agency" in values else [],
-                "validity": _selected(values, "validity"),
-                "tag": _selected(values, "topic"),
-            },
             # The issue year: the document date of a policy is its issue date.
             "date_from": datetime.date(year, 1, 1) if year else None,
             "date_before": datetime.date(year + 1, 1, 1) if year else None,
@@ -112,9 +111,6 @@ class NewsFilterForm(ListingFilterForm):
         super().__init__(*args, **kwargs)
         self.fields["tag"].choices = _tag_choices(NewsPage.tags.through, self.index_page)
 
-    def search_filters(self, values):
-        return {"tags": {"category": _selected(values, "category"), "tag": _selected(values, "tag")}}
-
 
 class PatentInfoFilterForm(ListingFilterForm):
     search_type = "patent_info"
@@ -125,6 +121,3 @@ class PatentInfoFilterForm(ListingFilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tag"].choices = _tag_choices(PatentInfoPage.tags.through, self.index_page)
-
-    def search_filters(self, values):
-        return {"tags": {"kind": _selected(values, "kind"), "tag": _selected(values, "tag")}}

@@ -1,8 +1,9 @@
 """Listings in cross-search: published, valid transaction postings, financing needs and financing products.
 
-The transaction and financing list pages filter and order through these documents too: their coded filters
-are tags ("kind:…", "direction:…", "industry:<pk>", "district:<pk>", "status:…", "ip_type:…"; a financing
-product carries the IP types it accepts as collateral), and their price or amount is the document's price.
+The transaction and financing list pages filter and order through these documents too: the filters are
+declared where the types are registered (status, kind, direction, industry, district and IP type; a
+financing product carries the IP types it accepts as collateral), and their price or amount is the
+document's price.
 
 Only public fields go in: the publishing organisation's name (shown on every posting page), never the
 contact person, phone or e-mail (shown on the posting page under its own rules), never the attached
@@ -12,6 +13,7 @@ documents. Prices are stored in 万元 on the model and in yuan in search.
 from accounts.models import Organisation
 from search import registry
 from search.documents import SearchDoc
+from search.registry import Filter
 
 from .models import FinancingNeed, FinancingProduct, Industry, Listing, ListingIP, TransactionListing
 
@@ -23,18 +25,20 @@ def yuan(value):
     return None if value is None else float(value) * TEN_THOUSAND
 
 
-def listing_tags(listing, records):
-    """The coded values the list pages filter by, as "key:value" tags."""
-    ip_types = sorted({record.ip_type for record in records} | set(listing.eligible_ip_types))
-    pairs = [
-        ("status", listing.status),
-        ("kind", listing.kind),
-        ("direction", listing.direction),
-        ("industry", listing.industry_id),
-        ("district", listing.district_id),
-        *(("ip_type", ip_type) for ip_type in ip_types),
-    ]
-    return [f"{key}:{value}" for key, value in pairs if value]
+def _ip_types(listing):
+    """The IP types of the posting's IP records, and for a financing product those it accepts."""
+    return {record.ip_type for record in listing.ip_records.all()} | set(listing.eligible_ip_types)
+
+
+# The filters of the list pages, by the names of their filter forms' fields (listings.forms.FilterForm).
+FILTERS = (
+    Filter("status", lambda listing: listing.status),
+    Filter("kind", lambda listing: listing.kind),
+    Filter("direction", lambda listing: listing.direction),
+    Filter("industry", lambda listing: listing.industry_id),
+    Filter("district", lambda listing: listing.district_id),
+    Filter("ip_type", _ip_types),
+)
 
 
 def listing_document(listing, doc_type):
@@ -66,7 +70,6 @@ def listing_document(listing, doc_type):
         price_max=high if high is not None else low,
         facts=facts,
         terms=[r.number for r in records] + [r.title for r in records],
-        tags=listing_tags(listing, records),
     )
 
 
@@ -82,6 +85,7 @@ def _register(name, model, label=""):
                 .prefetch_related("ip_records")
             ),
             to_document=lambda listing: listing_document(listing, name),
+            filters=FILTERS,
             depends_on={
                 ListingIP: lambda record: [record.listing_id],
                 Organisation: lambda organisation: list(organisation.listings.values_list("pk", flat=True)),

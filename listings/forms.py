@@ -12,6 +12,7 @@ from core.submissions import OnceOnlyFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District
 from search.query import SearchQuery
+from search.registry import filter_tags
 
 from .documents import yuan
 from .ip_numbers import normalise_ip_number
@@ -321,8 +322,6 @@ SORTS = {
     "amount_low": ("price_asc", _("金额从低到高")),
     "amount_high": ("price_desc", _("金额从高到低")),
 }
-# Filters whose coded value is matched against the document's tag of the same name (see documents.py).
-TAG_FIELDS = ("kind", "direction", "industry", "district", "status", "ip_type")
 # "ZL" typed before a number: the search reads patent numbers with or without it, and other numbers
 # (trademark registrations, older patent numbers) are indexed without it.
 ZL_PREFIX = re.compile(r"(?<![0-9A-Za-z])zl\s?(?=\d)", re.IGNORECASE)
@@ -363,10 +362,12 @@ class FilterForm(StyledFormMixin, forms.Form):
             self.is_valid()  # cleaned_data then holds only the values without errors
         data = getattr(self, "cleaned_data", {})
         low, high = data.get("min_amount"), data.get("max_amount")
+        scope = self.scopes[data.get("section") or ""]
         return SearchQuery(
             text=ZL_PREFIX.sub("", data.get("q") or ""),
-            scope=self.scopes[data.get("section") or ""],
-            tags={field: [getattr(data[field], "pk", data[field])] for field in TAG_FIELDS if data.get(field)},
+            scope=scope,
+            # Fields named like the types' filters (listings.documents.FILTERS) choose them.
+            tags=filter_tags(scope, data),
             price_from=yuan(low),
             price_to=yuan(high),
             sort=SORTS[data.get("sort") or "newest"][0],

@@ -1,7 +1,8 @@
 """Anonymised aggregates of rights-protection cases, for the public summary and the targets dashboard.
 
-Only counts and averages leave this module: no tracking number, party or submitter. Every function
-takes an optional `year` (calendar year in Asia/Shanghai) so the dashboard can count per year.
+Only counts and averages leave this module: no tracking number, party or submitter (the targets'
+drill-down, for staff only, lists the closed cases themselves). The summary functions take an optional
+`year` (calendar year in Asia/Shanghai, of receipt).
 """
 
 from datetime import date
@@ -11,11 +12,21 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.figures import Figure
 from reference.models import District
 
 from .models import ESTABLISHING_OUTCOMES, OPEN_STATUSES, Case, Category, Status
 
-ESTABLISHED = Q(status=Status.CLOSED, outcome__in=ESTABLISHING_OUTCOMES)
+CLOSED = Q(status=Status.CLOSED)
+ESTABLISHED = CLOSED & Q(outcome__in=ESTABLISHING_OUTCOMES)
+
+
+def closed_cases():
+    """Cases handled to the end (not declined), each counted from the moment it was closed, in the
+    district it concerns (a case naming none counts for the whole city only)."""
+    return Figure(
+        Case.objects.filter(CLOSED, closed_at__isnull=False), date_field="closed_at", district_lookup="district"
+    )
 
 
 def _cases(year=None, kind=None):
@@ -39,7 +50,7 @@ def summary(year=None, kind=None):
     totals = _cases(year, kind).aggregate(
         received=Count("pk"),
         open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
-        closed=Count("pk", filter=Q(status=Status.CLOSED)),
+        closed=Count("pk", filter=CLOSED),
         declined=Count("pk", filter=Q(status=Status.DECLINED)),
         established=Count("pk", filter=ESTABLISHED),
         assistance=Count("pk", filter=Q(kind=Case.Kind.ASSISTANCE)),
@@ -57,7 +68,7 @@ def by_category(year=None):
         .values("category")
         .annotate(
             received=Count("pk"),
-            closed=Count("pk", filter=Q(status=Status.CLOSED)),
+            closed=Count("pk", filter=CLOSED),
             established=Count("pk", filter=ESTABLISHED),
         )
     }
@@ -125,7 +136,7 @@ def by_month(months=12, today=None):
         .values_list("month", "n")
     )
     closed = dict(
-        Case.objects.filter(status=Status.CLOSED, closed_at__date__gte=first)
+        Case.objects.filter(CLOSED, closed_at__date__gte=first)
         .annotate(month=TruncMonth("closed_at"))
         .values("month")
         .annotate(n=Count("pk"))

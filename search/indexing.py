@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from . import registry
 from .backends import write_backends
-from .outbox import pending, replay_since
+from .outbox import drain, pending, replay_since
 
 
 def reindex(types=None, progress_factory=None):
@@ -27,6 +27,18 @@ def reindex(types=None, progress_factory=None):
             counts[search_type.name] = backend.rebuild(search_type.name, search_type.public_documents(), progress)
             replay_since(started, search_type.name, backend)
     return counts
+
+
+def catch_up():
+    """Applies every index update already committed and makes every backend show it to the next search.
+
+    Searches normally see a change a moment after its commit (the outbox is applied after the commit,
+    Elasticsearch refreshes about once a second); whoever must read the change at once (a browser journey
+    checking that an approval lists the institution) calls this first. Returns the updates still failing."""
+    _applied, failed = drain()
+    for backend in write_backends():
+        backend.refresh()
+    return failed
 
 
 @dataclass

@@ -69,7 +69,8 @@ class SearchQuery:
     filters: they narrow the results and every facet count alike.
 
     scope: the only types searched (a listing page's own, e.g. ["transaction"]);
-    tags: {key: [values]}, documents carrying a "key:value" tag for one of the values of every key;
+    tags: {key: [values]}, documents carrying a "key:value" tag for one of the values of every key (a
+    listing page builds them with `search.registry.filter_tags` from the filters its types declare);
     date_from / date_before: the document date, inclusive / exclusive;
     price_from / price_to: a price (range) reaching into these yuan bounds; unpriced documents drop out;
     min_rank: the type's own rank at least this (an institution's rating)."""

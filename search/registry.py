@@ -1,12 +1,16 @@
-"""Which models are searchable, and how each becomes a SearchDoc.
+"""Which models are searchable, how each becomes a SearchDoc, and what its listing page filters by.
 
 An app makes a model searchable by registering a SearchType in its `documents.py`; cross-search imports
 every app's `documents` module when it starts (see SearchConfig.ready). Only registered models are
 queued for indexing.
+
+A type declares its listing page's filters once, as `Filter`s: a name and what an instance carries for
+it. The documents get their tags from the declaration, and a listing page passes the values its filter
+form chose, by the same names, to `filter_tags`; "name:value" tags are written only here.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.apps import apps
 from django.db.models import Model, QuerySet
@@ -14,12 +18,37 @@ from django.db.models import Model, QuerySet
 from .documents import TYPE_LABELS, SearchDoc
 
 
+@dataclass(frozen=True)
+class Filter:
+    """name: the filter's name, which is also the name of the filter form's field that chooses it;
+    values: instance -> what it carries for the filter (one value or several). A model instance stands
+    for its primary key and True for "yes"; None, "" and False carry nothing. The form's chosen values
+    are read the same way, so a record and a choice meet without either spelling the tag."""
+
+    name: str
+    values: Callable[[Model], object]
+
+
+def filter_values(value):
+    """The tag values of what a record carries or a form chose (see Filter)."""
+    if value is None or value is False or value == "":
+        return []
+    if isinstance(value, list | tuple | set | frozenset | QuerySet):
+        return sorted({tag for item in value for tag in filter_values(item)})
+    if value is True:
+        return ["yes"]
+    if isinstance(value, Model):
+        return [str(value.pk)]
+    return [str(value)]
+
+
 @dataclass
 class SearchType:
     """name: the type's key (e.g. "transaction"); model: the model class (or "app_label.Model");
-    public_queryset: what may be shown to anyone, right now; to_document: instance -> SearchDoc;
-    depends_on: other models whose changes change this type's documents, each with a function returning
-    the primary keys of the affected instances (e.g. an organisation suspended hides its institution)."""
+    public_queryset: what may be shown to anyone, right now; to_document: instance -> SearchDoc (its
+    tags come from `filters`, the type's listing filters); depends_on: other models whose changes change
+    this type's documents, each with a function returning the primary keys of the affected instances
+    (e.g. an organisation suspended hides its institution)."""
 
     name: str
     model: type[Model] | str
@@ -27,6 +56,7 @@ class SearchType:
     to_document: Callable[[Model], SearchDoc]
     label: str = ""
     depends_on: dict = field(default_factory=dict)
+    filters: tuple = ()
     batch_size: int = 500
 
     def get_model(self):
@@ -39,7 +69,12 @@ class SearchType:
         if pks is not None:
             queryset = queryset.filter(pk__in=list(pks))
         for instance in queryset.iterator(chunk_size=self.batch_size):
-            yield self.to_document(instance)
+            yield self.document(instance)
+
+    def document(self, instance):
+        """The instance's SearchDoc, tagged with what it carries for each of the type's filters."""
+        tags = [f"{item.name}:{value}" for item in self.filters for value in filter_values(item.values(instance))]
+        return replace(self.to_document(instance), tags=tags)
 
 
 _types: dict[str, SearchType] = {}
@@ -50,6 +85,14 @@ def register(search_type):
         TYPE_LABELS[search_type.name] = search_type.label
     _types[search_type.name] = search_type
     return search_type
+
+
+def filter_tags(scope, chosen):
+    """A listing page's tag filter (SearchQuery.tags): for each filter the types in `scope` declare, the
+    values chosen for it in `chosen` (a filter form's valid values: other names are not looked at)."""
+    declared = {item.name for name in scope for item in _types[name].filters}
+    tags = {name: filter_values(chosen.get(name)) for name in sorted(declared)}
+    return {name: values for name, values in tags.items() if values}
 
 
 def unregister(name):

@@ -1,9 +1,10 @@
 """The searches behind the public directory and the offerings list: each filter form's values as a
 `SearchQuery` (see search.listing), so the keyword finds what the cross-search finds and the index
-filters, orders and counts. The tags and rank they use are written by services.documents."""
+filters, orders and counts. The filters are those the institution type declares (services.documents)."""
 
 from search.listing import listing_page
 from search.query import SearchQuery
+from search.registry import filter_tags
 
 from .forms import DirectoryFilterForm
 from .models import Institution
@@ -24,20 +25,13 @@ def valid_values(form):
 
 
 def institution_query(form, page=1, per_page=PAGE_SIZE):
-    """DirectoryFilterForm → the directory's search: institutions only, each filter a tag, the minimum
-    rating a minimum rank."""
+    """DirectoryFilterForm → the directory's search: institutions only, the type's filters chosen by the
+    form's fields of the same names, the minimum rating a minimum rank."""
     values = valid_values(form)
-    category, district = values.get("category"), values.get("district")
     return SearchQuery(
         text=values.get("q") or "",
         scope=["institution"],
-        tags={
-            "type": [values["type"]] if values.get("type") else [],
-            "category": [category.code] if category else [],
-            "district": [district.code] if district else [],
-            "grade": [values["grade"]] if values.get("grade") else [],
-            "verified": ["yes"] if values.get("verified") else [],
-        },
+        tags=filter_tags(["institution"], values),
         min_rank=values.get("rating") or None,
         sort=DIRECTORY_SORTS[values.get("sort") or "rating"],
         page=page,

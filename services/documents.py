@@ -6,9 +6,10 @@ never the contact person, phone or e-mail (of the institution or of its organisa
 qualification documents, never the review remarks. An institution's document carries the titles of its
 published offerings as terms, so the directory's keyword finds an institution by what it offers.
 
-The directory filters and orders through the search (see services.forms.DirectoryFilterForm): an
-institution carries tags of its type, each service category's code, its district's code, its credit
-grade and whether its licence is verified, and its rating as `rank` (see `rating_rank`). The rating is
+The directory filters and orders through the search (see services.forms.DirectoryFilterForm): the
+institution type declares the directory's filters (type, service categories, district, credit grade,
+licence verified) where it is registered, and an institution carries its rating as `rank` (see
+`rating_rank`). The rating is
 the one scorecard figure indexed: `services.scorecard.refresh_rating` changes it with `update()`, which
 sends no signal, so it queues the institution itself. The other figures (reply time, completed orders)
 are not indexed; the cards read them from the database.
@@ -30,6 +31,7 @@ from django.db.models.signals import m2m_changed
 from search import registry
 from search.documents import SearchDoc
 from search.outbox import enqueue
+from search.registry import Filter
 
 from .models import Institution, Offering, ServiceCategory
 
@@ -98,13 +100,6 @@ def institution_document(institution):
             institution.licence_number if institution.is_licence_verified else "",
             *_published_offering_titles(institution),
         ],
-        tags=[
-            f"type:{institution.institution_type}",
-            *(f"category:{category.code}" for category in institution.categories.all()),
-            f"district:{institution.district.code}",
-            f"grade:{institution.credit_grade}" if institution.credit_grade else "",
-            "verified:yes" if institution.is_licence_verified else "",
-        ],
         rank=rating_rank(institution.rating_average, institution.rating_count),
     )
 
@@ -160,6 +155,13 @@ registry.register(
             )
         ),
         to_document=institution_document,
+        filters=(
+            Filter("type", lambda institution: institution.institution_type),
+            Filter("category", lambda institution: institution.categories.all()),
+            Filter("district", lambda institution: institution.district),
+            Filter("grade", lambda institution: institution.credit_grade),
+            Filter("verified", lambda institution: institution.is_licence_verified),
+        ),
         depends_on={
             "accounts.Organisation": _institutions_of_organisation,
             ServiceCategory: lambda category: category.institutions.values_list("pk", flat=True),

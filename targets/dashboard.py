@@ -64,14 +64,12 @@ def build_rows(indicators, district=None, on=None):
 
 
 def _row(indicator, district, on):
-    rule, unavailable = None, ""
+    rule = None
     if indicator.is_live:
         rule = get_rule(indicator.live_rule)
-        unavailable = rule.unavailable_reason() if rule else f"unknown rule {indicator.live_rule}"
-        if unavailable:
-            return IndicatorRow(
-                indicator, None, None, Assessment(Status.NO_DATA), rule=rule, unavailable=str(unavailable)
-            )
+        if rule is None:
+            unavailable = f"unknown rule {indicator.live_rule}"
+            return IndicatorRow(indicator, None, None, Assessment(Status.NO_DATA), unavailable=unavailable)
         value = rule.value(district=district, on=on)
         history = [(day, total) for day, total in rule.history(district) if day <= on]
         if not history or history[-1][0] != on:

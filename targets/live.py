@@ -1,27 +1,28 @@
-"""The counting rules behind the indicators the platform counts live.
+"""The indicators the platform counts live, each read from the figure of the app that owns the records.
 
-Each rule says in words what it counts (shown to staff next to the figure), builds the queryset of the
-records behind the figure (the drill-down, whose SQL staff can read), and from it the value — for the
-whole city or one district, on any day — and its history. Counting happens on every request: changing
-the data changes the figure at once. A rule whose app is not installed or has no such model reports
-itself unavailable rather than a made-up figure.
+A rule adds to the owning app's figure (`core.figures.Figure`, from `<app>/statistics.py`) only what the
+targets show: the words staff read next to the value, whether it counts records or sums an amount, and
+the columns of the drill-down table of the records behind it (whose SQL staff can read). Counting
+happens on every request: changing the data changes the figure at once.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 
-from django.apps import apps
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from listings import statistics as listings_statistics
+from rights import statistics as rights_statistics
+from services import statistics as services_statistics
+from training import statistics as training_statistics
+from training.models import CourseType
+
+from . import statistics as targets_statistics
 from .models import PLAN_START
-
-
-class RuleUnavailable(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -29,74 +30,22 @@ class LiveRule:
     code: str
     label: str
     description: str
-    model: str  # "app_label.ModelName" the records are
-    records: Callable  # () -> queryset of every record that counts, today
-    date_field: str  # the day a record starts counting
-    district_lookup: str  # path from a record to its reference.District
-    end_field: str = ""  # the day a record stops counting (revocation), if any
-    amount_field: str = ""  # sum this field instead of counting records
-    date_is_datetime: bool = False
+    figure: Callable  # () -> core.figures.Figure, from the owning app's statistics module
+    sums_amount: bool = False  # the figure's total amount instead of its number of records
     columns: tuple = field(default_factory=tuple)  # (label, attribute path) for the drill-down table
-
-    # -- availability ------------------------------------------------------------------------------
-    def unavailable_reason(self):
-        app_label, model_name = self.model.split(".")
-        if not apps.is_installed(app_label) and app_label not in {a.label for a in apps.get_app_configs()}:
-            return _("应用“%(app)s”尚未安装。") % {"app": app_label}
-        try:
-            apps.get_model(app_label, model_name)
-            self.records()
-        except (LookupError, ImportError, AttributeError) as error:
-            return _("统计所需的数据（%(model)s）尚不可用：%(error)s") % {"model": self.model, "error": error}
-        return None
-
-    @property
-    def available(self):
-        return self.unavailable_reason() is None
-
-    # -- counting ----------------------------------------------------------------------------------
-    def _day_lookup(self, name):
-        return f"{name}__date" if self.date_is_datetime else name
 
     def queryset(self, district=None, on=None):
         """The records behind the figure, for one district (None = the whole city), as they stood on `on`."""
-        records = self.records()
-        if on is not None:
-            records = records.filter(**{f"{self._day_lookup(self.date_field)}__lte": on})
-            if self.end_field:
-                records = records.exclude(**{f"{self._day_lookup(self.end_field)}__lte": on})
-        elif self.end_field:
-            records = records.filter(**{f"{self.end_field}__isnull": True})
-        if district is not None:
-            records = records.filter(**{self.district_lookup: district})
-        return records
+        return self.figure().queryset(district, on)
 
     def value(self, district=None, on=None):
-        records = self.queryset(district, on)
-        if self.amount_field:
-            return records.aggregate(total=Sum(self.amount_field))["total"] or Decimal("0")
-        return Decimal(records.count())
+        figure = self.figure()
+        return figure.total(district, on) if self.sums_amount else Decimal(figure.count(district, on))
 
     def history(self, district=None):
-        """[(date, value), …]: the figure after each day something changed, oldest first (one query)."""
-        records = self.records()  # revoked ones too: they counted until their end
-        if district is not None:
-            records = records.filter(**{self.district_lookup: district})
-        fields = [self.date_field, self.end_field or self.date_field, self.amount_field or self.date_field]
-        changes = {}
-        for started, ended, amount in records.values_list(*fields):
-            size = Decimal(amount or 0) if self.amount_field else Decimal(1)
-            # A record without its start day (older data) counts from the start of the plan.
-            start_day = _as_day(started) or PLAN_START
-            changes[start_day] = changes.get(start_day, Decimal(0)) + size
-            if self.end_field and ended:
-                end_day = _as_day(ended)
-                changes[end_day] = changes.get(end_day, Decimal(0)) - size
-        total, points = Decimal(0), []
-        for day in sorted(changes):
-            total += changes[day]
-            points.append((day, total))
-        return points
+        """[(date, value), …]: the figure after each day something changed, oldest first. A record
+        without its start day (older data) counts from the start of the plan."""
+        return self.figure().history(district, amounts=self.sums_amount, undated_from=PLAN_START)
 
     def sql(self, district=None, on=None):
         return str(self.queryset(district, on).query)
@@ -109,12 +58,6 @@ class LiveRule:
             records = records.select_related(*related)
         rows = [[_resolve(record, path) for _label, path in self.columns] for record in records[:limit]]
         return rows, records.count()
-
-
-def _as_day(value):
-    if isinstance(value, datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value
 
 
 def _resolve(record, path):
@@ -134,12 +77,6 @@ def _resolve(record, path):
 # -- the rules ---------------------------------------------------------------------------------------
 
 
-def _certifications():
-    from .models import DemonstrationCertification
-
-    return DemonstrationCertification.objects.all()
-
-
 RULES = {}
 
 
@@ -156,11 +93,7 @@ register(
             "工作人员录入、附有证明材料的“知识产权管理标准化示范企业”认定记录中，截至统计日已认定且未撤销的企业数"
             "（DemonstrationCertification：certified_on ≤ 统计日，且未在统计日前撤销；每家企业同时只有一条有效认定）。"
         ),
-        model="targets.DemonstrationCertification",
-        records=_certifications,
-        date_field="certified_on",
-        end_field="revoked_on",
-        district_lookup="enterprise__district",
+        figure=targets_statistics.certified_enterprises,
         columns=(
             (_("企业"), "enterprise__name"),
             (_("县区"), "enterprise__district__name"),
@@ -172,36 +105,6 @@ register(
 )
 
 
-def _institutions():
-    from services.models import Institution
-
-    return Institution.objects.public()
-
-
-def _training_certificates(course_type):
-    def records():
-        from training.models import Certificate
-
-        return Certificate.objects.filter(course_type=course_type)
-
-    return records
-
-
-def _deals(section):
-    def records():
-        from listings.models import Deal
-
-        return Deal.objects.filter(section=section)
-
-    return records
-
-
-def _closed_cases():
-    from rights.models import Case, Status
-
-    return Case.objects.filter(status=Status.CLOSED, closed_at__isnull=False)
-
-
 register(
     LiveRule(
         code="service-institutions",
@@ -211,11 +114,7 @@ register(
             "status = approved 且 is_active = True）；按通过时间 approved_at 计入统计日，按机构所在县区分区。"
             "被暂停或机构自行停止展示的不计入。"
         ),
-        model="services.Institution",
-        records=_institutions,
-        date_field="approved_at",
-        date_is_datetime=True,
-        district_lookup="district",
+        figure=services_statistics.listed_institutions,
         columns=(
             (_("机构"), "organisation__name"),
             (_("类型"), "institution_type"),
@@ -241,10 +140,7 @@ register(
             "培训类型为“知识产权工程师”的课程颁发的结业证书数（training.Certificate：course_type = ip_engineer），"
             "按发证日期 issued_on 计入统计日，按学员所在单位的县区分区；每完成一次培训计一人次。"
         ),
-        model="training.Certificate",
-        records=_training_certificates("ip_engineer"),
-        date_field="issued_on",
-        district_lookup="organisation__district",
+        figure=partial(training_statistics.completions, CourseType.IP_ENGINEER),
         columns=_CERTIFICATE_COLUMNS,
     )
 )
@@ -257,10 +153,7 @@ register(
             "培训类型为“专利代理人”的课程颁发的结业证书数（training.Certificate：course_type = patent_agent），"
             "按发证日期 issued_on 计入统计日，按学员所在单位的县区分区。"
         ),
-        model="training.Certificate",
-        records=_training_certificates("patent_agent"),
-        date_field="issued_on",
-        district_lookup="organisation__district",
+        figure=partial(training_statistics.completions, CourseType.PATENT_AGENT),
         columns=_CERTIFICATE_COLUMNS,
     )
 )
@@ -281,10 +174,7 @@ register(
             "平台质押融资需求登记为成交（放款）的笔数（listings.Deal：section = financing_need），"
             "按成交日期 deal_date 计入统计日，按发布方所在县区分区。方案要求“实现突破”，即至少一笔。"
         ),
-        model="listings.Deal",
-        records=_deals("financing_need"),
-        date_field="deal_date",
-        district_lookup="district",
+        figure=listings_statistics.financing_deals,
         columns=_DEAL_COLUMNS,
     )
 )
@@ -297,11 +187,8 @@ register(
             "平台质押融资成交记录的贷款金额合计，单位万元（listings.Deal：section = financing_need，Sum(amount)），"
             "按成交日期 deal_date 计入统计日。"
         ),
-        model="listings.Deal",
-        records=_deals("financing_need"),
-        date_field="deal_date",
-        district_lookup="district",
-        amount_field="amount",
+        figure=listings_statistics.financing_deals,
+        sums_amount=True,
         columns=_DEAL_COLUMNS,
     )
 )
@@ -314,10 +201,7 @@ register(
             "平台知识产权交易信息（转让、许可、合作）登记为成交的笔数（listings.Deal：section = transaction），"
             "按成交日期 deal_date 计入统计日。"
         ),
-        model="listings.Deal",
-        records=_deals("transaction"),
-        date_field="deal_date",
-        district_lookup="district",
+        figure=listings_statistics.transaction_deals,
         columns=_DEAL_COLUMNS,
     )
 )
@@ -330,11 +214,7 @@ register(
             "维权援助申请和侵权举报投诉中已办结的案件数（rights.Case：status = closed），按办结时间 closed_at "
             "计入统计日，按案件所在县区分区；未注明县区的案件只计入全市。"
         ),
-        model="rights.Case",
-        records=_closed_cases,
-        date_field="closed_at",
-        date_is_datetime=True,
-        district_lookup="district",
+        figure=rights_statistics.closed_cases,
         columns=(
             (_("受理编号"), "tracking_number"),
             (_("类型"), "kind"),

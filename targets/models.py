@@ -250,12 +250,9 @@ class ImportBatch(models.Model):
 
 
 class DemonstrationCertificationQuerySet(models.QuerySet):
-    def current(self, on=None):
-        """Certifications in force on a day (default: all not revoked)."""
-        certifications = self.filter(revoked_on__isnull=True)
-        if on:
-            certifications = self.filter(certified_on__lte=on).exclude(revoked_on__lte=on)
-        return certifications
+    def current(self):
+        """Certifications in force now: not revoked (`targets.statistics` counts them on any day)."""
+        return self.filter(revoked_on__isnull=True)
 
 
 class DemonstrationCertification(models.Model):

@@ -5,15 +5,17 @@ text is the page's own `search_fields` (summary, body, venue, organiser); never 
 (shown to enrolled participants only) nor the enquiry contact. The fee is stored in fen and indexed in
 yuan (a free course costs 0). The district is the one named in the venue, when it names one.
 
-The course list (`training.forms.CourseFilterForm`) filters by tags: `parent:<pk>` (the course index page),
-`type:<course_type>`, `mode:online|venue` and `fee:free|paid`; the document date is the start day. A
-cancelled course is not indexed, so it is in none of the course list's tabs.
+The course list (`training.forms.CourseFilterForm`) filters by the course type's filters, declared where
+it is registered: `parent` (the course index page), `type`, `mode` (online or venue) and `fee` (free or
+paid); the document date is the start day. A cancelled course is not indexed, so it is in none of the
+course list's tabs.
 """
 
-from cms.documents import below_restriction, page_body, parent_tag
+from cms.documents import below_restriction, page_body, parent_filter
 from reference.models import District
 from search import registry
 from search.documents import SearchDoc
+from search.registry import Filter
 
 from .models import CoursePage
 
@@ -53,12 +55,6 @@ def course_document(course):
         price_min=course.fee / FEN_PER_YUAN,
         price_max=course.fee / FEN_PER_YUAN,
         facts=facts,
-        tags=[
-            parent_tag(course),
-            f"type:{course.course_type}",
-            f"mode:{'online' if online else 'venue'}",
-            f"fee:{'free' if course.is_free else 'paid'}",
-        ],
     )
 
 
@@ -70,6 +66,12 @@ registry.register(
             CoursePage.objects.live().public().filter(is_cancelled=False).select_related("organiser_organisation")
         ),
         to_document=course_document,
+        filters=(
+            parent_filter,
+            Filter("type", lambda course: course.course_type),
+            Filter("mode", lambda course: "online" if course.is_online else "venue"),
+            Filter("fee", lambda course: "free" if course.is_free else "paid"),
+        ),
         depends_on={
             "accounts.Organisation": lambda organisation: organisation.courses.values_list("pk", flat=True),
             **below_restriction(CoursePage),

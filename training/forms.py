@@ -1,5 +1,5 @@
-"""The course list's filter form, turned into the course search (the tags are those of
-`training.documents`)."""
+"""The course list's filter form, turned into the course search (the filters are those the course type
+declares in `training.documents`)."""
 
 from django import forms
 from django.utils import timezone
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
 from search.query import SearchQuery
+from search.registry import filter_tags
 
 from .models import CourseType
 
@@ -46,8 +47,5 @@ class CourseFilterForm(StyledFormMixin, forms.Form):
             "past": {"date_before": today, "sort": "newest"},
             "all": {"sort": "newest"},
         }[self.selected_when]
-        tags = {"parent": [index_page.pk]}
-        for name in ("type", "mode", "fee"):
-            if name in values:
-                tags[name] = [values[name]]
+        tags = filter_tags(["course"], {**values, "parent": index_page})
         return SearchQuery(scope=["course"], tags=tags, page=page, per_page=per_page, **when)

@@ -8,9 +8,18 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
+from cms.home import headline_figures
 from cms.models import PolicyPage
 from cms.publishing import EDITORS, REVIEWERS, WORKFLOW_NAME, setup_policy_moderation
-from cms.statistics import headline_figures
+from listings import postings
+from listings.models import Listing
+from listings.statistics import public_figures
+from listings.tests.factories import ListingFactory
+from services import institutions
+from services.models import Institution
+from services.tests.factories import InstitutionFactory
+from targets.dashboard import build_rows
+from targets.models import Indicator
 from tests.factories import UserFactory
 
 
@@ -52,6 +61,31 @@ def test_headline_figures_skip_unknown_metrics_and_count_the_rest(db, make_polic
     make_policy()
     figures = headline_figures([("policies", ""), ("no-such-figure", "x")])
     assert figures == [{"metric": "policies", "label": "现行有效政策", "value": 1}]
+
+
+def test_home_page_figures_and_the_targets_count_the_same_records(client, home):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    applications = [InstitutionFactory(status=Institution.Status.PENDING, approved_at=None) for _ in range(3)]
+    for application in applications[:2]:
+        institutions.approve(application, staff)
+    institutions.suspend(applications[1], staff, "资质过期")
+    offers = [ListingFactory(), ListingFactory()]
+    postings.close_as_deal(
+        offers[0], None, counterparty_name="连云港某公司", amount=10, deal_date=timezone.localdate(), check_owner=False
+    )
+    home.figures = [("figure", {"metric": metric, "label": ""}) for metric in ("institutions", "listings")]
+    home.save_revision().publish()
+
+    shown = {figure["metric"]: figure["value"] for figure in client.get("/").context["headline_figures"]}
+    targets = {
+        row.indicator.code: row.value
+        for row in build_rows(Indicator.objects.filter(code__in=["service-institutions", "transaction-deals"]))
+    }
+
+    assert shown == {"institutions": 1, "listings": 1}
+    assert targets == {"service-institutions": 1, "transaction-deals": 1}
+    assert Listing.objects.get(pk=offers[0].pk).status == Listing.Status.DEAL
+    assert public_figures()["open_transactions"] == 1
 
 
 def test_home_page_renders_with_a_bounded_number_of_queries(

@@ -58,14 +58,6 @@ class DealQuerySet(models.QuerySet):
     def financing(self):
         return self.filter(section=Section.FINANCING_NEED)
 
-    def in_period(self, start=None, end=None):
-        query = Q()
-        if start:
-            query &= Q(deal_date__gte=start)
-        if end:
-            query &= Q(deal_date__lte=end)
-        return self.filter(query)
-
 
 class Deal(models.Model):
     """The record of a posting closed as a deal: who with, how much, when.

@@ -25,8 +25,8 @@ def test_demo_data_has_every_kind_and_state_and_loads_twice_without_change():
         "copyright_transfer",
         "tech_cooperation",
     }
-    assert transaction_deals()["count"] == 2
-    assert financing_deals()["count"] == 1
+    assert transaction_deals().count() == 2
+    assert financing_deals().count() == 1
     for listing in Listing.objects.all():
         listing.full_clean()
         for record in listing.ip_records.all():

@@ -32,17 +32,13 @@ def test_deal_figures_by_kind_period_and_district():
     deal(FinancingNeedFactory(), "500", date(2016, 9, 1))
     ListingFactory()  # published, not a deal
 
-    assert statistics.transaction_deals() == {"count": 2, "amount": Decimal("100.50")}
-    assert statistics.financing_deals() == {"count": 1, "amount": Decimal("500")}
-    assert statistics.transaction_deals(start=date(2016, 1, 1), end=date(2016, 12, 31))["count"] == 1
-    assert statistics.transaction_deals(district="donghai")["amount"] == Decimal("20.50")
-    assert statistics.financing_deals(district=donghai)["count"] == 0
-    by_district = statistics.deals_by_district(Listing.Section.TRANSACTION)
-    assert {row["district_code"]: row["count"] for row in by_district} == {"kaifaqu": 1, "donghai": 1}
-    assert statistics.deals_by_year(Listing.Section.TRANSACTION) == [
-        {"year": 2015, "count": 1, "amount": Decimal("80")},
-        {"year": 2016, "count": 1, "amount": Decimal("20.5")},
-    ]
+    transactions, financing = statistics.transaction_deals(), statistics.financing_deals()
+    assert (transactions.count(), transactions.total()) == (2, Decimal("100.50"))
+    assert (financing.count(), financing.total()) == (1, Decimal("500"))
+    assert transactions.count(since=date(2016, 1, 1), on=date(2016, 12, 31)) == 1
+    assert transactions.count(on=date(2015, 12, 31)) == 1
+    assert transactions.total(district=donghai) == Decimal("20.50")
+    assert financing.count(district=donghai) == 0
 
 
 def test_public_figures_count_open_postings_and_deals():

@@ -267,8 +267,7 @@ def test_statistics_count_only_approved_active_institutions(staff_user):
     InstitutionFactory(institution_type="patent_agency", is_active=False)
     InstitutionFactory(institution_type="valuation", status=Institution.Status.PENDING)
     InstitutionFactory(institution_type="custody", status=Institution.Status.SUSPENDED)
-    assert statistics.institution_count() == 1
-    by_type = statistics.institutions_by_type()
-    assert by_type["patent_agency"]["count"] == 1
-    assert by_type["valuation"]["count"] == 0
-    assert statistics.institutions_by_district() == [{"code": "haizhou", "district": "海州区", "count": 1}]
+    institutions = statistics.listed_institutions()
+    assert institutions.count() == 1
+    assert institutions.count(district=District.objects.get(code="haizhou")) == 1
+    assert institutions.count(district=District.objects.get(code="donghai")) == 0

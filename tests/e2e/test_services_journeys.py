@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Organisation
 from payments.models import Payment
+from search.indexing import catch_up
 from services.models import Institution, Offering, Order
 from tests.factories import MembershipFactory, OrganisationFactory, make_credit_code
 from tests.stripe_events import checkout_event, sign
@@ -65,6 +66,8 @@ def test_institution_applies_staff_approve_and_it_appears_in_the_directory(page,
     expect(page.locator("#application-status")).to_contain_text("已通过")
     log_out(page)
 
+    # The directory reads the index, which shows the approval a moment after it is committed.
+    assert catch_up() == 0
     page.goto("/institutions/?type=patent_agency&district=ganyu")
     expect(page.locator("#institution-list")).to_contain_text("连云港赣榆知识产权代理有限公司")
     assert Institution.objects.public().filter(organisation=organisation).exists()
