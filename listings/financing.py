@@ -19,21 +19,31 @@ def can_lend(organisation):
     return organisation is not None and organisation.is_institution
 
 
-@transaction.atomic
-def take_up_need(need, user, product=None, note=""):
+def take_up_refusal(need, user):
+    """Why `user` may not take up this financing need for their lender (None: they may); `take_up_need` and
+    the need's page (which offers 受理 only when this is None) both ask it."""
     lender = user.organisation if user.is_authenticated else None
     if not can_lend(lender):
-        raise PostingError(_("只有登记为服务机构的金融机构可以受理融资需求。"))
+        return _("只有登记为服务机构的金融机构可以受理融资需求。")
     if not need.is_financing_need or not need.is_public:
-        raise PostingError(_("这条融资需求目前不能受理。"))
+        return _("这条融资需求目前不能受理。")
     if need.organisation_id == lender.pk:
-        raise PostingError(_("不能受理本单位的融资需求。"))
+        return _("不能受理本单位的融资需求。")
+    if FinancingCase.objects.filter(need=need, lender=lender).exists():
+        return _("贵机构已受理这条融资需求。")
+    return None
+
+
+@transaction.atomic
+def take_up_need(need, user, product=None, note=""):
+    refusal = take_up_refusal(need, user)
+    if refusal is not None:
+        raise PostingError(refusal)
+    lender = user.organisation
     if product is not None and (product.organisation_id != lender.pk or not product.is_financing_product):
         raise PostingError(_("只能选择本机构发布的金融产品。"))
     if product is not None and not product_fits_need(product, need):
         raise PostingError(_("所选金融产品不接受这条需求拟质押的知识产权类型。"))
-    if FinancingCase.objects.filter(need=need, lender=lender).exists():
-        raise PostingError(_("贵机构已受理这条融资需求。"))
     case = FinancingCase.objects.create(need=need, product=product, lender=lender, created_by=user)
     FinancingStep.objects.create(
         case=case, stage=Stage.APPLICATION, date=timezone.localdate(), note=note, recorded_by=user

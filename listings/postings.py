@@ -200,8 +200,10 @@ def _ip_key(record):
 @transaction.atomic
 def submit_listing(listing, user):
     _check_owner(listing, user)
-    if listing.status == Status.SUBMITTED:
+    if listing.is_in_review:
         raise PostingError(_("这条信息已在审核中。"))
+    if not listing.awaits_submission:
+        raise PostingError(_("只有草稿、被退回或已过期的信息可以提交审核。"))
     _check_submittable(listing)
     _check_daily_limit(listing)
     return move_listing(listing, Status.SUBMITTED, user)
@@ -273,7 +275,7 @@ def mark_negotiating(listing, user):
 def reopen_listing(listing, user):
     """From negotiation back to simply published."""
     _check_owner(listing, user)
-    if listing.status != Status.NEGOTIATING:
+    if not listing.is_negotiating:
         raise PostingError(_("只有洽谈中的信息可以恢复为已发布。"))
     return move_listing(listing, Status.PUBLISHED, user)
 
@@ -338,17 +340,12 @@ def expire_overdue(today=None):
 
 
 def express_interest(listing, user, message):
-    if not user.is_authenticated:
-        raise PostingError(_("请先登录再表达意向。"))
-    if not listing.is_public:
-        raise PostingError(_("这条信息目前不接受意向。"))
-    if user.organisation and user.organisation.pk == listing.organisation_id:
-        raise PostingError(_("不能对本单位发布的信息表达意向。"))
+    refusal = listing.interest_refusal(user)
+    if refusal is not None:
+        raise PostingError(refusal)
     message = (message or "").strip()
     if not message:
         raise PostingError(_("请填写留言，说明您的意向。"))
-    if Interest.objects.filter(listing=listing, user=user).exists():
-        raise PostingError(_("您已对这条信息表达过意向，请等待对方回复。"))
     try:
         with transaction.atomic():
             interest = Interest.objects.create(

@@ -94,7 +94,7 @@ def detail(request, pk):
         context["matches"] = needs_for_product(listing)
     if request.user.is_authenticated and not is_owner:
         context["my_interest"] = listing.interests.filter(user=request.user).first()
-        if listing.is_public and context["my_interest"] is None:
+        if listing.may_express_interest(request.user):
             context["interest_form"] = InterestForm()
     if is_owner:
         context["events"] = listing.events.select_related("actor")[:20]
@@ -103,11 +103,7 @@ def detail(request, pk):
     if listing.is_financing_need:
         cases = FinancingCase.objects.visible_to(request.user).filter(need=listing).select_related("lender")
         context["cases"] = cases
-        if (
-            financing_domain.can_lend(user_organisation)
-            and listing.is_public
-            and not cases.filter(lender=user_organisation).exists()
-        ):
+        if financing_domain.take_up_refusal(listing, request.user) is None:
             context["take_up_form"] = TakeUpForm(lender=user_organisation)
     return render(request, "listings/detail.html", context)
 

@@ -143,6 +143,11 @@ class Payment(models.Model):
         return self.method == Method.TRANSFER
 
     @property
+    def is_pending(self):
+        """Started and not yet settled: Stripe has not told, or the payee has not confirmed."""
+        return self.status == self.Status.PENDING
+
+    @property
     def awaits_payee(self):
         """A recorded transfer the payee has yet to confirm or reject."""
         return self.is_transfer and self.status == self.Status.PENDING

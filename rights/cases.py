@@ -91,11 +91,27 @@ def submit_report(fields, evidence_files=(), submitter=None, client_address=None
     return case, secret
 
 
-def submit_assistance(user, fields, evidence_files=()):
-    """Record an enterprise's request for rights-protection assistance."""
+def assistance_refusal(user):
+    """Why `user` may not request assistance (None: they may): requests are made on behalf of an enterprise.
+    `submit_assistance`, the request form and the pages offering 申请援助 all ask this."""
+    if not user.is_authenticated:
+        return _("登录后可以企业名义申请维权援助。")
     organisation = user.organisation
     if organisation is None or not organisation.is_enterprise:
-        raise CaseError(_("维权援助申请须以企业身份提交，请先登记或加入企业。"))
+        return _("维权援助申请须以企业身份提交，请先登记或加入企业。")
+    return None
+
+
+def may_request_assistance(user):
+    return assistance_refusal(user) is None
+
+
+def submit_assistance(user, fields, evidence_files=()):
+    """Record an enterprise's request for rights-protection assistance."""
+    refusal = assistance_refusal(user)
+    if refusal is not None:
+        raise CaseError(refusal)
+    organisation = user.organisation
     fields = {"district": organisation.district, **fields}
     return _create_case(Case.Kind.ASSISTANCE, fields, evidence_files, user, organisation, None, None)
 

@@ -46,6 +46,7 @@ def index(request):
             "categories": statistics.by_category(),
             "districts": statistics.by_district(),
             "months": statistics.by_month(12),
+            "assistance_refusal": cases.assistance_refusal(request.user),
         },
     )
 
@@ -104,7 +105,7 @@ def submitted(request):
 @login_required
 def assistance_create(request):
     organisation = request.user.organisation
-    if organisation is None or not organisation.is_enterprise:
+    if not cases.may_request_assistance(request.user):
         return render(request, "rights/assistance_unavailable.html", {"organisation": organisation}, status=403)
     form = AssistanceForm(request.POST or None, request.FILES or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
@@ -139,7 +140,11 @@ def status(request):
 @login_required
 def my_cases(request):
     own = Case.objects.filter(submitter=request.user).order_by("-created_at")
-    return render(request, "rights/my_cases.html", {"cases": own})
+    return render(
+        request,
+        "rights/my_cases.html",
+        {"cases": own, "may_request_assistance": cases.may_request_assistance(request.user)},
+    )
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .inbox import notify
-from .models import MAX_AMOUNT_FEN, Inquiry, InquiryMessage, Offering, Side, format_fen
+from .models import MAX_AMOUNT_FEN, Inquiry, InquiryMessage, Side, format_fen
 from .scorecard import refresh_reply_time
 
 MAX_MESSAGE_LENGTH = 5000
@@ -25,18 +25,11 @@ def _check_body(body):
 
 
 def start_inquiry(user, institution, *, subject, body, offering=None):
-    organisation = user.organisation if user.is_authenticated else None
-    if organisation is None:
-        raise InquiryError(_("请先登记您的企业，再向服务机构咨询。"))
-    if organisation.pk == institution.organisation_id:
-        raise InquiryError(_("不能向自己的机构咨询。"))
-    if not organisation.is_enterprise:
-        raise InquiryError(_("只有企业用户可以向服务机构咨询。"))
-    if not institution.is_public:
-        raise InquiryError(_("该服务机构目前不接受咨询。"))
-    if offering is not None and (
-        offering.institution_id != institution.pk or offering.status != Offering.Status.PUBLISHED
-    ):
+    refusal = institution.engage_refusal(user)
+    if refusal is not None:
+        raise InquiryError(refusal)
+    organisation = user.organisation
+    if offering is not None and (offering.institution_id != institution.pk or not offering.is_published):
         raise InquiryError(_("所选服务项目不属于该机构或未发布。"))
     subject = (subject or "").strip()[:120] or (offering.title if offering else _("服务咨询"))
     body = _check_body(body)

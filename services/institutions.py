@@ -232,8 +232,9 @@ def reinstate(institution, staff_user, reason=""):
 
 def set_listing_active(institution, user, active):
     """The institution's owner pauses or resumes its own listing (staff suspension is separate)."""
-    if not institution.organisation.can_manage(user):
-        raise InstitutionError(_("只有组织负责人可以暂停或恢复展示。"))
+    refusal = institution.manage_listing_refusal(user)
+    if refusal is not None:
+        raise InstitutionError(refusal)
     institution.is_active = active
     institution.save(update_fields=["is_active", "updated_at"])
     return institution
@@ -241,8 +242,9 @@ def set_listing_active(institution, user, active):
 
 def update_listing(institution, user, *, listing, categories):
     """An approved institution edits its public details without a new review (type and licence stay)."""
-    if not institution.organisation.can_manage(user):
-        raise InstitutionError(_("只有组织负责人可以修改机构信息。"))
+    refusal = institution.manage_listing_refusal(user)
+    if refusal is not None:
+        raise InstitutionError(refusal)
     for field in ("district", "address", "contact_name", "contact_phone", "contact_email", "description", "logo"):
         if field in listing:
             setattr(institution, field, listing[field])

@@ -26,11 +26,9 @@ from .models import (
     Actor,
     Inquiry,
     Invoice,
-    Offering,
     Order,
     OrderEvent,
     OrderStatus,
-    Side,
     format_fen,
 )
 from .scorecard import refresh_completed_orders
@@ -57,16 +55,10 @@ def _already_ordered(order):
 
 
 def _enterprise_of(user, institution):
-    organisation = user.organisation if user.is_authenticated else None
-    if organisation is None:
-        raise OrderError(_("请先登记您的企业，再下单。"))
-    if organisation.pk == institution.organisation_id:
-        raise OrderError(_("服务机构不能向自己下单。"))
-    if not organisation.is_enterprise:
-        raise OrderError(_("只有企业用户可以下单。"))
-    if not institution.is_public:
-        raise OrderError(_("该服务机构目前不接受订单。"))
-    return organisation
+    refusal = institution.engage_refusal(user)
+    if refusal is not None:
+        raise OrderError(refusal)
+    return user.organisation
 
 
 def place_order(user, *, offering=None, quote=None, quantity=1, requirements=""):
@@ -86,23 +78,19 @@ def _place_order(user, *, offering, quote, quantity, requirements):
         inquiry = quote.inquiry
         institution = inquiry.institution
         enterprise = _enterprise_of(user, institution)
-        if inquiry.enterprise_id != enterprise.pk:
-            raise OrderError(_("该报价不是给您的企业的。"))
-        if quote.side != Side.INSTITUTION or not quote.quote_amount:
-            raise OrderError(_("该消息不是机构的报价。"))
         existing = Order.objects.filter(quote=quote).first()
-        if existing is not None:
+        if existing is not None and inquiry.enterprise_id == enterprise.pk:
             raise _already_ordered(existing)
-        latest = inquiry.messages.filter(quote_amount__isnull=False).order_by("-created_at", "-pk").first()
-        if latest.pk != quote.pk:
-            raise OrderError(_("机构已给出新的报价，请按最新报价下单。"))
+        refusal = quote.order_refusal(user)
+        if refusal is not None:
+            raise OrderError(refusal)
         offering = inquiry.offering
         unit_price, quantity = quote.quote_amount, 1
         title = inquiry.offering.title if inquiry.offering else inquiry.subject
     else:
         institution = offering.institution
         enterprise = _enterprise_of(user, institution)
-        if offering.status != Offering.Status.PUBLISHED:
+        if not offering.is_published:
             raise OrderError(_("该服务项目未发布，不能下单。"))
         if offering.is_negotiable or not offering.price:
             raise OrderError(_("该服务项目价格面议，请先咨询机构并按其报价下单。"))
@@ -286,7 +274,7 @@ def start_payment(order, user, *, success_url, cancel_url):
         order = Order.objects.select_for_update().select_related("institution", "enterprise").get(pk=order.pk)
         if order.status in PAID_STATUSES:
             raise AlreadyDone(_("该订单已付款，无需重复支付。"), order)
-        if order.status != OrderStatus.ACCEPTED:
+        if not order.is_awaiting_payment:
             raise OrderError(_("订单当前为“%(status)s”，不能付款。") % {"status": order.get_status_display()})
         try:
             return start_checkout(

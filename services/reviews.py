@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.roles import MODERATE_REVIEWS
 
 from .inbox import notify
-from .models import Actor, Order, OrderStatus, Review
+from .models import Order, Review
 from .scorecard import refresh_rating
 
 
@@ -16,10 +16,9 @@ class ReviewError(Exception):
 
 
 def leave_review(order, user, *, rating, body):
-    if order.actor_for(user) != Actor.ENTERPRISE:
-        raise ReviewError(_("只有下单企业可以评价。"))
-    if order.status != OrderStatus.COMPLETED:
-        raise ReviewError(_("订单完成后才能评价。"))
+    refusal = order.review_refusal(user)
+    if refusal is not None:
+        raise ReviewError(refusal)
     if not isinstance(rating, int) or not 1 <= rating <= 5:
         raise ReviewError(_("评分须为 1 至 5 星。"))
     body = (body or "").strip()
@@ -46,15 +45,18 @@ def leave_review(order, user, *, rating, body):
 
 
 def reply_to_review(review, user, text):
-    if not review.institution.is_member(user):
-        raise ReviewError(_("只有被评价的机构可以回复。"))
+    refusal = review.reply_refusal(user)
+    if refusal is not None:
+        raise ReviewError(refusal)
     text = (text or "").strip()
     if not text:
         raise ReviewError(_("回复内容不能为空。"))
     with transaction.atomic():
+        # Read again under the lock: a concurrent reply has to be seen by this one.
         review = Review.objects.select_for_update().get(pk=review.pk)
-        if review.reply:
-            raise ReviewError(_("每条评价只能回复一次。"))
+        refusal = review.reply_refusal(user)
+        if refusal is not None:
+            raise ReviewError(refusal)
         review.reply = text[:2000]
         review.replied_at = timezone.now()
         review.replied_by = user

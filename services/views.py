@@ -134,7 +134,6 @@ def institution_detail(request, pk):
         institution.reviews.visible().select_related("order__enterprise").order_by("-created_at"),
         size=10,
     )
-    organisation = request.user.organisation if request.user.is_authenticated else None
     return render(
         request,
         "services/institution_detail.html",
@@ -143,7 +142,7 @@ def institution_detail(request, pk):
             "offerings": visible_offerings,
             "review_page": review_page,
             "is_member": is_member,
-            "can_ask": institution.is_public and organisation is not None and organisation.is_enterprise,
+            "engage_refusal": institution.engage_refusal(request.user),
         },
     )
 
@@ -177,17 +176,14 @@ def offering_detail(request, pk):
     )
     if not offering.may_view(request.user):
         raise Http404
-    is_member = offering.institution.is_member(request.user)
-    public = offering.is_public
-    organisation = request.user.organisation if request.user.is_authenticated else None
     return render(
         request,
         "services/offering_detail.html",
         {
             "offering": offering,
             "institution": offering.institution,
-            "is_member": is_member,
-            "can_ask": public and organisation is not None and organisation.is_enterprise,
+            "is_member": offering.institution.is_member(request.user),
+            "engage_refusal": offering.engage_refusal(request.user),
         },
     )
 
@@ -206,7 +202,7 @@ def apply(request):
     if not organisation.can_manage(request.user):
         raise PermissionDenied(_("只有组织负责人可以提交入驻申请。"))
     institution = Institution.objects.filter(organisation=organisation).first()
-    if institution is not None and institution.status != Institution.Status.REJECTED:
+    if not institutions.may_apply(request.user):
         return redirect("services:my_institution")
     initial = {}
     if institution is None:
@@ -260,7 +256,7 @@ def my_institution(request):
             "events": institution.events.select_related("actor"),
             "documents": institution.documents.all(),
             "offerings": institution.offerings.select_related("category"),
-            "can_manage": institution.organisation.can_manage(request.user),
+            "may_apply": institutions.may_apply(request.user),
         },
     )
 
@@ -268,8 +264,9 @@ def my_institution(request):
 @login_required
 def listing_edit(request):
     institution = _require_my_institution(request)
-    if not institution.organisation.can_manage(request.user):
-        raise PermissionDenied(_("只有组织负责人可以修改机构信息。"))
+    refusal = institution.manage_listing_refusal(request.user)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
     form = ListingForm(request.POST or None, request.FILES or None, instance=institution)
     if request.method == "POST" and form.is_valid():
         institutions.update_listing(
@@ -428,7 +425,6 @@ def inquiry_detail(request, pk):
             return redirect(thread_end)
     inbox.mark_read(request.user, inquiry=inquiry)
     thread = list(inquiry.messages.select_related("sender"))
-    quotes = [message for message in thread if message.quote_amount]
     return render(
         request,
         "services/inquiry_detail.html",
@@ -437,7 +433,6 @@ def inquiry_detail(request, pk):
             "thread": thread,
             "side": side,
             "form": form,
-            "latest_quote": quotes[-1] if quotes else None,
             "orders": inquiry.orders.all(),
         },
         status=400 if form.errors else 200,
@@ -553,10 +548,8 @@ def order_detail(request, pk):
             "actions": actions,
             "events": order.events.select_related("user"),
             "review": review,
-            "review_form": ReviewForm()
-            if actor == Actor.ENTERPRISE and order.status == OrderStatus.COMPLETED and not review
-            else None,
-            "reply_form": ReplyForm() if actor == Actor.INSTITUTION and review and not review.reply else None,
+            "review_form": ReviewForm() if order.may_review(request.user) else None,
+            "reply_form": ReplyForm() if review and review.may_reply(request.user) else None,
             "reason_form": ReasonForm(),
             "note_form": NoteForm(),
             "payment_returned": request.GET.get("payment"),
@@ -583,7 +576,7 @@ def _actions_for(order, actor):
     actions = []
     for target in order.allowed_targets(actor):
         name, label, style = ACTION_BUTTONS[target]
-        if target == OrderStatus.CANCELLED and order.status == OrderStatus.PAID:
+        if order.refunds_on(target):
             label = _("取消订单并全额退款")
         actions.append({"name": name, "label": label, "style": style, "needs_reason": ORDER_ACTIONS[name][1]})
     return actions

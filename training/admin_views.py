@@ -90,7 +90,6 @@ def course_roster(request, pk):
             "course": course,
             "roster": roster,
             "sessions": sessions,
-            "can_complete": course.has_started,
             "places_left": course.places_left(),
         },
     )

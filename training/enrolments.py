@@ -117,12 +117,10 @@ def cancel(enrolment, by):
     with transaction.atomic():
         course = _lock_course(enrolment.course_id)
         enrolment = _lock_enrolment(enrolment)
-        if by != enrolment.user and not may_manage_training(by):
-            raise EnrolmentError(_("您不能取消他人的报名。"))
-        if enrolment.status not in (Status.WAITING, Status.AWAITING_PAYMENT, Status.CONFIRMED):
-            raise EnrolmentError(_("该报名已是“%(status)s”状态。") % {"status": enrolment.get_status_display()})
-        if enrolment.status != Status.WAITING and course.has_started and not may_manage_training(by):
-            raise EnrolmentError(_("课程已开课，不能再取消报名。"))
+        enrolment.course = course
+        refusal = enrolment.cancel_refusal(by)
+        if refusal is not None:
+            raise EnrolmentError(refusal)
         frees_a_place = enrolment.status in Enrolment.TAKING_A_PLACE
         refunded = False
         if enrolment.status == Status.CONFIRMED and enrolment.payment_id:
@@ -132,7 +130,6 @@ def cancel(enrolment, by):
                 raise EnrolmentError(str(error)) from error
             refunded = True
         _change(enrolment, Status.CANCELLED, cancelled_at=timezone.now(), cancelled_by=by)
-        enrolment.course = course
         _mail("cancelled", enrolment, refunded=refunded)
         if frees_a_place:
             _fill_free_places(course)
@@ -292,7 +289,7 @@ def record_attendance(course, session, present_enrolment_ids, by):
         raise EnrolmentError(_("课时不属于该课程。"))
     present = {int(pk) for pk in present_enrolment_ids}
     with transaction.atomic():
-        for enrolment in course.enrolments.filter(status__in=(Status.CONFIRMED, Status.COMPLETED)):
+        for enrolment in course.enrolments.filter(status__in=Enrolment.ATTENDING):
             Attendance.objects.update_or_create(
                 enrolment=enrolment,
                 session=session,

@@ -240,6 +240,12 @@ class CoursePage(Page):
     def accepts_enrolment(self):
         return not self.is_cancelled and not self.has_started
 
+    def may_join_online(self, user):
+        """The online classroom's link is for participants with a confirmed place."""
+        if not self.is_online or not user.is_authenticated:
+            return False
+        return self.enrolments.filter(user=user, status=Enrolment.Status.CONFIRMED).exists()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.sessions.all()
@@ -335,6 +341,8 @@ class Enrolment(models.Model):
 
     # Statuses that hold one of the course's places.
     TAKING_A_PLACE = (Status.AWAITING_PAYMENT, Status.CONFIRMED, Status.COMPLETED)
+    # Statuses whose attendance is recorded.
+    ATTENDING = (Status.CONFIRMED, Status.COMPLETED)
     # Statuses that count as "enrolled" for the doubled-enrolment rule.
     ACTIVE = (*TAKING_A_PLACE, Status.WAITING)
     # The allowed changes, written once; `training.enrolments` checks every change against it.
@@ -405,10 +413,36 @@ class Enrolment(models.Model):
         return self.status == self.Status.AWAITING_PAYMENT
 
     @property
-    def can_be_cancelled(self):
-        return self.status in (self.Status.WAITING, self.Status.AWAITING_PAYMENT, self.Status.CONFIRMED) and (
-            self.status == self.Status.WAITING or not self.course.has_started
-        )
+    def is_confirmed(self):
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_completed(self):
+        return self.status == self.Status.COMPLETED
+
+    @property
+    def takes_attendance(self):
+        """Attendance is kept for those holding a confirmed place, and kept on once they have completed."""
+        return self.status in self.ATTENDING
+
+    @property
+    def may_be_completed(self):
+        """A confirmed participant may be marked as completed once the course has begun."""
+        return self.Status.COMPLETED in self.TRANSITIONS[self.status] and self.course.has_started
+
+    def cancel_refusal(self, user):
+        """Why `user` may not cancel this enrolment (None: they may); `training.enrolments.cancel` asks it."""
+        manager = may_manage_training(user)
+        if user.pk != self.user_id and not manager:
+            return _("您不能取消他人的报名。")
+        if self.Status.CANCELLED not in self.TRANSITIONS[self.status]:
+            return _("该报名已是“%(status)s”状态。") % {"status": self.get_status_display()}
+        if not self.is_waiting and self.course.has_started and not manager:
+            return _("课程已开课，不能再取消报名。")
+        return None
+
+    def may_cancel(self, user):
+        return self.cancel_refusal(user) is None
 
     def waiting_position(self):
         """1 for the first person on the waiting list."""

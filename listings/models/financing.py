@@ -79,6 +79,10 @@ class FinancingCase(models.Model):
         return [{"stage": Stage(stage), "step": steps.get(stage)} for stage in STAGE_ORDER]
 
     @property
+    def is_declined(self):
+        return self.status == self.Status.DECLINED
+
+    @property
     def current_stage(self):
         recorded = [step.stage for step in self.steps.all()]
         return Stage(max(recorded, key=STAGE_ORDER.index)) if recorded else None

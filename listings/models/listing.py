@@ -51,6 +51,8 @@ TRANSITIONS = {
     Status.WITHDRAWN: set(),
 }
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.NEGOTIATING)
+# Postings not before the public or the reviewers, which their owner sends to review with 提交审核.
+AWAITING_SUBMISSION = (Status.DRAFT, Status.REJECTED, Status.EXPIRED)
 # Postings the expiry task looks at: a posting still waiting for, or holding, its place in public.
 ACTIVE_STATUSES = (Status.SUBMITTED, Status.PUBLISHED, Status.NEGOTIATING)
 EDITABLE_STATUSES = (
@@ -359,6 +361,44 @@ class Listing(models.Model):
     def is_open(self):
         """Still open for a deal: published or in negotiation."""
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def awaits_submission(self):
+        """A new posting, a draft, or one rejected or expired: its owner may send it to review."""
+        return self.pk is None or self.status in AWAITING_SUBMISSION
+
+    @property
+    def is_in_review(self):
+        return self.status == Status.SUBMITTED
+
+    @property
+    def is_rejected(self):
+        return self.status == Status.REJECTED
+
+    @property
+    def is_negotiating(self):
+        return self.status == Status.NEGOTIATING
+
+    def interest_refusal(self, user):
+        """Why `user` may not express interest in this posting (None: they may); `listings.postings.
+        express_interest` and the posting's page both ask this."""
+        if not user.is_authenticated:
+            return _("请先登录再表达意向。")
+        if not self.is_public:
+            return _("这条信息目前不接受意向。")
+        if user.organisation and user.organisation.pk == self.organisation_id:
+            return _("不能对本单位发布的信息表达意向。")
+        if self.interests.filter(user=user).exists():
+            return _("您已对这条信息表达过意向，请等待对方回复。")
+        return None
+
+    def may_express_interest(self, user):
+        return self.interest_refusal(user) is None
+
+    @property
+    def has_lapsed(self):
+        """Still published or in negotiation, but past its validity (the expiry task has not run yet)."""
+        return self.is_open and self.valid_until < _today()
 
     def can_move_to(self, status):
         return status in TRANSITIONS[self.status]

@@ -98,3 +98,21 @@ class InquiryMessage(models.Model):
     @property
     def quote_display(self):
         return format_fen(self.quote_amount)
+
+    def order_refusal(self, user):
+        """Why `user` may not order at this quote (None: they may). A quote already ordered is not refused
+        here: `services.orders.place_order` answers it with the order placed."""
+        refusal = self.inquiry.institution.engage_refusal(user)
+        if refusal is not None:
+            return refusal
+        if self.inquiry.side_of(user) != Side.ENTERPRISE:
+            return _("该报价不是给您的企业的。")
+        if self.side != Side.INSTITUTION or not self.quote_amount:
+            return _("该消息不是机构的报价。")
+        latest = self.inquiry.messages.filter(quote_amount__isnull=False).order_by("-created_at", "-pk").first()
+        if latest.pk != self.pk:
+            return _("机构已给出新的报价，请按最新报价下单。")
+        return None
+
+    def may_order(self, user):
+        return self.order_refusal(user) is None

@@ -179,6 +179,58 @@ class Institution(models.Model):
     def may_view_documents(self, user):
         return self.is_member(user) or self.may_review(user)
 
+    def engage_refusal(self, user):
+        """Why `user` may not ask this institution or order from it (None: they may). The one rule read by
+        `services.inquiries`, `services.orders` and the pages that offer 咨询 and 下单."""
+        organisation = user.organisation if user.is_authenticated else None
+        if not user.is_authenticated:
+            return _("登录后可以咨询和下单。")
+        if organisation is None:
+            return _("请先登记您的企业，再咨询或下单。")
+        if organisation.pk == self.organisation_id:
+            return _("不能向自己的机构咨询或下单。")
+        if not organisation.is_enterprise:
+            return _("只有企业用户可以咨询和下单。")
+        if not self.is_public:
+            return _("该服务机构目前不接受咨询和订单。")
+        return None
+
+    def may_engage(self, user):
+        return self.engage_refusal(user) is None
+
+    def manage_listing_refusal(self, user):
+        """Why `user` may not edit or pause this institution's public listing (None: they may)."""
+        if not self.organisation.can_manage(user):
+            return _("只有组织负责人可以修改机构信息或暂停展示。")
+        if not self.is_approved:
+            return _("入驻审核通过后才能修改机构信息或暂停展示。")
+        return None
+
+    def may_manage_listing(self, user):
+        return self.manage_listing_refusal(user) is None
+
+    # Verification status, asked by the pages that show what an institution may do next.
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_rejected(self):
+        return self.status == self.Status.REJECTED
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_suspended(self):
+        return self.status == self.Status.SUSPENDED
+
+    @property
+    def is_paused(self):
+        """Approved, but the institution took its listing off the directory itself."""
+        return self.is_approved and not self.is_active
+
     @property
     def median_reply_hours(self):
         if self.median_reply_seconds is None:

@@ -72,12 +72,22 @@ class Offering(models.Model):
         return reverse("services:offering_detail", args=[self.pk])
 
     @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.institution.is_public
+        return self.is_published and self.institution.is_public
 
     def may_view(self, user):
         """A draft, archived or not-yet-listed offering: its institution's members and reviewers only."""
         return self.is_public or self.institution.is_member(user) or self.institution.may_review(user)
+
+    def engage_refusal(self, user):
+        """Why `user` may not ask about or order this offering (None: they may)."""
+        if not self.is_published:
+            return _("该服务项目未发布，不能咨询或下单。")
+        return self.institution.engage_refusal(user)
 
     @property
     def is_negotiable(self):

@@ -172,11 +172,40 @@ class Order(models.Model):
         """What the enterprise writes in the transfer's remark (附言) so the institution can match it."""
         return f"{self.number} {self.enterprise.name}"[:60]
 
-    def may_pay(self, user):
-        return self.status == OrderStatus.ACCEPTED and self.actor_for(user) == Actor.ENTERPRISE
-
     def allowed_targets(self, actor):
         return [to for (frm, to), actors in TRANSITIONS.items() if frm == self.status and actor in actors]
+
+    def refunds_on(self, target):
+        """Whether moving to `target` from here returns the money (the cancel button says so)."""
+        return (self.status, target) in REFUNDING
+
+    @property
+    def is_awaiting_payment(self):
+        return self.status == OrderStatus.ACCEPTED
+
+    @property
+    def is_disputed(self):
+        return self.status == OrderStatus.DISPUTED
+
+    def may_pay(self, user):
+        return self.is_awaiting_payment and self.actor_for(user) == Actor.ENTERPRISE
+
+    def may_resolve_dispute(self, user):
+        return self.is_disputed and user.is_authenticated and user.has_perm(HANDLE_ORDER_DISPUTES)
+
+    def review_refusal(self, user):
+        """Why `user` may not review this order (None: they may); `services.reviews.leave_review` and the
+        order page both ask this."""
+        if self.actor_for(user) != Actor.ENTERPRISE:
+            return _("只有下单企业可以评价。")
+        if self.status != OrderStatus.COMPLETED:
+            return _("订单完成后才能评价。")
+        if hasattr(self, "review"):
+            return _("每个订单只能评价一次。")
+        return None
+
+    def may_review(self, user):
+        return self.review_refusal(user) is None
 
 
 class OrderEvent(models.Model):

@@ -48,6 +48,17 @@ class Review(models.Model):
     def __str__(self):
         return f"{self.institution} · {self.rating}★"
 
+    def reply_refusal(self, user):
+        """Why `user` may not reply to this review (None: they may): one reply, by the reviewed institution."""
+        if not self.institution.is_member(user):
+            return _("只有被评价的机构可以回复。")
+        if self.reply:
+            return _("每条评价只能回复一次。")
+        return None
+
+    def may_reply(self, user):
+        return self.reply_refusal(user) is None
+
     @property
     def stars(self):
         return "★" * self.rating + "☆" * (5 - self.rating)

@@ -76,7 +76,7 @@ def test_an_institution_cannot_order_from_itself(client, offering, institution_u
     client.force_login(institution_user)
     response = client.post(f"/institutions/offerings/{offering.pk}/order/", {"quantity": "1"})
     assert response.status_code == 400
-    assert "不能向自己下单" in response.content.decode()
+    assert "不能向自己的机构咨询或下单" in response.content.decode()
     assert not Order.objects.exists()
 
 
