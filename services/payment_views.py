@@ -22,7 +22,7 @@ from payments.models import Refund
 from . import orders
 from .forms import InvoiceIssueForm, InvoiceRequestForm, ReasonForm, RefundTransferForm, TransferForm
 from .models import Actor, Invoice
-from .views import _order_for
+from .views import _order_for, render_order
 
 
 def _report(request, call, success):
@@ -36,24 +36,33 @@ def _report(request, call, success):
         messages.success(request, success)
 
 
-def _form_errors(request, form):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+def _submit(request, order, form_name, form, call, success):
+    """Runs `call(cleaned_data)` for a valid form; a refused form comes back on the order page with what was
+    typed and the reason beside it, so nothing is lost."""
+    if form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except orders.AlreadyDone as done:
+            messages.info(request, str(done))
+            return redirect(order)
+        except orders.OrderError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, success)
+            return redirect(order)
+    return render_order(request, order, {form_name: form}, status=400)
 
 
 @login_required
 @require_POST
 def transfer_record(request, pk):
     order = _order_for(request, pk)
-    form = TransferForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(order)
-    data = form.cleaned_data
-    _report(
+    return _submit(
         request,
-        lambda: orders.record_transfer(
+        order,
+        "transfer_form",
+        TransferForm(request.POST, request.FILES),
+        lambda data: orders.record_transfer(
             order,
             request.user,
             amount=data["amount"],
@@ -63,7 +72,6 @@ def transfer_record(request, pk):
         ),
         _("转账已登记，机构核对到账后确认收款。"),
     )
-    return redirect(order)
 
 
 def _transfer(order, payment_pk):
@@ -84,16 +92,14 @@ def transfer_confirm(request, pk, payment_pk):
 def transfer_reject(request, pk, payment_pk):
     order = _order_for(request, pk)
     payment = _transfer(order, payment_pk)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请说明未收到款项的情况。"))
-        return redirect(order)
-    _report(
+    return _submit(
         request,
-        lambda: orders.reject_transfer(order, payment, request.user, form.cleaned_data["reason"]),
+        order,
+        "reject_form",
+        ReasonForm(request.POST),
+        lambda data: orders.reject_transfer(order, payment, request.user, data["reason"]),
         _("已告知企业未收到转账。"),
     )
-    return redirect(order)
 
 
 def _may_read_private(request, order):
@@ -114,14 +120,12 @@ def transfer_receipt(request, pk, payment_pk):
 @require_POST
 def refund_record(request, pk):
     order = _order_for(request, pk)
-    form = RefundTransferForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(order)
-    data = form.cleaned_data
-    _report(
+    return _submit(
         request,
-        lambda: orders.record_refund_transfer(
+        order,
+        "refund_form",
+        RefundTransferForm(request.POST, request.FILES),
+        lambda data: orders.record_refund_transfer(
             order,
             request.user,
             amount=data["amount"],
@@ -131,7 +135,6 @@ def refund_record(request, pk):
         ),
         _("退款转账已登记，待企业确认收到。"),
     )
-    return redirect(order)
 
 
 def _refund(order, refund_pk):
@@ -159,12 +162,14 @@ def refund_receipt(request, pk, refund_pk):
 @require_POST
 def invoice_request(request, pk):
     order = _order_for(request, pk)
-    form = InvoiceRequestForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(order)
-    _report(request, lambda: orders.request_invoice(order, request.user, **form.cleaned_data), _("发票申请已提交。"))
-    return redirect(order)
+    return _submit(
+        request,
+        order,
+        "invoice_form",
+        InvoiceRequestForm(request.POST),
+        lambda data: orders.request_invoice(order, request.user, **data),
+        _("发票申请已提交。"),
+    )
 
 
 @login_required
@@ -172,16 +177,14 @@ def invoice_request(request, pk):
 def invoice_issue(request, pk):
     order = _order_for(request, pk)
     invoice = get_object_or_404(Invoice, order=order)
-    form = InvoiceIssueForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(order)
-    _report(
+    return _submit(
         request,
-        lambda: orders.issue_invoice(invoice, request.user, **form.cleaned_data),
+        order,
+        "issue_form",
+        InvoiceIssueForm(request.POST, request.FILES),
+        lambda data: orders.issue_invoice(invoice, request.user, **data),
         _("已登记开票，企业可下载发票。"),
     )
-    return redirect(order)
 
 
 @login_required

@@ -535,8 +535,13 @@ def _order_for(request, pk):
 @login_required
 def order_detail(request, pk):
     order = _order_for(request, pk)
-    actor = order.actor_for(request.user)
     inbox.mark_read(request.user, order=order)
+    return render_order(request, order)
+
+
+def render_order(request, order, refused_form=None, status=200):
+    """The order page; `refused_form` ({context name: bound form}) shows a refused form with what was typed."""
+    actor = order.actor_for(request.user)
     actions = _actions_for(order, actor)
     review = Review.objects.filter(order=order).first()
     return render(
@@ -554,7 +559,9 @@ def order_detail(request, pk):
             "note_form": NoteForm(),
             "payment_returned": request.GET.get("payment"),
             **payment_context(request, order, actor),
+            **(refused_form or {}),
         },
+        status=status,
     )
 
 

@@ -61,3 +61,9 @@ def test_page_tree_root_workflow_and_page_search_are_in_chinese(editor, news_ind
     search = editor.get("/admin/pages/search/?q=新闻").content.decode()
     assert "matching page" not in search
     assert "in ascending order" not in search
+
+
+def test_wagtails_own_groups_are_named_in_chinese(editor):
+    groups = editor.get("/admin/groups/").content.decode()
+    assert "页面审核员" in groups and "页面编辑员" in groups
+    assert "Moderators" not in groups and "Editors" not in groups

@@ -114,11 +114,13 @@ def test_a_transfer_recorded_twice_is_recorded_once(client, accepted, enterprise
         ({"transfer_date": (timezone.localdate() + timedelta(days=3)).isoformat()}, "转账日期不能晚于今天"),
     ],
 )
-def test_bad_transfer_is_refused_with_a_message_and_changes_nothing(
+def test_bad_transfer_is_refused_with_a_message_keeps_what_was_typed_and_changes_nothing(
     client, accepted, enterprise_user, changes, message
 ):
     response = record(client, accepted, enterprise_user, **changes)
-    assert message in client.get(response["Location"]).content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400 and message in page
+    assert 'value="江苏银行连云港分行"' in page
     assert not Payment.objects.for_object(accepted).exists()
 
 
