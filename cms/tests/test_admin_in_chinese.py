@@ -67,3 +67,15 @@ def test_wagtails_own_groups_are_named_in_chinese(editor):
     groups = editor.get("/admin/groups/").content.decode()
     assert "页面审核员" in groups and "页面编辑员" in groups
     assert "Moderators" not in groups and "Editors" not in groups
+
+
+def test_a_page_saved_with_errors_is_refused_in_chinese(editor, news_index):
+    response = editor.post(
+        f"/admin/pages/add/cms/newspage/{news_index.pk}/",
+        {"title": "", "slug": "", "summary": "", "body-count": "0", "action-publish": "action-publish"},
+    )
+    page = response.content.decode()
+    assert "页面有内容未通过校验，未能创建。" in page
+    assert "必需字段" in page
+    for english in ("could not be created", "This field is required", "validation errors"):
+        assert english not in page
