@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import HANDLE_ORDER_DISPUTES, MODERATE_REVIEWS, REVIEW_INSTITUTIONS
@@ -73,10 +74,10 @@ def application_detail(request, pk):
 
 
 APPLICATION_ACTIONS = {
-    "approve": (institutions.approve, _("已通过“%(name)s”的入驻申请。")),
-    "reject": (institutions.reject, _("已驳回“%(name)s”的入驻申请。")),
-    "suspend": (institutions.suspend, _("已暂停“%(name)s”的展示。")),
-    "reinstate": (institutions.reinstate, _("已恢复“%(name)s”的展示。")),
+    "approve": (institutions.approve, gettext_lazy("已通过“%(name)s”的入驻申请。")),
+    "reject": (institutions.reject, gettext_lazy("已驳回“%(name)s”的入驻申请。")),
+    "suspend": (institutions.suspend, gettext_lazy("已暂停“%(name)s”的展示。")),
+    "reinstate": (institutions.reinstate, gettext_lazy("已恢复“%(name)s”的展示。")),
 }
 
 

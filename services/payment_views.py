@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
@@ -199,17 +200,17 @@ def invoice_file(request, pk):
 
 
 INVOICE_COLUMNS = (
-    ("order", _("订单号")),
-    ("enterprise", _("下单企业")),
-    ("institution", _("服务机构")),
-    ("kind", _("发票类型")),
-    ("title", _("发票抬头")),
-    ("tax_number", _("纳税人识别号")),
-    ("amount", _("开票金额")),
-    ("status", _("状态")),
-    ("requested_at", _("申请时间")),
-    ("number", _("发票号码")),
-    ("issued_on", _("开票日期")),
+    ("order", gettext_lazy("订单号")),
+    ("enterprise", gettext_lazy("下单企业")),
+    ("institution", gettext_lazy("服务机构")),
+    ("kind", gettext_lazy("发票类型")),
+    ("title", gettext_lazy("发票抬头")),
+    ("tax_number", gettext_lazy("纳税人识别号")),
+    ("amount", gettext_lazy("开票金额")),
+    ("status", gettext_lazy("状态")),
+    ("requested_at", gettext_lazy("申请时间")),
+    ("number", gettext_lazy("发票号码")),
+    ("issued_on", gettext_lazy("开票日期")),
 )
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.submissions import AlreadySubmitted, show_first_result, submitted_once
@@ -565,14 +566,15 @@ def render_order(request, order, refused_form=None, status=200):
     )
 
 
-# target status → (action name in the URL, button label, button style)
+# target status → (action name in the URL, button label, button style); labels lazy: made at import,
+# shown in the reader's language
 ACTION_BUTTONS = {
-    OrderStatus.ACCEPTED: ("accept", _("接单"), "primary"),
-    OrderStatus.DECLINED: ("decline", _("拒绝订单"), "outline-danger"),
-    OrderStatus.DELIVERED: ("deliver", _("标记为已交付"), "primary"),
-    OrderStatus.COMPLETED: ("complete", _("确认完成"), "success"),
-    OrderStatus.DISPUTED: ("dispute", _("对交付提出异议"), "outline-danger"),
-    OrderStatus.CANCELLED: ("cancel", _("取消订单"), "outline-secondary"),
+    OrderStatus.ACCEPTED: ("accept", gettext_lazy("接单"), "primary"),
+    OrderStatus.DECLINED: ("decline", gettext_lazy("拒绝订单"), "outline-danger"),
+    OrderStatus.DELIVERED: ("deliver", gettext_lazy("标记为已交付"), "primary"),
+    OrderStatus.COMPLETED: ("complete", gettext_lazy("确认完成"), "success"),
+    OrderStatus.DISPUTED: ("dispute", gettext_lazy("对交付提出异议"), "outline-danger"),
+    OrderStatus.CANCELLED: ("cancel", gettext_lazy("取消订单"), "outline-secondary"),
 }
 
 
@@ -591,12 +593,12 @@ def _actions_for(order, actor):
 
 ORDER_ACTIONS = {
     # action → (domain function, needs a reason, message)
-    "accept": (orders.accept, False, _("已接单，等待企业付款。")),
-    "decline": (orders.decline, True, _("已拒绝该订单。")),
-    "cancel": (orders.cancel, True, _("订单已取消。")),
-    "deliver": (orders.deliver, False, _("已标记为交付，等待企业确认。")),
-    "complete": (orders.complete, False, _("订单已完成，欢迎评价本次服务。")),
-    "dispute": (orders.dispute, True, _("已提交异议，平台将介入处理。")),
+    "accept": (orders.accept, False, gettext_lazy("已接单，等待企业付款。")),
+    "decline": (orders.decline, True, gettext_lazy("已拒绝该订单。")),
+    "cancel": (orders.cancel, True, gettext_lazy("订单已取消。")),
+    "deliver": (orders.deliver, False, gettext_lazy("已标记为交付，等待企业确认。")),
+    "complete": (orders.complete, False, gettext_lazy("订单已完成，欢迎评价本次服务。")),
+    "dispute": (orders.dispute, True, gettext_lazy("已提交异议，平台将介入处理。")),
 }
 
 

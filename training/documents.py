@@ -11,6 +11,8 @@ paid); the document date is the start day. A cancelled course is not indexed, so
 course list's tabs.
 """
 
+from django.utils.translation import gettext_noop
+
 from cms.documents import below_restriction, page_body, parent_filter
 from reference.models import District
 from search import registry
@@ -35,7 +37,8 @@ def course_document(course):
     type_label = course.get_course_type_display()
     online = course.is_online
     facts = [
-        ("上课方式", "线上" if online else "线下"),
+        # Labels and values are stored in Chinese and translated when shown (search.service.display_facts).
+        (gettext_noop("上课方式"), "线上" if online else "线下"),
         ("上课地点", "" if online else course.venue),
         ("主办单位", course.organiser),
         ("名额", course.capacity),
