@@ -162,7 +162,7 @@ def test_valid_document_cannot_name_a_replacing_document(make_policy):
     assert "validity" in error.value.message_dict
 
 
-def test_policy_rss_lists_documents(client, make_policy):
+def test_policy_rss_lists_documents(client, make_policy, search_index):
     make_policy("连云港市知识产权专项资金管理办法", document_number="连财教〔2015〕37号")
 
     response = client.get("/policies/rss/")
