@@ -273,9 +273,10 @@ EXPECTATIONS = {
     ),
     # Bank transfer: the ordering enterprise records it, the institution confirms or rejects it; the
     # receipts are read by the two sides and finance (the superuser), not by the platform's operators.
+    # Those who see the order but may not take the step get the form back with the reason (400), nothing changed.
     "services:transfer_record": Case(
         get=signed_in(NOT_ALLOWED),
-        post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=INVALID, operator=INVALID, superuser=INVALID),
         kwargs=pk("order_accepted"),
         data=lambda w: {
             "amount": f"{w.order_accepted.amount / 100:.2f}",
@@ -293,7 +294,7 @@ EXPECTATIONS = {
     ),
     "services:transfer_reject": Case(
         get=signed_in(NOT_ALLOWED),
-        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=INVALID, operator=INVALID, superuser=INVALID),
         kwargs=lambda w: {"pk": w.order_transfer.pk, "payment_pk": w.transfer.pk},
         data={"reason": "未到账"},
         probe=reread("transfer", "status"),
@@ -304,7 +305,7 @@ EXPECTATIONS = {
     ),
     "services:refund_record": Case(
         get=signed_in(NOT_ALLOWED),
-        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=INVALID, operator=INVALID, superuser=INVALID),
         kwargs=pk("order_transfer_paid"),
         data=lambda w: {
             "amount": "10.00",
@@ -327,14 +328,14 @@ EXPECTATIONS = {
     # Invoices: the ordering enterprise asks, the institution issues; the file for the two sides and finance.
     "services:invoice_request": Case(
         get=signed_in(NOT_ALLOWED),
-        post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        post=signed_in(FORBIDDEN, enterprise_a=DONE, institution=INVALID, operator=INVALID, superuser=INVALID),
         kwargs=pk("order_paid"),
         data=lambda w: {"kind": "ordinary", "title": w.ent_a.name, "tax_number": w.ent_a.credit_code, "send_to": "x"},
         probe=count(Invoice),
     ),
     "services:invoice_issue": Case(
         get=signed_in(NOT_ALLOWED),
-        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=REDIRECT, operator=REDIRECT, superuser=REDIRECT),
+        post=signed_in(FORBIDDEN, institution=DONE, enterprise_a=INVALID, operator=INVALID, superuser=INVALID),
         kwargs=pk("order_transfer_paid"),
         data=lambda w: {"number": "0002", "issued_on": timezone.localdate().isoformat(), "file": pdf("fp.pdf")},
         probe=reread("invoice", "status"),
