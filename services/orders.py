@@ -301,25 +301,18 @@ def record_payment(order, payment):
             refund(payment)
         except PaymentError as error:
             raise OrderError(str(error)) from error
-        OrderEvent.objects.create(
-            order=order,
-            from_status=order.status,
-            to_status=order.status,
-            actor=Actor.SYSTEM,
-            note=_("重复付款 %(amount)s 已自动退回。") % {"amount": payment.amount_display},
-        )
+        _note_on(order, Actor.SYSTEM, None, _("重复付款 %(amount)s 已自动退回。") % {"amount": payment.amount_display})
         return order
     if order.status == OrderStatus.REFUNDED:
         return order
     if order.status != OrderStatus.ACCEPTED:
         # Paid after being cancelled or declined: staff must refund by hand; the payment stays recorded.
         logger.warning("Payment %s arrived for order %s in status %s", payment.pk, order.pk, order.status)
-        OrderEvent.objects.create(
-            order=order,
-            from_status=order.status,
-            to_status=order.status,
-            actor=Actor.SYSTEM,
-            note=_("订单状态为“%(status)s”时收到付款 %(amount)s，需人工退款。")
+        _note_on(
+            order,
+            Actor.SYSTEM,
+            None,
+            _("订单状态为“%(status)s”时收到付款 %(amount)s，需人工退款。")
             % {"status": order.get_status_display(), "amount": payment.amount_display},
         )
         return order
@@ -368,6 +361,13 @@ def _as_order_error(error, order):
     return OrderError(str(error))
 
 
+def _note_on(order, actor, user, note):
+    """Something about the payment recorded in the order's history, the order's status unchanged."""
+    return OrderEvent.objects.create(
+        order=order, from_status=order.status, to_status=order.status, actor=actor, user=user, note=note
+    )
+
+
 def record_transfer(order, user, *, amount, transfer_date, payer_bank, receipt):
     """The ordering enterprise says it has paid by bank transfer; the institution is asked to confirm."""
     if order.actor_for(user) != Actor.ENTERPRISE:
@@ -401,13 +401,11 @@ def record_transfer(order, user, *, amount, transfer_date, payer_bank, receipt):
             )
         except PaymentError as error:
             raise _as_order_error(error, order) from error
-        OrderEvent.objects.create(
-            order=order,
-            from_status=order.status,
-            to_status=order.status,
-            actor=Actor.ENTERPRISE,
-            user=user,
-            note=_("已登记对公转账 %(amount)s（%(date)s，%(bank)s），待机构确认收款")
+        _note_on(
+            order,
+            Actor.ENTERPRISE,
+            user,
+            _("已登记对公转账 %(amount)s（%(date)s，%(bank)s），待机构确认收款")
             % {"amount": payment.amount_display, "date": transfer_date, "bank": payment.payer_bank},
         )
         notify(
@@ -446,13 +444,11 @@ def reject_transfer(order, payment, user, reason):
             transfers.reject_transfer(payment, user, reason)
         except PaymentError as error:
             raise _as_order_error(error, order) from error
-        OrderEvent.objects.create(
-            order=order,
-            from_status=order.status,
-            to_status=order.status,
-            actor=Actor.INSTITUTION,
-            user=user,
-            note=_("机构未收到转账：%(reason)s") % {"reason": reason.strip()},
+        _note_on(
+            order,
+            Actor.INSTITUTION,
+            user,
+            _("机构未收到转账：%(reason)s") % {"reason": reason.strip()},
         )
         notify(
             order.enterprise,
@@ -482,13 +478,11 @@ def record_refund_transfer(order, user, *, amount, reason, transfer_date, receip
             )
         except PaymentError as error:
             raise _as_order_error(error, order) from error
-        OrderEvent.objects.create(
-            order=order,
-            from_status=order.status,
-            to_status=order.status,
-            actor=Actor.INSTITUTION,
-            user=user,
-            note=_("机构已转账退款 %(amount)s：%(reason)s，待企业确认")
+        _note_on(
+            order,
+            Actor.INSTITUTION,
+            user,
+            _("机构已转账退款 %(amount)s：%(reason)s，待企业确认")
             % {"amount": refund_row.amount_display, "reason": refund_row.reason},
         )
         notify(
@@ -513,13 +507,11 @@ def confirm_refund(order, refund_row, user):
             refund_row = transfers.confirm_refund(refund_row, user)
         except PaymentError as error:
             raise _as_order_error(error, order) from error
-        OrderEvent.objects.create(
-            order=order,
-            from_status=order.status,
-            to_status=order.status,
-            actor=Actor.ENTERPRISE,
-            user=user,
-            note=_("企业已确认收到退款 %(amount)s") % {"amount": refund_row.amount_display},
+        _note_on(
+            order,
+            Actor.ENTERPRISE,
+            user,
+            _("企业已确认收到退款 %(amount)s") % {"amount": refund_row.amount_display},
         )
     return refund_row
 
