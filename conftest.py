@@ -58,7 +58,9 @@ def _reseed_after_flush(request):
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
+def _media_in_tmp(request, settings, tmp_path):
+    if "demo_for_module" in request.fixturenames:
+        return  # the module's demo keeps its files where it restored them
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.STORAGES = {
@@ -126,3 +128,92 @@ def search_index(request, settings, db):
     request_started.disconnect(dispatch_uid="tests_search_index")
     if request.param == "elasticsearch":
         backend.delete_all_indices()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(tmp_path_factory):
+    from tests.demo_snapshot import DemoSnapshot
+
+    return DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
+
+
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker, demo_snapshot, tmp_path_factory):
+    """The whole demo, as `load_demo` makes it, for a module of tests that read it.
+
+    Restored once for the module (loaded once per session, see tests/demo_snapshot.py); each test still
+    runs in its own rolled-back transaction, so what a test changes is gone for the next; after the module
+    the database is emptied back to what migrations seeded, as after a transactional test."""
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("module-demo-media")
+    with override_settings(
+        MEDIA_ROOT=media / "public",
+        PRIVATE_MEDIA_ROOT=media / "private",
+        STORAGES=_private_storage_at(media / "private"),
+    ):
+        with django_db_blocker.unblock():
+            demo_snapshot.load_or_restore()
+        yield
+        with django_db_blocker.unblock():
+            _empty_database()
+
+
+def _private_storage_at(location):
+    from django.conf import settings
+
+    private = {**settings.STORAGES["private"], "OPTIONS": {"location": location, "base_url": None}}
+    return {**settings.STORAGES, "private": private}
+
+
+def _empty_database():
+    from django.core.management import call_command
+
+    from tests.demo_snapshot import forget_cached_rows
+    from tests.seeding import reseed
+
+    call_command("flush", verbosity=0, interactive=False)
+    forget_cached_rows()
+    reseed()
+
+
+@pytest.fixture(scope="module", params=["embedded", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def indexed_demo_for_module(request, demo_for_module, django_db_blocker):
+    """The module's demo, searched through one backend (each test runs on both when Elasticsearch is set).
+
+    The embedded index came back with the database; an Elasticsearch index set of the module's own is
+    built from the restored rows, as `manage.py search_reindex` builds it."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from search import backends
+
+    if request.param == "embedded":
+        with override_settings(ELASTICSEARCH_URL=""):
+            yield backends.embedded_backend()
+        return
+    from search.tests.conftest import es_prefix, es_url
+
+    with override_settings(
+        ELASTICSEARCH_URL=es_url(), SEARCH_INDEX_PREFIX=es_prefix(uuid.uuid4().hex[:6]), SEARCH_REFRESH_ON_WRITE=True
+    ):
+        backend = backends.get_search_backend()
+        with django_db_blocker.unblock():
+            call_command("search_reindex", stdout=open(os.devnull, "w"))
+        yield backend
+        backend.delete_all_indices()
+
+
+@pytest.fixture
+def indexed_demo(indexed_demo_for_module, db):
+    """For one test: the module's indexed demo, kept up to date within the test as `search_index` keeps it."""
+    from django.core.signals import request_started
+
+    from search.outbox import process_pending
+
+    def apply_outbox(**kwargs):
+        process_pending()
+
+    request_started.connect(apply_outbox, dispatch_uid="tests_indexed_demo")
+    yield indexed_demo_for_module
+    request_started.disconnect(dispatch_uid="tests_indexed_demo")

@@ -268,14 +268,15 @@ def start_payment(order, user, *, success_url, cancel_url):
     """Open a Stripe Checkout Session for an accepted order (a second click returns to the one opened)."""
     if order.actor_for(user) != Actor.ENTERPRISE:
         raise OrderError(_("只有下单企业可以付款。"))
-    if not checkout.stripe_enabled():
-        raise OrderError(_("本平台未开通在线支付，请通过对公转账付款。"))
     with transaction.atomic():
         order = Order.objects.select_for_update().select_related("institution", "enterprise").get(pk=order.pk)
+        # A paid order says so first, whether or not card payment is open on this install.
         if order.status in PAID_STATUSES:
             raise AlreadyDone(_("该订单已付款，无需重复支付。"), order)
         if not order.is_awaiting_payment:
             raise OrderError(_("订单当前为“%(status)s”，不能付款。") % {"status": order.get_status_display()})
+        if not checkout.stripe_enabled():
+            raise OrderError(_("本平台未开通在线支付，请通过对公转账付款。"))
         try:
             return start_checkout(
                 order,

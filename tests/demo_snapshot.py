@@ -33,7 +33,7 @@ class DemoSnapshot:
             self._restore()
         else:
             self._load()
-        _forget_cached_rows()
+        forget_cached_rows()
 
     # The first journey -------------------------------------------------------------------------------
     def _load(self):
@@ -72,6 +72,8 @@ class DemoSnapshot:
             self._restore_sqlite()
         else:
             self._restore_postgresql()
+        # Before anything reads rows back: the process-wide caches hold ids of the emptied database.
+        forget_cached_rows()
         self._copy_files(self.directory / "media", settings.MEDIA_ROOT)
         self._copy_files(self.directory / "private", settings.PRIVATE_MEDIA_ROOT)
         from search.backends import get_search_backend
@@ -122,7 +124,7 @@ def _insertable_columns(cursor, table):
     return [name for (name,) in cursor.fetchall()]
 
 
-def _forget_cached_rows():
+def forget_cached_rows():
     """Row ids changed under the process-wide caches (content types, sites): they are read afresh."""
     from django.contrib.contenttypes.models import ContentType
     from django.contrib.sites.models import Site

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,8 +22,8 @@ from training.models import CourseIndexPage, CoursePage
 
 
 @pytest.fixture
-def demo_site(search_index):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo_site(indexed_demo):
+    """The demo, restored once for this module, on each search backend."""
 
 
 def morning(day):

@@ -22,8 +22,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
-def demo_site(search_index):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo_site(indexed_demo):
+    """The demo, restored once for this module, on each search backend."""
 
 
 def local_path(url):

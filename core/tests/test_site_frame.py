@@ -7,8 +7,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_site():
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo_site(demo_for_module, db):
+    """The demo, restored once for this module."""
 
 
 def test_home_page_shows_the_platform_and_its_sections_in_chinese(client, demo_site):

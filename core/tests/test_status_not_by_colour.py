@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from listings.models import FinancingCase
@@ -69,8 +68,8 @@ def words_of(element):
 
 
 @pytest.fixture
-def demo_site(search_index):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo_site(indexed_demo):
+    """The demo, restored once for this module, on each search backend."""
 
 
 def _as(client, email):

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from tests.pages import main_pages
@@ -30,8 +29,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def demo_site(search_index):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo_site(indexed_demo):
+    """The demo, restored once for this module, on each search backend."""
 
 
 SIGNED_IN_PAGES = [

@@ -6,16 +6,13 @@ Every test runs on the embedded backend, and on Elasticsearch too when ELASTICSE
 outbox then writes to both and the search service reads Elasticsearch).
 """
 
-import os
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
-from listings.models import FinancingNeed, FinancingProduct
 from listings.tests.factories import FinancingNeedFactory
-from search import backends, service
+from search import backends
 from search.models import SearchEntry
 from search.query import SearchQuery
 from services import institutions as institution_actions
@@ -23,8 +20,10 @@ from services.models import Institution, InstitutionType, Offering, Qualificatio
 from services.tests.factories import InstitutionFactory, InstitutionOrganisationFactory, OfferingFactory
 from tests.factories import UserFactory
 from training.enrolments import cancel_course
-from training.models import CoursePage, CourseType
+from training.models import CourseType
 from training.tests.factories import make_course
+
+from .finding import hits, results, titles, uid, uids
 
 SECRET_PHONES = ("0518-86660001", "0518-86660002")
 SECRET_EMAILS = ("secret-org@example.com", "secret-desk@example.com")
@@ -41,111 +40,8 @@ def backend(request, settings, db):
 
 
 @pytest.fixture
-def demo(backend, django_capture_on_commit_callbacks):
-    """The whole demo (every app), indexed by the outbox once load_demo's transaction commits."""
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=open(os.devnull, "w"))
-
-
-@pytest.fixture
 def staff(db):
     return UserFactory(is_staff=True, is_superuser=True)
-
-
-def results(query):
-    found = service.search(query)
-    assert not found.fallback, "the primary backend did not answer"
-    return found
-
-
-def hits(text, *types):
-    return results(SearchQuery(text=text, types=list(types), per_page=100)).hits
-
-
-def uids(text, *types):
-    return {hit.doc.uid for hit in hits(text, *types)}
-
-
-def titles(text, *types):
-    return {hit.doc.title for hit in hits(text, *types)}
-
-
-def uid(kind, instance):
-    return f"{kind}:{instance.pk}"
-
-
-# --- Chinese queries on the demo data ---------------------------------------------------------------
-
-
-def test_patent_agency_finds_every_public_patent_agency_and_no_other_institution(demo):
-    agencies = Institution.objects.filter(institution_type=InstitutionType.PATENT_AGENCY)
-    public = {uid("institution", i) for i in agencies.public()}
-    hidden = {uid("institution", i) for i in agencies.exclude(pk__in=agencies.public())}
-    assert len(public) >= 3 and hidden  # the demo's pending application is a patent agency
-
-    found = uids("专利代理", "institution")
-    assert public <= found
-    assert not found & hidden
-    # Ranked first among institutions: the agencies, whose type is 专利代理机构.
-    ranked = [hit.doc for hit in hits("专利代理", "institution")]
-    assert {doc.uid for doc in ranked[: len(public)]} == public
-    assert {doc.category for doc in ranked[: len(public)]} == {"专利代理机构"}
-    # Cross-search without a type filter shows them among the other types.
-    assert public <= uids("专利代理")
-
-
-def test_pledge_financing_finds_institutions_offerings_postings_and_policies(demo):
-    pledge = ServiceCategory.objects.get(code="pledge-financing")
-    institutions = {uid("institution", i) for i in Institution.objects.public().filter(categories=pledge)}
-    offerings = {uid("offering", o) for o in Offering.objects.public().filter(category=pledge)}
-    needs = {uid("financing", n) for n in FinancingNeed.objects.public().filter(title__contains="质押融资")}
-    products = {
-        uid("financing_product", p) for p in FinancingProduct.objects.public().filter(title__contains="质押融资")
-    }
-    policies = {f"policy:{p.pk}" for p in _live_policies().filter(title__contains="质押融资")}
-    assert institutions and offerings and needs and policies
-
-    assert institutions <= uids("质押融资", "institution")
-    assert offerings <= uids("质押融资", "offering")
-    assert needs <= uids("质押融资", "financing")
-    assert products <= uids("质押融资", "financing_product")
-    assert policies <= uids("质押融资", "policy")
-    everything = results(SearchQuery(text="质押融资"))
-    assert {"institution", "offering", "financing", "policy"} <= set(everything.facets["type"])
-
-
-def _live_policies():
-    from cms.models import PolicyPage
-
-    return PolicyPage.objects.live().public()
-
-
-def test_pending_and_suspended_demo_institutions_are_never_found(demo):
-    hidden = Institution.objects.exclude(pk__in=Institution.objects.public()).select_related("organisation")
-    assert {i.status for i in hidden} == {Institution.Status.PENDING, Institution.Status.SUSPENDED}
-    for institution in hidden:
-        assert uid("institution", institution) not in uids(institution.organisation.name)
-    indexed = backends.embedded_backend().object_ids("institution")
-    assert indexed == {str(pk) for pk in Institution.objects.public().values_list("pk", flat=True)}
-    assert backends.embedded_backend().object_ids("offering") == {
-        str(pk) for pk in Offering.objects.public().values_list("pk", flat=True)
-    }
-
-
-def test_demo_courses_are_found_by_course_type_and_title_word(demo):
-    engineer_courses = {
-        f"course:{c.pk}"
-        for c in CoursePage.objects.live().filter(course_type=CourseType.IP_ENGINEER, is_cancelled=False)
-    }
-    assert len(engineer_courses) >= 2
-    assert engineer_courses <= uids("知识产权工程师", "course")
-    exam = CoursePage.objects.get(slug="patent-agent-exam-prep")
-    assert f"course:{exam.pk}" in uids("考前辅导", "course")
-    # No course is left to the catch-all "page" type any more.
-    assert not {hit.doc.title for hit in hits("知识产权工程师", "page")} & {c.title for c in CoursePage.objects.all()}
-
-
-# --- Visibility follows the institution's status, after commit ------------------------------------
 
 
 def test_only_approved_active_institutions_are_indexed(backend, django_capture_on_commit_callbacks):

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from conftest import chromium_path
-from tests.demo_snapshot import DemoSnapshot
 
 from .accessibility import AccessibilityAudit
 
@@ -45,11 +44,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="session")
-def demo_snapshot(tmp_path_factory):
-    return DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
 
 
 @pytest.fixture
