@@ -279,7 +279,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="ipp")
 # Make every index write visible to searches at once (tests); otherwise the node's refresh interval applies.
 SEARCH_REFRESH_ON_WRITE = env.bool("SEARCH_REFRESH_ON_WRITE", default=False)
-# Processes analysing text during `search_reindex` (see search.backends.analysed_sources).
+# Processes analysing text during `search_reindex` (see search.analysis).
 SEARCH_ANALYSIS_WORKERS = env.int("SEARCH_ANALYSIS_WORKERS", default=os.cpu_count() or 1)
 # The database backend, with Chinese queries segmented like the pages' indexed text (cms.segmentation).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
