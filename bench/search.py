@@ -14,7 +14,6 @@ docs/benchmarks.md.
 """
 
 import os
-import platform
 import random
 import statistics
 import sys
@@ -22,6 +21,8 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from bench.report import load, machine, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 ES_DOCS = int(os.environ.get("BENCH_ES_DOCS", 100_000))
@@ -313,43 +314,6 @@ def bench_embedded():
         service.search(SearchQuery(text=query))
     latency = timed(lambda q: service.search(SearchQuery(text=q)), QUERY_ROUNDS)
     return {"docs": EMBEDDED_DOCS, "rate": EMBEDDED_DOCS / seconds, "latency": latency}
-
-
-def machine():
-    memory = ""
-    try:
-        with open("/proc/meminfo") as meminfo:
-            kb = int(meminfo.readline().split()[1])
-            memory = f"{kb / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    system = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
-    return f"{os.cpu_count()} CPUs (nproc), {memory} memory, {system}"
-
-
-def load():
-    """The machine's load averages (1, 5, 15 minutes): other work on the machine moves these numbers."""
-    try:
-        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    except OSError:
-        return "unknown"
-
-
-def write_section(heading, lines, path=ROOT / "docs" / "benchmarks.md"):
-    """Replaces one "## heading" section of docs/benchmarks.md (or adds it), leaving the others as they
-    are: each benchmark writes its own section."""
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    marker = f"## {heading}\n"
-    section = marker + "\n" + "\n".join(lines).rstrip() + "\n"
-    if marker in current:
-        before, _, rest = current.partition(marker)
-        following = rest.find("\n## ")
-        after = rest[following + 1 :] if following != -1 else ""
-        updated = before + section + ("\n" + after if after else "")
-    else:
-        updated = current.rstrip() + "\n\n" + section
-    path.write_text(updated, encoding="utf-8")
-    return path
 
 
 def write_report(es, embedded, es_version, load_before):
