@@ -54,7 +54,7 @@ test: $(VENV)/.installed-dev node_modules/.installed
 # another terminal, or SMOKE_BASE_URL=http://host:port.
 smoke: $(VENV)/.installed-dev
 	SMOKE_BASE_URL=$${SMOKE_BASE_URL:-http://$(HOST):$(PORT)} $(VENV)/bin/pytest tests/smoke -q -p no:django \
-	  -p no:cacheprovider --confcutdir=tests/smoke -o addopts=""
+	  -p no:cacheprovider --confcutdir=tests/smoke -o addopts="" -W ignore::pytest.PytestConfigWarning
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
