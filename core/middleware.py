@@ -94,3 +94,30 @@ class PublicGZipMiddleware(GZipMiddleware):
         ):
             return response
         return super().process_response(request, response)
+
+
+class NonAtomicReadsMiddleware:
+    """Requests that only read run outside a transaction; the others stay in ATOMIC_REQUESTS' one.
+
+    On SQLite every transaction begins IMMEDIATE (it takes the write lock at once, see the database
+    settings), so wrapping page views in ATOMIC_REQUESTS' transaction would make every page wait for
+    every other request of every gunicorn worker. For a safe method (GET, HEAD, OPTIONS) this calls the
+    view itself, before Django wraps it in the transaction: Django then uses the response as the view's,
+    renders it and runs the response middleware as usual, and an exception becomes the error page as
+    usual. A POST goes on to Django's own atomic view, rolled back when it raises. Last in MIDDLEWARE, so
+    every other view middleware (CSRF) has run; no middleware of ours needs `process_exception` for a
+    safe request (allauth's handles its log-in flow's POSTs).
+    """
+
+    SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method not in self.SAFE_METHODS:
+            return None
+        return view_func(request, *view_args, **view_kwargs)

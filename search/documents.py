@@ -8,6 +8,7 @@ mapping shared by every type (one versioned index per type behind an alias).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import Date, Document, Double, Keyword, Object, Text
 
-from .text import analyze_joined, normalise
+from .text import analyser_signature, analyze_joined, normalise
 
 # Labels of the types cross-search knows; an app registering a new type adds its own label.
 TYPE_LABELS = {
@@ -80,13 +81,26 @@ class SearchDoc:
     def uid(self):
         return f"{self.type}:{self.id}"
 
+    def analysed_fields(self):
+        """The text of each weighted field as it is analysed (title, body, terms)."""
+        return {
+            "title": self.title,
+            "body": self.body[:MAX_BODY],
+            "terms": " ".join([self.category, *self.terms]),
+        }
+
     def tokens(self):
         """The analysed text of each weighted field (title, body, terms)."""
-        return {
-            "title": analyze_joined(self.title),
-            "body": analyze_joined(self.body[:MAX_BODY]),
-            "terms": analyze_joined(" ".join([self.category, *self.terms])),
-        }
+        return {name: analyze_joined(value) for name, value in self.analysed_fields().items()}
+
+    def analysis_fingerprint(self):
+        """Names what `tokens()` analyses, and with which analyser: kept analysed text is reused only for
+        a document with the same fingerprint (see search.analysis)."""
+        digest = hashlib.blake2b(analyser_signature().encode(), digest_size=16)
+        for value in self.analysed_fields().values():
+            digest.update(value.encode())
+            digest.update(b"\0")
+        return digest.hexdigest()
 
     def suggestions(self):
         """Normalised strings offered as completions: the title and the terms."""

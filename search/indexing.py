@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from . import registry
-from .backends import write_backends
+from .backends import embedded_backend, write_backends
 from .outbox import drain, pending, replay_since
 
 
@@ -13,7 +13,9 @@ def reindex(types=None, progress_factory=None):
     """Rebuilds each type in every write backend from its public queryset; returns {type: count}.
 
     Elasticsearch builds a new index and swaps the alias; the embedded backend replaces the type's rows
-    in one transaction. Updates the outbox applied meanwhile are re-applied to the new index.
+    in one transaction. Text is analysed only where the embedded backend keeps no current analysis of it
+    (search.analysis): Elasticsearch, rebuilt after it, reuses what it keeps. Updates the outbox applied
+    meanwhile are re-applied to the new index.
     """
     counts = {}
     for search_type in _selected(types):
@@ -24,7 +26,12 @@ def reindex(types=None, progress_factory=None):
                 if progress_factory
                 else None
             )
-            counts[search_type.name] = backend.rebuild(search_type.name, search_type.public_documents(), progress)
+            documents = search_type.public_documents()
+            if backend.name == "embedded":
+                counts[search_type.name] = backend.rebuild(search_type.name, documents, progress)
+            else:
+                kept = embedded_backend().kept_tokens
+                counts[search_type.name] = backend.rebuild(search_type.name, documents, progress, kept=kept)
             replay_since(started, search_type.name, backend)
     return counts
 

@@ -37,6 +37,9 @@ class SearchEntry(models.Model):
     title_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)
     terms_tokens = models.TextField(blank=True)
+    # Fingerprint of the text and analyser the *_tokens were made from: a rebuild reuses them while the
+    # document's fingerprint is the same (search.analysis).
+    analysed_from = models.CharField(max_length=32, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -92,8 +92,10 @@ def apply(doc_type, object_ids, backends=None):
     else:
         docs = list(search_type.public_documents(object_ids))
     gone = object_ids - {doc.id for doc in docs}
+    # Analysed once for every backend (search.analysis).
+    tokens = {doc.uid: doc.tokens() for doc in docs}
     for backend in backends:
-        backend.index(docs)
+        backend.index(docs, tokens=tokens)
         backend.delete(doc_type, gone)
     from .service import forget_vocabulary
 

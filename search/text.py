@@ -8,6 +8,7 @@ tokens and boolean token groups, never raw Chinese.
 """
 
 import functools
+import hashlib
 import re
 import threading
 import unicodedata
@@ -73,6 +74,10 @@ PATENT_PREFIX = re.compile(r"^(?:zl)?((?:19|20)\d{2}[1-9]\d{3,7})$")
 WORD = re.compile(r"[^\W_]+")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
+# Bump when analyze() changes what it makes of a text: kept analysed text (search.analysis) made by an
+# older analyser is then analysed again instead of reused.
+ANALYSER_VERSION = 1
+
 _jieba_lock = threading.Lock()
 _tokenizer = None
 SYNONYM_FREQUENCY = 5000
@@ -134,6 +139,17 @@ def _frequencies(words):
             if word in words:
                 found[word] = int(rest.split()[0])
     return found
+
+
+@functools.cache
+def analyser_signature():
+    """What analysed text depends on besides the text itself: the analyser's version, the domain
+    dictionary, the synonyms, the stop words and the traditional-character table."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{ANALYSER_VERSION}|{rjieba.__name__}".encode())
+    digest.update(DICTIONARY.read_bytes())
+    digest.update(repr((SYNONYM_GROUPS, sorted(STOPWORDS), TRADITIONAL, SYNONYM_FREQUENCY)).encode())
+    return digest.hexdigest()
 
 
 @functools.cache

@@ -47,10 +47,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
+# Every request that may write is one transaction; reads run outside one (core.middleware.NonAtomicReadsMiddleware).
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers wait for each other instead of failing with "database is locked": every
-    # transaction (each request is one, ATOMIC_REQUESTS) takes the write lock when it begins, so none has
+    # transaction (each writing request is one, ATOMIC_REQUESTS) takes the write lock when it begins, so none has
     # to upgrade a read lock mid-way (which SQLite refuses at once, whatever the timeout); a busy writer is
     # waited for up to `timeout` seconds; WAL lets readers go on while one writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -169,6 +170,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "core.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: reads (GET, HEAD) run outside ATOMIC_REQUESTS' transaction, writes inside it.
+    "core.middleware.NonAtomicReadsMiddleware",
 ]
 TEMPLATES = [
     {
@@ -199,10 +202,20 @@ NODE_MODULES_DIR = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", NODE_MODULES_DIR / "bootstrap" / "dist"),
-    ("vendor/echarts", NODE_MODULES_DIR / "echarts" / "dist"),
+]
+# Single files of a package whose other builds the pages never load (core.staticfiles.SingleFileFinder).
+STATICFILES_FILES = {
+    "vendor/echarts/echarts.min.js": NODE_MODULES_DIR / "echarts" / "dist" / "echarts.min.js",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "core.staticfiles.SingleFileFinder",
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
+# Public uploads served by Django itself (config.urls): only where no web server is in front (local).
+SERVE_MEDIA = False
 # Uploads that must never be served publicly (qualification documents, evidence).
 PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 STORAGES = {
@@ -279,7 +292,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="ipp")
 # Make every index write visible to searches at once (tests); otherwise the node's refresh interval applies.
 SEARCH_REFRESH_ON_WRITE = env.bool("SEARCH_REFRESH_ON_WRITE", default=False)
-# Processes analysing text during `search_reindex` (see search.backends.analysed_sources).
+# Processes analysing text during `search_reindex` (see search.analysis).
 SEARCH_ANALYSIS_WORKERS = env.int("SEARCH_ANALYSIS_WORKERS", default=os.cpu_count() or 1)
 # The database backend, with Chinese queries segmented like the pages' indexed text (cms.segmentation).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}

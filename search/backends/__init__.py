@@ -15,14 +15,13 @@ from functools import cache
 from django.conf import settings
 
 from .base import SearchUnavailable
-from .elastic import ElasticsearchBackend, analysed_sources
+from .elastic import ElasticsearchBackend
 from .embedded import EmbeddedBackend
 
 __all__ = [
     "ElasticsearchBackend",
     "EmbeddedBackend",
     "SearchUnavailable",
-    "analysed_sources",
     "embedded_backend",
     "get_search_backend",
     "write_backends",

@@ -1,51 +1,16 @@
 """The Elasticsearch backend: one versioned index per type behind an alias; a rebuild fills a new index
 and swaps the alias, so searches never see a partial set."""
 
-import itertools
 import time
 from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
 
+from ..analysis import analysed
 from ..documents import IndexedDocument, doc_from_source
 from ..query import DATE_RANGES, PRICE_RANGES, TERM_FACETS, BackendResult, date_bounds, price_bounds, today
 from .base import WEIGHTS, SearchUnavailable
-
-
-def _source(doc):
-    return IndexedDocument.source(doc)
-
-
-def analysed_sources(docs, batch_size=1000, workers=None):
-    """Elasticsearch sources of `docs`, in order. Analysis (jieba, in Python) is what a rebuild spends
-    its time on, so a rebuild larger than one batch analyses in worker processes, one batch ahead of the
-    bulk requests: the documents are still read in this process (its database connection and transaction),
-    only the text work moves. Small rebuilds, and `SEARCH_ANALYSIS_WORKERS = 1`, stay in this process."""
-    workers = workers or settings.SEARCH_ANALYSIS_WORKERS
-    batches = _batches(docs, batch_size)
-    head = list(itertools.islice(batches, 2))
-    if workers <= 1 or len(head) < 2:
-        for batch in itertools.chain(head, batches):
-            yield from map(_source, batch)
-        return
-    import multiprocessing
-
-    # fork: workers inherit the loaded dictionary; they touch no database connection.
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        chunk = max(1, batch_size // (workers * 4))
-        pending = pool.map_async(_source, head[0], chunksize=chunk)
-        for batch in itertools.chain(head[1:], batches):
-            following = pool.map_async(_source, batch, chunksize=chunk)
-            yield from pending.get()
-            pending = following
-        yield from pending.get()
-
-
-def _batches(items, size):
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
 
 
 def _es_errors():
@@ -123,11 +88,13 @@ class ElasticsearchBackend:
         return list(self.client.indices.get_alias(name=alias))
 
     # Writing -----------------------------------------------------------------
-    def _actions(self, docs, index_for):
+    def _actions(self, docs, index_for, tokens):
         for doc in docs:
-            yield {"_op_type": "index", "_index": index_for(doc.type), "_id": doc.uid, **IndexedDocument.source(doc)}
+            source = IndexedDocument.source(doc, tokens.get(doc.uid))
+            yield {"_op_type": "index", "_index": index_for(doc.type), "_id": doc.uid, **source}
 
-    def index(self, docs):
+    def index(self, docs, tokens=None):
+        """Indexes these documents; `tokens` ({uid: tokens}) gives text already analysed."""
         from elasticsearch import helpers
 
         docs = list(docs)
@@ -136,7 +103,7 @@ class ElasticsearchBackend:
         aliases = {doc_type: self.ensure_index(doc_type) for doc_type in {d.type for d in docs}}
         helpers.bulk(
             self.client,
-            self._actions(docs, aliases.__getitem__),
+            self._actions(docs, aliases.__getitem__, tokens or {}),
             refresh="wait_for" if self.refresh_on_write else False,
             chunk_size=500,
         )
@@ -158,22 +125,23 @@ class ElasticsearchBackend:
             refresh="wait_for" if self.refresh_on_write else False,
         )
 
-    def _rebuild_actions(self, docs, name, batch_size):
-        for source in analysed_sources(docs, batch_size=batch_size):
-            yield {"_op_type": "index", "_index": name, "_id": source["uid"], **source}
+    def _rebuild_actions(self, docs, name, batch_size, kept):
+        for doc, tokens in analysed(docs, batch_size=batch_size, kept=kept):
+            yield {"_op_type": "index", "_index": name, "_id": doc.uid, **IndexedDocument.source(doc, tokens)}
 
-    def rebuild(self, doc_type, docs, progress=None, chunk_size=1000, tokens=None):
+    def rebuild(self, doc_type, docs, progress=None, chunk_size=1000, kept=None):
         """Builds a new index with bulk requests, then swaps the alias in one step and drops the old index:
-        searches see the old documents until the new index is complete."""
+        searches see the old documents until the new index is complete. `kept(batch)` gives the analysed
+        text kept for a batch's unchanged documents (the embedded backend's `kept_tokens`); the rest are
+        analysed (search.analysis)."""
         from elasticsearch import helpers
 
         name = self.new_index_name(doc_type)
         self._create_index(name, loading=True)
         count = 0
         try:
-            for _ok, _item in helpers.streaming_bulk(
-                self.client, self._rebuild_actions(docs, name, chunk_size), chunk_size=chunk_size, raise_on_error=True
-            ):
+            actions = self._rebuild_actions(docs, name, chunk_size, kept)
+            for _ok, _item in helpers.streaming_bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=True):
                 count += 1
                 if progress and count % chunk_size == 0:
                     progress(count)

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 
+from ..analysis import analysed, batches
 from ..documents import SearchDoc
 from ..query import PRICE_RANGES, TERM_FACETS, BackendResult, date_bounds, price_bounds, today
 from .facets import cumulative_dates, date_bucket, date_bucket_keys, price_bucket
@@ -160,22 +161,45 @@ class EmbeddedBackend:
             ) from None
 
     # Writing -----------------------------------------------------------------
-    def index(self, docs):
-        """Replaces the entries of these documents (delete, then insert in bulk)."""
+    def index(self, docs, tokens=None):
+        """Replaces the entries of these documents (delete, then insert in bulk), keeping their analysed
+        text with its fingerprint. `tokens` ({uid: tokens}) gives text already analysed."""
         from ..models import SearchEntry
 
         docs = list({doc.uid: doc for doc in docs}.values())
         if not docs:
             return
+        tokens = tokens or {}
         with transaction.atomic():
             by_type = {}
             for doc in docs:
                 by_type.setdefault(doc.type, []).append(doc.id)
             for doc_type, ids in by_type.items():
                 self.delete(doc_type, ids)
-            analysed = [(doc, doc.tokens()) for doc in docs]
+            analysed = [(doc, tokens.get(doc.uid) or doc.tokens()) for doc in docs]
             entries = SearchEntry.objects.bulk_create([self._entry(doc, tokens) for doc, tokens in analysed])
             self._write_fulltext([(entry.pk, tokens) for entry, (_doc, tokens) in zip(entries, analysed, strict=True)])
+
+    def kept_tokens(self, docs):
+        """{uid: tokens} of the documents whose entry holds analysed text of exactly their current text
+        (the same fingerprint); see search.analysis."""
+        from ..models import SearchEntry
+
+        wanted = {(doc.type, doc.id): doc for doc in docs}
+        found = {}
+        by_type = {}
+        for doc_type, object_id in wanted:
+            by_type.setdefault(doc_type, []).append(object_id)
+        for doc_type, ids in by_type.items():
+            for start in range(0, len(ids), 500):
+                rows = SearchEntry.objects.filter(doc_type=doc_type, object_id__in=ids[start : start + 500])
+                for object_id, fingerprint, title, body, terms in rows.values_list(
+                    "object_id", "analysed_from", "title_tokens", "body_tokens", "terms_tokens"
+                ):
+                    doc = wanted[(doc_type, object_id)]
+                    if fingerprint and fingerprint == doc.analysis_fingerprint():
+                        found[doc.uid] = {"title": title, "body": body, "terms": terms}
+        return found
 
     @staticmethod
     def _entry(doc, tokens):
@@ -203,6 +227,7 @@ class EmbeddedBackend:
             title_tokens=tokens["title"],
             body_tokens=tokens["body"],
             terms_tokens=tokens["terms"],
+            analysed_from=doc.analysis_fingerprint(),
         )
 
     def _write_fulltext(self, rows):
@@ -223,23 +248,21 @@ class EmbeddedBackend:
                 SearchEntry.objects.filter(pk__in=pks).delete()
 
     def rebuild(self, doc_type, docs, progress=None, chunk_size=500):
-        """Replaces every document of a type, in one transaction: searches never see a partial set."""
+        """Replaces every document of a type, in one transaction: searches never see a partial set. The
+        analysed text an entry keeps is reused when its document's text is unchanged."""
         from ..models import SearchEntry
 
         count = 0
+        seen = set()
         with transaction.atomic():
-            self.delete(doc_type, SearchEntry.objects.filter(doc_type=doc_type).values_list("object_id", flat=True))
-            chunk = []
-            for doc in docs:
-                chunk.append(doc)
-                if len(chunk) >= chunk_size:
-                    self.index(chunk)
-                    count += len(chunk)
-                    chunk = []
-                    if progress:
-                        progress(count)
-            self.index(chunk)
-            count += len(chunk)
+            for batch in batches(analysed(docs, batch_size=chunk_size, kept=self.kept_tokens), chunk_size):
+                self.index([doc for doc, _tokens in batch], tokens={doc.uid: tokens for doc, tokens in batch})
+                seen.update(doc.id for doc, _tokens in batch)
+                count += len(batch)
+                if progress:
+                    progress(count)
+            gone = set(SearchEntry.objects.filter(doc_type=doc_type).values_list("object_id", flat=True)) - seen
+            self.delete(doc_type, gone)
             if progress:
                 progress(count)
         return count

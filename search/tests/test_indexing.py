@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from search import service
-from search.backends import analysed_sources, embedded_backend
+from search import service, text
+from search.analysis import analysed
+from search.backends import embedded_backend
 from search.documents import SearchDoc
 from search.models import SearchEntry
 from search.query import SearchQuery
@@ -101,16 +102,74 @@ def test_health_reports_the_embedded_backend(embedded):
     assert embedded.health() == {"ok": True, "backend": "embedded", "documents": 0}
 
 
-def test_analysis_in_worker_processes_gives_the_same_sources_in_the_same_order(db, settings):
+def test_analysis_in_worker_processes_gives_the_same_tokens_in_the_same_order(db, settings, monkeypatch):
+    monkeypatch.setattr("search.analysis.PARALLEL_MINIMUM", 1)
     docs = corpus_docs()
     settings.SEARCH_ANALYSIS_WORKERS = 1
-    serial = list(analysed_sources(docs, batch_size=7))
+    serial = list(analysed(docs, batch_size=7))
     settings.SEARCH_ANALYSIS_WORKERS = 2
-    parallel = list(analysed_sources(docs, batch_size=7))
+    parallel = list(analysed(docs, batch_size=7))
     assert parallel == serial
-    assert [source["uid"] for source in parallel] == [doc.uid for doc in docs]
+    assert [doc.uid for doc, _tokens in parallel] == [doc.uid for doc in docs]
+    assert serial[0][1] == docs[0].tokens()
     # One batch or less: no worker processes at all, the same answer.
-    assert list(analysed_sources(docs[:5], batch_size=7)) == serial[:5]
+    assert list(analysed(docs[:5], batch_size=7)) == serial[:5]
+
+
+def _mark_kept_title(doc, word):
+    """Replaces the analysed title an entry keeps (its fingerprint unchanged), so a search for `word`
+    finds the document only if a rebuild reused the kept text instead of segmenting again."""
+    SearchEntry.objects.filter(doc_type=doc.type, object_id=doc.id).update(title_tokens=word)
+
+
+def test_a_rebuild_reuses_the_kept_analysis_of_unchanged_documents(embedded):
+    docs = [d for d in corpus_docs() if d.type == "transaction"]
+    embedded.index(docs)
+    _mark_kept_title(docs[0], "zzkeptword")
+    assert embedded.rebuild("transaction", docs, chunk_size=3) == len(docs)
+    assert [h.doc.uid for h in service.search(SearchQuery(text="zzkeptword")).hits] == [docs[0].uid]
+
+
+def test_a_rebuild_analyses_again_a_document_whose_text_changed(embedded):
+    docs = [d for d in corpus_docs() if d.type == "transaction"]
+    embedded.index(docs)
+    _mark_kept_title(docs[0], "zzkeptword")
+    docs[0].title = "赣榆区紫菜加工专利转让"
+    embedded.rebuild("transaction", docs, chunk_size=3)
+    assert titles("zzkeptword") == []
+    assert docs[0].title in titles("紫菜加工")
+
+
+def test_a_changed_analyser_makes_kept_analysis_stale(embedded, monkeypatch):
+    docs = [d for d in corpus_docs() if d.type == "transaction"]
+    embedded.index(docs)
+    assert set(embedded.kept_tokens(docs)) == {doc.uid for doc in docs}
+    monkeypatch.setattr(text, "ANALYSER_VERSION", text.ANALYSER_VERSION + 1)
+    text.analyser_signature.cache_clear()
+    try:
+        assert embedded.kept_tokens(docs) == {}
+    finally:
+        monkeypatch.undo()
+        text.analyser_signature.cache_clear()
+
+
+def test_a_rebuild_drops_documents_no_longer_given(embedded):
+    docs = [d for d in corpus_docs() if d.type == "transaction"]
+    embedded.index(docs)
+    embedded.rebuild("transaction", docs[1:], chunk_size=3)
+    assert embedded.object_ids("transaction") == {doc.id for doc in docs[1:]}
+
+
+@pytest.mark.elasticsearch
+def test_an_elasticsearch_rebuild_reuses_the_analysis_the_embedded_backend_keeps(es_backend, db):
+    docs = [d for d in corpus_docs() if d.type == "transaction"]
+    embedded = embedded_backend()
+    embedded.index(docs)
+    _mark_kept_title(docs[0], "zzkeptword")
+    es_backend.rebuild("transaction", docs, chunk_size=3, kept=embedded.kept_tokens)
+    found = service.search(SearchQuery(text="zzkeptword"))
+    assert not found.fallback
+    assert [h.doc.uid for h in found.hits] == [docs[0].uid]
 
 
 @pytest.mark.elasticsearch
