@@ -106,6 +106,7 @@ LOCAL_APPS = [
     "services",
     "training",
     "listings",
+    "register",
     "rights",
     "search",
     "targets",
