@@ -164,7 +164,7 @@ IPC_SUBCLASSES = {
 }
 
 _IPC = re.compile(r"^([A-H])(\d{2})([A-Z])(?:[\s-]*0*(\d{1,4})\s*/\s*(\d{1,6}))?$")
-IPC_FORMAT = _("IPC分类号格式如 H01L 21/02 或 C03B 20/00（部、大类、小类，可带大组/小组）。")
+IPC_FORMAT = _("IPC分类号“%(value)s”格式不正确，应如 H01L 21/02 或 C03B 20/00（部、大类、小类，可带大组/小组）。")
 
 NICE_CLASSES = range(1, 46)
 
@@ -177,7 +177,7 @@ def normalise_ipc(value):
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(value or ""))).strip().upper()
     match = _IPC.match(text)
     if not match:
-        raise ValidationError(IPC_FORMAT, code="ipc_format")
+        raise ValidationError(IPC_FORMAT % {"value": value}, code="ipc_format")
     section, class_digits, letter, group, subgroup = match.groups()
     ipc_class = section + class_digits
     if ipc_class not in IPC_SUBCLASSES:

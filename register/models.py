@@ -105,6 +105,22 @@ class ImportBatch(models.Model):
     def is_finished(self):
         return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.DISCARDED)
 
+    @property
+    def in_preview(self):
+        return self.status == self.Status.PREVIEW
+
+    @property
+    def in_progress(self):
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def succeeded(self):
+        return self.status == self.Status.DONE
+
+    @property
+    def failed(self):
+        return self.status == self.Status.FAILED
+
 
 class RegisterRecord(models.Model):
     source = models.ForeignKey(ImportSource, verbose_name=_("数据来源"), on_delete=models.PROTECT, related_name="+")

@@ -27,6 +27,7 @@ from listings.models.financing import Stage
 from listings.tests.factories import FinancingNeedFactory, FinancingProductFactory, ListingFactory, ListingIPFactory
 from payments.models import BankAccount, Payment
 from reference.models import District, ResponsibleUnit
+from register import imports as register_imports
 from rights import cases
 from rights.models import Case, Handler
 from rights.tests.factories import photo
@@ -272,6 +273,15 @@ def build_world():
             f"指标代码,统计日期,数值,县区,数据来源说明\r\n{w.indicator.code},2016-09-30,2,,市统计局\r\n".encode(),
         ),
         root,
+    )
+    w.register_batch = register_imports.preview_file(
+        SimpleUploadedFile(
+            "patents.csv",
+            "申请号,申请日,发明名称,申请（专利权）人\r\nCN201310123456.2,2013-03-01,一种高纯石英砂提纯方法,连云港矩阵石英有限公司\r\n".encode(),
+        ),
+        record_kind="patent",
+        source_kind="cnipa",
+        user=root,
     )
     w.certification = entries.certify_enterprise(
         OrganisationFactory(name="连云港示范企业（矩阵）"),
