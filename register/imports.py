@@ -240,6 +240,10 @@ def run_import(batch_pk):
             unchanged_count=counts["unchanged"],
             finished_at=timezone.now(),
         )
+        # A lapse or transfer just imported may concern a posting: check them now, not tomorrow.
+        from .postings import check_postings
+
+        check_postings()
     cache.delete(progress_key(batch.pk))
     batch.refresh_from_db()
     return batch

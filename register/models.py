@@ -238,6 +238,11 @@ class PatentParty(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def public_address(self):
+        """An individual's address is not shown (public registers print it only on the publication)."""
+        return "" if self.kind == PartyKind.INDIVIDUAL else self.address
+
 
 class LegalEvent(models.Model):
     patent = models.ForeignKey(Patent, verbose_name=_("专利"), on_delete=models.CASCADE, related_name="events")
@@ -327,3 +332,41 @@ class Trademark(RegisterRecord):
             self.status = self.Status.EXPIRED
             return True
         return False
+
+
+class PostingCheck(models.Model):
+    """What the register says about one IP right a transaction or financing posting offers or pledges.
+
+    Written by `register.postings.check_postings` (daily, and after each import). A right the register
+    shows as no longer in force is flagged and the posting's owner told; unless the owner answers with a
+    statement (a restoration or a decision the register does not hold yet), the posting leaves the public
+    lists after `REGISTER_POSTING_GRACE_DAYS`.
+    """
+
+    ip_record = models.OneToOneField(
+        "listings.ListingIP", verbose_name=_("知识产权"), on_delete=models.CASCADE, related_name="register_check"
+    )
+    found = models.BooleanField(_("登记簿中有此记录"), default=False)
+    in_force = models.BooleanField(_("登记簿显示有效"), default=False)
+    status_label = models.CharField(_("登记簿状态"), max_length=30, blank=True)
+    record_url = models.CharField(_("登记簿记录"), max_length=100, blank=True)
+    checked_at = models.DateTimeField(_("核对时间"))
+    flagged_on = models.DateField(_("发现失效日期"), null=True, blank=True)
+    owner_notified_at = models.DateTimeField(_("已通知发布单位"), null=True, blank=True)
+    owner_statement = models.TextField(_("发布单位说明"), blank=True)
+    owner_statement_at = models.DateTimeField(_("说明时间"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("撤下时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("登记簿核对")
+        verbose_name_plural = _("登记簿核对")
+
+    def __str__(self):
+        return f"{self.ip_record}: {self.status_label}"
+
+    @property
+    def is_flagged(self):
+        return self.flagged_on is not None
+
+    def hide_on(self, grace_days):
+        return self.flagged_on + timezone.timedelta(days=grace_days) if self.flagged_on else None

@@ -719,6 +719,18 @@ EXPECTATIONS = {
         data={"action": "apply"},
         probe=count(IndicatorEntry),
     ),
+    # --- register: the public register (专利检索), its export and record pages; an owner's answer to a flag
+    "register:search": same(PUBLIC),
+    "register:export": same(PUBLIC),
+    "register:patent": same(PUBLIC, kwargs=lambda w: {"number": w.patent.application_number}),
+    "register:trademark": same(PUBLIC, kwargs=lambda w: {"number": w.trademark.registration_number}),
+    "register:answer_flag": Case(
+        get=roles(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE),
+        kwargs=pk("posting_check"),
+        data={"statement": "权利已恢复"},
+        probe=reread("posting_check", "owner_statement"),
+    ),
     # --- register: imports in the admin (register data managers and superusers) ---------------------------
     "register_admin:import": same(admin(OK), probe=count(RegisterImportBatch)),
     "register_admin:batch": same(admin(OK), kwargs=pk("register_batch")),
