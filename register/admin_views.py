@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,7 +10,8 @@ from django.views.decorators.http import require_POST
 from . import imports
 from .access import importer_required
 from .forms import ImportForm
-from .models import ImportBatch
+from .models import ImportBatch, PatentParty, Trademark
+from .organisations import confirm_match
 
 
 @importer_required
@@ -66,3 +68,26 @@ def batch_discard(request, pk):
     if imports.discard(batch):
         messages.info(request, _("已放弃该批次，未导入任何记录。"))
     return redirect("register_admin:import")
+
+
+@importer_required
+def matches(request):
+    parties = PatentParty.objects.filter(organisation__isnull=False, match_confirmed=False).select_related(
+        "patent", "organisation"
+    )[:200]
+    marks = Trademark.objects.filter(organisation__isnull=False, match_confirmed=False).select_related("organisation")[
+        :200
+    ]
+    return render(request, "register/admin/matches.html", {"parties": parties, "marks": marks})
+
+
+@require_POST
+@importer_required
+def match_decide(request, kind, pk):
+    model = {"party": PatentParty, "trademark": Trademark}.get(kind)
+    if model is None:
+        raise Http404
+    record = get_object_or_404(model, pk=pk, organisation__isnull=False, match_confirmed=False)
+    confirm_match(record, request.POST.get("decision") == "confirm")
+    messages.success(request, _("已处理该对应。"))
+    return redirect("register_admin:matches")

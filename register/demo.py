@@ -178,6 +178,7 @@ def _patents(rng, count, source, districts, enterprises, agencies, today, now):
                 kind="individual" if len(name) <= 3 else "enterprise",
                 credit_code=owner.credit_code if owner else "",
                 organisation=owner,
+                match_confirmed=owner is not None,
             )
             for index, name, district, owner in parties
         ),
@@ -225,6 +226,7 @@ def _trademarks(rng, count, source, districts, enterprises, today, now):
                 else f"连云港{rng.choice(TRADEMARK_WORDS)}{rng.choice(org_stems)}有限公司",
                 registrant_address=f"江苏省连云港市{district.name}",
                 organisation=owner,
+                match_confirmed=owner is not None,
                 district=district,
                 application_date=applied,
                 registration_date=registered,

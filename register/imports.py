@@ -241,8 +241,10 @@ def run_import(batch_pk):
             finished_at=timezone.now(),
         )
         # A lapse or transfer just imported may concern a posting: check them now, not tomorrow.
+        from .organisations import match_organisations
         from .postings import check_postings
 
+        match_organisations()
         check_postings()
     cache.delete(progress_key(batch.pk))
     batch.refresh_from_db()

@@ -229,6 +229,8 @@ class PatentParty(models.Model):
         on_delete=models.SET_NULL,
         related_name="register_patent_parties",
     )
+    # Matched by credit code: certain. Matched by name only: shown to staff until they confirm or undo it.
+    match_confirmed = models.BooleanField(_("对应已确认"), default=False)
 
     class Meta:
         ordering = ["patent", "position"]
@@ -292,6 +294,7 @@ class Trademark(RegisterRecord):
         on_delete=models.SET_NULL,
         related_name="register_trademarks",
     )
+    match_confirmed = models.BooleanField(_("对应已确认"), default=False)
     application_date = models.DateField(_("申请日期"), null=True, blank=True)
     registration_date = models.DateField(_("注册日期"), null=True, blank=True)
     expiry_date = models.DateField(_("专用权期限至"), null=True, blank=True)

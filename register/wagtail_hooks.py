@@ -22,3 +22,10 @@ def register_import_menu():
     return ImporterMenuItem(
         _("专利商标数据导入"), reverse("register_admin:import"), icon_name="upload", name="register-import", order=260
     )
+
+
+@hooks.register("register_admin_menu_item")
+def register_matches_menu():
+    return ImporterMenuItem(
+        _("申请人与组织对应"), reverse("register_admin:matches"), icon_name="link", name="register-matches", order=261
+    )

@@ -28,7 +28,7 @@ from listings.tests.factories import FinancingNeedFactory, FinancingProductFacto
 from payments.models import BankAccount, Payment
 from reference.models import District, ResponsibleUnit
 from register import imports as register_imports
-from register.models import Patent, PostingCheck, Trademark
+from register.models import Patent, PatentParty, PostingCheck, Trademark
 from rights import cases
 from rights.models import Case, Handler
 from rights.tests.factories import photo
@@ -296,6 +296,8 @@ def build_world():
     register_imports.start_import(imported)
     register_imports.run_import(imported.pk)
     w.patent = Patent.objects.get(application_number="201410123456.7")
+    w.register_party = w.patent.parties.get()
+    PatentParty.objects.filter(pk=w.register_party.pk).update(organisation=w.ent_a, match_confirmed=False)
     w.trademark = Trademark.objects.create(
         registration_number="8765432",
         nice_class=5,

@@ -746,6 +746,14 @@ EXPECTATIONS = {
         kwargs=pk("register_batch"),
         probe=reread("register_batch", "status"),
     ),
+    "register_admin:matches": same(admin(OK)),
+    "register_admin:match_decide": Case(
+        get=admin(NOT_ALLOWED, *STAFF),
+        post=admin(DONE),
+        kwargs=lambda w: {"kind": "party", "pk": w.register_party.pk},
+        data={"decision": "confirm"},
+        probe=reread("register_party", "match_confirmed"),
+    ),
     "targets_admin:certifications": same(admin(OK)),
     "targets_admin:certification_add": same(admin(OK), probe=count(DemonstrationCertification)),
     "targets_admin:certification_revoke": Case(

@@ -30,3 +30,17 @@ def register_status(context, record):
         "may_answer": bool(check and check.is_flagged and request and may_answer(check, request.user)),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("register/includes/portfolio.html")
+def register_portfolio(organisation):
+    from ..organisations import portfolio
+
+    return {"organisation": organisation, "portfolio": portfolio(organisation)}
+
+
+@register.inclusion_tag("register/includes/agency_figures.html")
+def register_agency_figures(institution):
+    from ..organisations import agency_figures
+
+    return {"figures": agency_figures(institution)}
