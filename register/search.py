@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
@@ -23,7 +24,7 @@ EXPORT_LIMIT = 5000
 
 
 def _year_choices():
-    return [("", _("不限"))] + [(str(y), str(y)) for y in range(date.today().year, 1984, -1)]
+    return [("", _("不限"))] + [(str(y), str(y)) for y in range(timezone.localdate().year, 1984, -1)]
 
 
 class RegisterSearchForm(StyledFormMixin, forms.Form):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
@@ -32,9 +33,10 @@ def search(request):
 
 
 def export(request):
-    form = RegisterSearchForm(request.GET or None)
-    if not (form.is_bound and form.is_valid()):
-        return redirect("register:search")
+    # Without criteria the export is of the whole register (up to EXPORT_LIMIT rows).
+    form = RegisterSearchForm(request.GET)
+    if not form.is_valid():
+        return redirect(f"{reverse('register:search')}?{request.GET.urlencode()}")
     query = replace(build_query(form.cleaned_data), per_page=100)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("检索结果"))

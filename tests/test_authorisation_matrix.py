@@ -34,7 +34,6 @@ from listings.models import Deal, FinancingCase, FinancingDocument, FinancingSte
 from payments.models import Payment, Refund, StripeEvent
 from reference.models import District, ResponsibleUnit
 from register.models import ImportBatch as RegisterImportBatch
-from register.models import Patent
 from rights.models import Case as RightsCase
 from rights.models import CaseNote, Handler
 from services.models import Inquiry, InquiryMessage, Institution, Invoice, Notification, Offering, Order, Review
@@ -738,7 +737,7 @@ EXPECTATIONS = {
         get=admin(NOT_ALLOWED, *STAFF),
         post=admin(DONE),
         kwargs=pk("register_batch"),
-        probe=count(Patent),
+        probe=reread("register_batch", "status"),
     ),
     "register_admin:batch_discard": Case(
         get=admin(NOT_ALLOWED, *STAFF),
