@@ -93,3 +93,11 @@ def test_the_export_is_a_workbook_whose_cells_cannot_become_formulas(client, reg
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 3
     assert any(str(row[2]).startswith("'=HYPERLINK") for row in rows[1:])
+
+
+def test_a_number_typed_in_the_full_form_with_every_other_field_empty_finds_only_its_record(client, register):
+    empty = dict.fromkeys(
+        ["kind", "applicant", "inventor", "ipc", "nice", "district", "patent_type", "status", "year_from", "year_to"],
+        "",
+    )
+    assert found(client, q="CN201310123456.2", sort="", **empty) == ["201310123456.2"]
