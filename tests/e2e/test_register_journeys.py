@@ -54,13 +54,13 @@ def test_an_imported_record_is_found_opened_and_keeps_a_pledge_posting_true(page
 
     for written in ("CN201310123456.2", "ZL 2013 1 0123456.2", "2013101234562"):
         page.goto("/register/")
-        page.fill("input[name=q]", written)
+        page.fill("#register-search-form input[name=q]", written)
         page.get_by_role("button", name="检索", exact=True).click()
         results = page.locator("#register-results")
         expect(results).to_contain_text("一种高纯石英砂的提纯方法")
         assert results.locator("li").count() == 1, results.inner_text()
     page.goto("/register/")
-    page.fill("input[name=q]", "抗肿瘤 药物")
+    page.fill("#register-search-form input[name=q]", "抗肿瘤 药物")
     page.get_by_role("button", name="检索", exact=True).click()
     page.locator("#register-results a", has_text="抗肿瘤").first.click()
     expect(page.locator("#patent-timeline")).to_contain_text("2014-05-20")
