@@ -22,6 +22,9 @@ RIGHTS_HANDLERS = "维权办理人员"
 TARGET_REPORTERS = "目标填报员"
 # Finance: payment records and refunds.
 FINANCE = "财务"
+# Register data managers: imports of patent and trademark records, confirming matches to organisations.
+# Seeded by `register.roles` (its permission is created after this module's roles are first seeded).
+REGISTER_MANAGERS = "知识产权数据管理员"
 
 # The permission of each action or private read, as "app_label.codename".
 REVIEW_INSTITUTIONS = "services.review_institution"  # approve, reject, suspend; read pending/suspended ones
@@ -36,6 +39,7 @@ HANDLE_RIGHTS_CASES = "rights.handle_cases"  # the cases of the handler's own un
 REPORT_TARGETS = "targets.report_targets"  # entries and imports
 VIEW_PAYMENTS = "payments.view_payment_record"
 REFUND_PAYMENTS = "payments.refund_payment"
+IMPORT_REGISTER = "register.import_records"  # register imports and applicant matching
 
 ROLES = {
     PLATFORM_OPERATORS: {

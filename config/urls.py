@@ -48,6 +48,7 @@ urlpatterns = [
     path("institutions/", include("services.urls")),
     path("training/", include("training.urls")),
     path("listings/", include("listings.urls")),
+    path("register/", include("register.urls")),
     path("rights/", include("rights.urls")),
     path("search/", include("search.urls")),
     path("targets/", include("targets.urls")),

@@ -83,7 +83,7 @@ def detail(request, pk):
     user_organisation = request.user.organisation if request.user.is_authenticated else None
     context = {
         "listing": listing,
-        "ip_records": listing.ip_records.all(),
+        "ip_records": listing.ip_records.select_related("register_check"),
         "is_owner": is_owner,
         "contact": listing.contact_for(request.user),
         "similar": _similar(listing) if listing.is_public else [],

@@ -27,6 +27,8 @@ from listings.models.financing import Stage
 from listings.tests.factories import FinancingNeedFactory, FinancingProductFactory, ListingFactory, ListingIPFactory
 from payments.models import BankAccount, Payment
 from reference.models import District, ResponsibleUnit
+from register import imports as register_imports
+from register.models import Patent, PatentParty, PostingCheck, Trademark
 from rights import cases
 from rights.models import Case, Handler
 from rights.tests.factories import photo
@@ -273,6 +275,39 @@ def build_world():
         ),
         root,
     )
+    w.register_batch = register_imports.preview_file(
+        SimpleUploadedFile(
+            "patents.csv",
+            "申请号,申请日,发明名称,申请（专利权）人\r\nCN201310123456.2,2013-03-01,一种高纯石英砂提纯方法,连云港矩阵石英有限公司\r\n".encode(),
+        ),
+        record_kind="patent",
+        source_kind="cnipa",
+        user=root,
+    )
+    imported = register_imports.preview_file(
+        SimpleUploadedFile(
+            "patents.csv",
+            "申请号,申请日,发明名称,申请（专利权）人\r\nCN201410123456.7,2014-05-20,一种碳纤维预浸料的制备方法,甲方\r\n".encode(),
+        ),
+        record_kind="patent",
+        source_kind="cnipa",
+        user=root,
+    )
+    register_imports.start_import(imported)
+    register_imports.run_import(imported.pk)
+    w.patent = Patent.objects.get(application_number="201410123456.7")
+    w.register_party = w.patent.parties.get()
+    PatentParty.objects.filter(pk=w.register_party.pk).update(organisation=w.ent_a, match_confirmed=False)
+    w.trademark = Trademark.objects.create(
+        registration_number="8765432",
+        nice_class=5,
+        name="矩阵",
+        registrant_name="甲方",
+        status=Trademark.Status.REGISTERED,
+        status_checked_at=timezone.now(),
+        source=imported.source,
+    )
+    w.posting_check = PostingCheck.objects.get(ip_record__listing=w.listing)
     w.certification = entries.certify_enterprise(
         OrganisationFactory(name="连云港示范企业（矩阵）"),
         certificate_number="LYG-MATRIX-001",

@@ -13,12 +13,14 @@ def reseed():
     from listings.models import Industry
     from reference.data import ensure_reference_data
     from reference.models import District, ResponsibleUnit
+    from register.roles import ensure_register_managers
     from services.categories import ensure_categories
     from services.models import ServiceCategory
     from targets.models import Indicator
     from targets.plan import ensure_plan_indicators
 
     ensure_roles()
+    ensure_register_managers()
     ensure_reference_data(District, ResponsibleUnit)
     ensure_categories(ServiceCategory)
     ensure_industries(Industry)

@@ -33,6 +33,7 @@ from cms.models import IssuingAgency
 from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
 from payments.models import Payment, Refund, StripeEvent
 from reference.models import District, ResponsibleUnit
+from register.models import ImportBatch as RegisterImportBatch
 from rights.models import Case as RightsCase
 from rights.models import CaseNote, Handler
 from services.models import Inquiry, InquiryMessage, Institution, Invoice, Notification, Offering, Order, Review
@@ -54,7 +55,7 @@ OK, REDIRECT, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, INVALID, DONE = (
 
 # Our code: a pattern whose view lives in one of these apps, or whose admin view works on one of their models.
 OUR_APPS = {"accounts", "cms", "core", "listings", "payments", "reference", "rights", "search", "services"}
-OUR_APPS |= {"targets", "training"}
+OUR_APPS |= {"register", "targets", "training"}
 # Packages whose own URLs are theirs to guard; any other package's URL fails the walk until declared here.
 THIRD_PARTY = {"allauth", "django", "wagtail"}
 # Admin screens Wagtail builds for our user model: Wagtail's user management, guarded by Wagtail itself.
@@ -716,6 +717,41 @@ EXPECTATIONS = {
         kwargs=pk("batch"),
         data={"action": "apply"},
         probe=count(IndicatorEntry),
+    ),
+    # --- register: the public register (专利检索), its export and record pages; an owner's answer to a flag
+    "register:search": same(PUBLIC),
+    "register:export": same(PUBLIC),
+    "register:patent": same(PUBLIC, kwargs=lambda w: {"number": w.patent.application_number}),
+    "register:trademark": same(PUBLIC, kwargs=lambda w: {"number": w.trademark.registration_number}),
+    "register:answer_flag": Case(
+        get=roles(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE),
+        kwargs=pk("posting_check"),
+        data={"statement": "权利已恢复"},
+        probe=reread("posting_check", "owner_statement"),
+    ),
+    # --- register: imports in the admin (register data managers and superusers) ---------------------------
+    "register_admin:import": same(admin(OK), probe=count(RegisterImportBatch)),
+    "register_admin:batch": same(admin(OK), kwargs=pk("register_batch")),
+    "register_admin:batch_start": Case(
+        get=admin(NOT_ALLOWED, *STAFF),
+        post=admin(DONE),
+        kwargs=pk("register_batch"),
+        probe=reread("register_batch", "status"),
+    ),
+    "register_admin:batch_discard": Case(
+        get=admin(NOT_ALLOWED, *STAFF),
+        post=admin(DONE),
+        kwargs=pk("register_batch"),
+        probe=reread("register_batch", "status"),
+    ),
+    "register_admin:matches": same(admin(OK)),
+    "register_admin:match_decide": Case(
+        get=admin(NOT_ALLOWED, *STAFF),
+        post=admin(DONE),
+        kwargs=lambda w: {"kind": "party", "pk": w.register_party.pk},
+        data={"decision": "confirm"},
+        probe=reread("register_party", "match_confirmed"),
     ),
     "targets_admin:certifications": same(admin(OK)),
     "targets_admin:certification_add": same(admin(OK), probe=count(DemonstrationCertification)),

@@ -107,6 +107,7 @@ LOCAL_APPS = [
     "services",
     "training",
     "listings",
+    "register",
     "rights",
     "search",
     "targets",
@@ -271,7 +272,14 @@ CELERY_BEAT_SCHEDULE = {
     "rights-resend-unsent-notifications": {"task": "rights.tasks.resend_unsent_notifications", "schedule": 600.0},
     # Receipts of sent forms (core.submissions) are kept a month.
     "core-forget-old-submission-receipts": {"task": "core.tasks.forget_old_submission_receipts", "schedule": 86400.0},
+    # Patent and trademark statuses re-evaluated (terms ended, events in effect); postings checked against them.
+    "register-reevaluate-statuses": {"task": "register.tasks.reevaluate_statuses", "schedule": 86400.0},
 }
+# Days a posting whose patent or trademark the register shows as no longer valid stays listed after its
+# owner is told, unless the owner answers with a statement.
+REGISTER_POSTING_GRACE_DAYS = env.int("REGISTER_POSTING_GRACE_DAYS", default=14)
+# Share of the synthetic demo register (20,000 patents, 15,000 trademarks) `load_demo` makes.
+REGISTER_DEMO_SCALE = env.float("REGISTER_DEMO_SCALE", default=1.0)
 
 # ------------------------------------------------------------------------------
 # E-mail

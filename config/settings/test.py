@@ -18,3 +18,5 @@ if not REDIS_URL:
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="ipp_test")
 # Tasks run inline in tests.
 CELERY_TASK_ALWAYS_EAGER = True
+# A slice of the demo register keeps the journeys' demo snapshot quick to build and index.
+REGISTER_DEMO_SCALE = 0.01
