@@ -220,13 +220,15 @@ class Workflow:
         lock=True,
         refuse=_refuse_with_workflow_error,
         before=None,
+        after=None,
     ):
         """Take step `name` on `record` as `user` (or as `role`, e.g. SYSTEM for a task); return the record.
 
         `lock`: lock the row and re-read the state first (pass False when the caller holds the lock and has
         re-read the record itself). `changes` are other fields the step sets; `extra` goes to the event and
         notification hooks; `before(move)` runs after the checks and before anything is saved (a refund
-        that must succeed first). A refusal raises `refuse(Refusal)`.
+        that must succeed first); `after(move, event)`, in the same transaction, replaces the workflow's
+        `notify` hook for this call. A refusal raises `refuse(Refusal)`.
         """
         with transaction.atomic():
             if lock:
@@ -258,8 +260,9 @@ class Workflow:
                 fields.add("updated_at")
             record.save(update_fields=sorted(fields))
             event = self.record_event(move)
-            if self.notify is not None:
-                self.notify(move, event)
+            after = after or self.notify
+            if after is not None:
+                after(move, event)
         return record
 
     def record_event(self, move):
