@@ -161,8 +161,8 @@ class Workflow:
         state = self.state_of(record)
         chosen = self.step_from(state, name)
         if chosen is None:
-            kind = ALREADY if name == state else IMPOSSIBLE
-            return self._refusal(kind, record, state, name, role)
+            already = name == state or state in {s.target for s in self.steps if s.name == name}
+            return self._refusal(ALREADY if already else IMPOSSIBLE, record, state, name, role)
         roles = {role} if role is not None else self.roles(record, user)
         if chosen.who and not chosen.who & roles:
             return self._refusal(FORBIDDEN, record, state, name, role or next(iter(roles), None))

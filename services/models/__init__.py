@@ -1,5 +1,6 @@
 from .inquiries import Inquiry, InquiryMessage, Side
 from .institutions import (
+    INSTITUTION_WORKFLOW,
     LICENSED_TYPES,
     CreditGrade,
     Institution,
@@ -16,6 +17,7 @@ from .orders import OPEN_STATUSES, ORDER_WORKFLOW, PAID_STATUSES, REFUNDING, Act
 from .reviews import Review
 
 __all__ = [
+    "INSTITUTION_WORKFLOW",
     "LICENSED_TYPES",
     "MAX_AMOUNT_FEN",
     "OPEN_STATUSES",
