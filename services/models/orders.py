@@ -214,7 +214,8 @@ class Order(models.Model):
         return self.is_awaiting_payment and self.actor_for(user) == Actor.ENTERPRISE
 
     def may_resolve_dispute(self, user):
-        return self.is_disputed and user.is_authenticated and user.has_perm(HANDLE_ORDER_DISPUTES)
+        staff = user.is_authenticated and user.has_perm(HANDLE_ORDER_DISPUTES)
+        return staff and ORDER_WORKFLOW.may(self, OrderStatus.COMPLETED, role=Actor.STAFF)
 
     def review_refusal(self, user):
         """Why `user` may not review this order (None: they may); `services.reviews.leave_review` and the
