@@ -223,17 +223,19 @@ def accept(order, user, note=""):
     return change_status(order, OrderStatus.ACCEPTED, user, note=note)
 
 
-def decline(order, user, reason):
+def _change_with_reason(order, to_status, user, reason, missing):
     if not (reason or "").strip():
-        raise OrderError(_("请说明拒绝的原因。"))
-    return change_status(order, OrderStatus.DECLINED, user, note=reason)
+        raise OrderError(missing)
+    return change_status(order, to_status, user, note=reason)
+
+
+def decline(order, user, reason):
+    return _change_with_reason(order, OrderStatus.DECLINED, user, reason, _("请说明拒绝的原因。"))
 
 
 def cancel(order, user, reason):
     """Cancel before or after payment; a paid order is refunded in full through Stripe."""
-    if not (reason or "").strip():
-        raise OrderError(_("请说明取消的原因。"))
-    return change_status(order, OrderStatus.CANCELLED, user, note=reason)
+    return _change_with_reason(order, OrderStatus.CANCELLED, user, reason, _("请说明取消的原因。"))
 
 
 def deliver(order, user, note=""):
@@ -245,9 +247,7 @@ def complete(order, user, note=""):
 
 
 def dispute(order, user, reason):
-    if not (reason or "").strip():
-        raise OrderError(_("请说明对交付结果的异议。"))
-    return change_status(order, OrderStatus.DISPUTED, user, note=reason)
+    return _change_with_reason(order, OrderStatus.DISPUTED, user, reason, _("请说明对交付结果的异议。"))
 
 
 def resolve_dispute(order, staff_user, *, refund_enterprise, note):

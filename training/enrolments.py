@@ -121,18 +121,24 @@ def cancel(enrolment, by):
         if refusal is not None:
             raise EnrolmentError(refusal)
         frees_a_place = enrolment.status in Enrolment.TAKING_A_PLACE
-        refunded = False
-        if enrolment.status == Status.CONFIRMED and enrolment.payment_id:
-            try:
-                refund(enrolment.payment)
-            except PaymentError as error:
-                raise EnrolmentError(str(error)) from error
-            refunded = True
-        _change(enrolment, Status.CANCELLED, by, cancelled_by=by)
+        refunded = _cancel_refunding(enrolment, by)
         _mail("cancelled", enrolment, refunded=refunded)
         if frees_a_place:
             _fill_free_places(course)
     return enrolment
+
+
+def _cancel_refunding(enrolment, by):
+    """Cancel a locked enrolment; a paid confirmed place is refunded first. Whether money went back."""
+    refunded = False
+    if enrolment.status == Status.CONFIRMED and enrolment.payment_id:
+        try:
+            refund(enrolment.payment)
+        except PaymentError as error:
+            raise EnrolmentError(str(error)) from error
+        refunded = True
+    _change(enrolment, Status.CANCELLED, by, cancelled_by=by)
+    return refunded
 
 
 def _fill_free_places(course):
@@ -199,14 +205,7 @@ def cancel_course(course, by):
         course.is_cancelled = True
         course.save(update_fields=["is_cancelled"])
         for enrolment in course.enrolments.filter(status__in=Enrolment.ACTIVE).select_related("user", "payment"):
-            refunded = False
-            if enrolment.status == Status.CONFIRMED and enrolment.payment_id:
-                try:
-                    refund(enrolment.payment)
-                except PaymentError as error:
-                    raise EnrolmentError(str(error)) from error
-                refunded = True
-            _change(enrolment, Status.CANCELLED, by, cancelled_by=by)
+            refunded = _cancel_refunding(enrolment, by)
             enrolment.course = course
             _mail("course_cancelled", enrolment, refunded=refunded)
     return course
