@@ -7,6 +7,16 @@ helpers are the only places views turn that into a message or a form error.
 from django.contrib import messages
 
 
+def _went_through(request, form, call, refused, success, tell_refusal):
+    try:
+        call(form.cleaned_data)
+    except refused as error:
+        tell_refusal(str(error))
+        return False
+    messages.success(request, success)
+    return True
+
+
 def form_went_through(request, form, call, refused, success, *, field=None):
     """Run `call(cleaned_data)` for a valid form; True when it went through (the success message is shown).
 
@@ -14,13 +24,7 @@ def form_went_through(request, form, call, refused, success, *, field=None):
     shown again keeps what was typed with the reason beside it."""
     if not form.is_valid():
         return False
-    try:
-        call(form.cleaned_data)
-    except refused as error:
-        form.add_error(field, str(error))
-        return False
-    messages.success(request, success)
-    return True
+    return _went_through(request, form, call, refused, success, lambda reason: form.add_error(field, reason))
 
 
 def tell_outcome(request, form, call, refused, success, invalid):
@@ -29,10 +33,4 @@ def tell_outcome(request, form, call, refused, success, invalid):
     if not form.is_valid():
         messages.error(request, invalid)
         return False
-    try:
-        call(form.cleaned_data)
-    except refused as error:
-        messages.error(request, str(error))
-        return False
-    messages.success(request, success)
-    return True
+    return _went_through(request, form, call, refused, success, lambda reason: messages.error(request, reason))
