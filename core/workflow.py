@@ -98,6 +98,14 @@ def _refuse_with_workflow_error(refusal):
 
 
 class Workflow:
+    """One app's table. `states`: its TextChoices; `steps`: `step(...)`s; `messages`: the refusal sentences by
+    kind (`%(name)s %(status)s %(from)s %(to)s %(target)s %(action)s %(actor)s` are filled in; ALREADY falls
+    back to IMPOSSIBLE); `roles(record, user)`: the roles a person holds on the record, from the app's own
+    permission and membership checks; `role_labels` / `step_labels`: TextChoices naming roles and steps in
+    messages; `stamps`: fields every step stamps; `event`: the `core.models.WorkflowEvent` model (or its
+    "app.Model" label), `event_record` its foreign key to the record, `event_fields(move)` what else it keeps;
+    `notify(move, event)`: run after each step in the same transaction."""
+
     def __init__(
         self,
         *,
