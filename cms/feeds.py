@@ -4,24 +4,13 @@ for the filters in its query string, through the page's own `filtered_listing` (
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from core.feeds import SiteFeed, day_as_datetime
+from core.feeds import PageFeed, day_as_datetime
 
 FEED_LENGTH = 20
 
 
-class SectionFeed(SiteFeed):
+class SectionFeed(PageFeed):
     """The newest items of a section page; with its filters in the query string, those that match them."""
-
-    def __init__(self, index_page, filters=None):
-        super().__init__()
-        self.index_page = index_page
-        self.filters = filters
-
-    def title(self):
-        return self.index_page.title
-
-    def link(self):
-        return self.index_page.url
 
     def description(self):
         return self.index_page.intro or self.index_page.title

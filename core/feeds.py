@@ -27,6 +27,22 @@ class SiteFeed(Feed):
         return super().get_feed(obj, _OnSite(request))
 
 
+class PageFeed(SiteFeed):
+    """The feed of a listing page (a section, the course list): its title and address, the items it lists for
+    the filters in the query string."""
+
+    def __init__(self, index_page, filters=None):
+        super().__init__()
+        self.index_page = index_page
+        self.filters = filters
+
+    def title(self):
+        return self.index_page.title
+
+    def link(self):
+        return self.index_page.url
+
+
 def day_as_datetime(day):
     """A date (an article's or a document's) as the aware datetime feeds need: eight in the morning, local."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(8)))

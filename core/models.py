@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,3 +21,35 @@ class SubmissionReceipt(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class WorkflowEvent(models.Model):
+    """One step of a record through its workflow (`core.workflow`): from which state to which, and when.
+
+    Each app's event model (a posting's, an order's, an institution's, a case's, an enrolment's) is one of
+    these with a foreign key to its record and what else it keeps (who acted, a note, a reason). The states
+    are shown with the labels of the app's `STATES` choices."""
+
+    STATES = None
+
+    from_status = models.CharField(_("原状态"), max_length=20, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def _state_label(self, value):
+        if not value or self.STATES is None:
+            return value
+        try:
+            return self.STATES(value).label
+        except ValueError:
+            return value
+
+    def get_from_status_display(self):
+        return self._state_label(self.from_status)
+
+    def get_to_status_display(self):
+        return self._state_label(self.to_status)

@@ -1,7 +1,8 @@
 """What may happen to a posting, written once for the views, the admin review queue and the expiry task.
 
-Every state change goes through `move_listing`, which checks `models.TRANSITIONS` and records a `ListingEvent`
-(who, when, why). Errors are `PostingError`s whose message is shown to the person who tried.
+Every state change goes through `move_listing`, which takes a step of `models.WORKFLOW` (the shared
+`core.workflow`): the check of who may, the timestamps and a `ListingEvent` (who, when, why). Errors are
+`PostingError`s whose message is shown to the person who tried.
 """
 
 from datetime import datetime, time
@@ -16,7 +17,7 @@ from accounts.models import Organisation
 from accounts.roles import MODERATE_LISTINGS
 from core.mail import send_templated_mail
 
-from .models import ACTIVE_STATUSES, Deal, Interest, Listing, ListingEvent
+from .models import ACTIVE_STATUSES, WORKFLOW, Deal, Interest, Listing, ListingEvent
 from .models.listing import KIND_IP_TYPE
 
 Status = Listing.Status
@@ -77,40 +78,16 @@ def _check_owner(listing, user):
         raise PostingError(_("只有发布单位的成员可以管理这条信息。"))
 
 
-@transaction.atomic
+def _refused(refusal):
+    return (AlreadyDone if refusal.already_done else PostingError)(refusal.message)
+
+
 def move_listing(listing, to_status, actor, note=""):
-    """Change the state if `TRANSITIONS` allows it and record the event. Callers check who may do it."""
-    # The row is locked and its stored state re-read, so two concurrent requests cannot both move it.
-    listing.status = Listing.objects.select_for_update().values_list("status", flat=True).get(pk=listing.pk)
-    if listing.status == to_status:
-        raise AlreadyDone(_("这条信息已是“%(status)s”状态。") % {"status": listing.get_status_display()})
-    if not listing.can_move_to(to_status):
-        raise PostingError(
-            _("“%(status)s”状态的信息不能变为“%(target)s”。")
-            % {"status": listing.get_status_display(), "target": Status(to_status).label}
-        )
-    now = timezone.now()
-    from_status = listing.status
-    listing.status = to_status
-    fields = ["status", "updated_at"]
-    if to_status == Status.SUBMITTED:
-        listing.submitted_at = now
-        fields.append("submitted_at")
-    elif to_status == Status.PUBLISHED and from_status == Status.SUBMITTED:
-        listing.published_at = now
-        listing.rejection_reason = ""
-        fields += ["published_at", "rejection_reason"]
-    elif to_status == Status.REJECTED:
-        listing.rejection_reason = note
-        fields.append("rejection_reason")
-    elif to_status in (Status.DEAL, Status.WITHDRAWN):
-        listing.closed_at = now
-        fields.append("closed_at")
-    listing.save(update_fields=fields)
-    ListingEvent.objects.create(
-        listing=listing, from_status=from_status, to_status=to_status, actor=actor, note=note, created_at=now
-    )
-    return listing
+    """Take the step to `to_status` as `actor` (None: the system) if `WORKFLOW` allows it; record the event."""
+    # A rejection's reason is shown to the owner until the posting is published again.
+    reason = note if to_status == Status.REJECTED else "" if to_status == Status.PUBLISHED else None
+    changes = {"rejection_reason": reason} if reason is not None else {}
+    return WORKFLOW.apply(listing, to_status, user=actor, note=note, changes=changes, refuse=_refused)
 
 
 def _start_of_today():

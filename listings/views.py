@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.actions import form_went_through, tell_outcome
 from core.submissions import AlreadySubmitted, show_first_result, submitted_once
 from core.uploads import serve_private_file
 from search.listing import page_number
@@ -275,17 +276,14 @@ def close(request, pk):
 @require_POST
 def express_interest(request, pk):
     listing = get_object_or_404(Listing.objects.visible_to(request.user), pk=pk)
-    form = InterestForm(request.POST)
-    if form.is_valid():
-        try:
-            postings.express_interest(listing, request.user, form.cleaned_data["message"])
-        except PostingError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("您的意向已发送给发布单位。"))
-            return redirect(listing)
-    else:
-        messages.error(request, _("请填写留言，说明您的意向。"))
+    tell_outcome(
+        request,
+        InterestForm(request.POST),
+        lambda data: postings.express_interest(listing, request.user, data["message"]),
+        PostingError,
+        _("您的意向已发送给发布单位。"),
+        _("请填写留言，说明您的意向。"),
+    )
     return redirect(listing)
 
 
@@ -393,22 +391,20 @@ def case_detail(request, pk):
 def case_step(request, pk):
     case = _case_for(request, pk)
     form = StepForm(request.POST, case=case)
-    if form.is_valid():
-        try:
-            financing_domain.record_step(
-                case,
-                request.user,
-                case.next_stage,
-                form.cleaned_data["date"],
-                form.cleaned_data["note"],
-                loan_amount=form.cleaned_data.get("loan_amount"),
-                pledged_ip=form.cleaned_data.get("pledged_ip") or (),
-            )
-        except PostingError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("办理环节已登记。"))
-            return redirect("listings:case", case.pk)
+
+    def record(data):
+        financing_domain.record_step(
+            case,
+            request.user,
+            case.next_stage,
+            data["date"],
+            data["note"],
+            loan_amount=data.get("loan_amount"),
+            pledged_ip=data.get("pledged_ip") or (),
+        )
+
+    if form_went_through(request, form, record, PostingError, _("办理环节已登记。")):
+        return redirect("listings:case", case.pk)
     return render(request, "listings/case_detail.html", _case_context(request, case, step_form=form), status=400)
 
 
@@ -417,14 +413,12 @@ def case_step(request, pk):
 def case_decline(request, pk):
     case = _case_for(request, pk)
     form = ReasonForm(request.POST)
-    if form.is_valid():
-        try:
-            financing_domain.decline_case(case, request.user, form.cleaned_data["reason"])
-        except PostingError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("已终止该融资办理。"))
-            return redirect("listings:case", case.pk)
+
+    def decline(data):
+        financing_domain.decline_case(case, request.user, data["reason"])
+
+    if form_went_through(request, form, decline, PostingError, _("已终止该融资办理。")):
+        return redirect("listings:case", case.pk)
     return render(request, "listings/case_detail.html", _case_context(request, case, decline_form=form), status=400)
 
 
@@ -433,16 +427,12 @@ def case_decline(request, pk):
 def case_document_upload(request, pk):
     case = _case_for(request, pk)
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            financing_domain.add_document(
-                case, request.user, form.cleaned_data["stage"], form.cleaned_data["title"], form.cleaned_data["file"]
-            )
-        except PostingError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("文件已上传。"))
-            return redirect("listings:case", case.pk)
+
+    def upload(data):
+        financing_domain.add_document(case, request.user, data["stage"], data["title"], data["file"])
+
+    if form_went_through(request, form, upload, PostingError, _("文件已上传。")):
+        return redirect("listings:case", case.pk)
     return render(request, "listings/case_detail.html", _case_context(request, case, document_form=form), status=400)
 
 

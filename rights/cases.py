@@ -1,7 +1,7 @@
 """What may happen to a rights-protection case, written once for views, admin and tasks.
 
-Every change goes through `_step`, which checks the `TRANSITIONS` table and the actor's permission,
-records a `CaseStep` (who, when, from, to, note, public message) and queues the notifications.
+Every change goes through `_step`, which takes a step of `CASE_WORKFLOW` (the shared `core.workflow`): the
+table and who may, a `CaseStep` (who, when, from, to, note, public message) and the notifications queued.
 """
 
 import hashlib
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
-    TRANSITIONS,
+    CASE_WORKFLOW,
     Action,
     Case,
     CaseNote,
@@ -199,58 +199,37 @@ def can_handle(user, case):
 
 def allowed_actions(user, case):
     """The actions `user` may take on `case` now, in the order a page offers them."""
-    if not can_handle(user, case):
-        return []
-    actions = [action for action, (sources, _target) in TRANSITIONS.items() if case.status in sources]
-    if case.unit_id is None:
-        # Before a unit is assigned only the administrator routes (or declines) the case.
-        actions = [a for a in actions if a in (Action.ASSIGN, Action.DECLINE, Action.MESSAGE)]
-    return actions
+    return CASE_WORKFLOW.steps_for(case, user)
 
 
 def handlers_of(unit):
     return Handler.objects.on_duty().filter(unit=unit)
 
 
+def _refused(refusal):
+    return CaseError(refusal.message)
+
+
 def _step(case, actor, action, *, note="", public_message="", unit=None, handler=None, **changes):
-    """Lock the case, check the transition and permission, apply `changes`, record the step."""
+    """Lock the case and take the step `action` of `CASE_WORKFLOW` with `changes`; the step is recorded."""
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
-        sources, target = TRANSITIONS[action]
-        if case.status not in sources:
-            raise CaseError(
-                _("案件当前状态为“%(status)s”，不能执行“%(action)s”。")
-                % {"status": case.get_status_display(), "action": Action(action).label}
-            )
-        if action not in allowed_actions(actor, case):
-            raise CaseError(_("您无权对该案件执行此操作。"))
-        now = timezone.now()
-        from_status, from_unit = case.status, case.unit
-        if target is not None:
-            case.status = target
+        from_unit = case.unit
         if unit is not None:
-            case.unit = unit
+            changes["unit"] = unit
         if handler is not None or unit is not None:
-            case.handler = handler
-        for name, value in changes.items():
-            setattr(case, name, value)
-        case.last_step_at = now
-        case.save()
-        step = CaseStep.objects.create(
-            case=case,
-            action=action,
-            from_status=from_status,
-            to_status=case.status,
-            from_unit=from_unit,
-            to_unit=case.unit,
-            handler=case.handler,
-            actor=actor,
-            note=note.strip(),
-            public_message=public_message.strip(),
-            created_at=now,
+            changes["handler"] = handler
+        return CASE_WORKFLOW.apply(
+            case,
+            action,
+            user=actor,
+            note=note,
+            changes=changes,
+            extra={"from_unit": from_unit, "public_message": public_message},
+            lock=False,
+            refuse=_refused,
+            after=lambda move, step: notify_step(step),
         )
-        notify_step(step)
-    return case
 
 
 def assign(case, actor, unit, handler=None, note=""):
@@ -280,7 +259,7 @@ def accept(case, actor, public_message="", note=""):
 def decline(case, actor, reason, note=""):
     if not reason.strip():
         raise CaseError(_("不予受理须向提交人说明理由。"))
-    return _step(case, actor, Action.DECLINE, note=note, public_message=reason, closed_at=timezone.now())
+    return _step(case, actor, Action.DECLINE, note=note, public_message=reason)
 
 
 def transfer(case, actor, to_unit, note, public_message=""):
@@ -312,7 +291,6 @@ def close(case, actor, outcome, summary, note=""):
         public_message=summary,
         outcome=outcome,
         outcome_summary=summary.strip(),
-        closed_at=timezone.now(),
     )
 
 

@@ -5,7 +5,7 @@ belong to a `ResponsibleUnit` through a `Handler` row handle the cases currently
 rights administrators (holders of `rights.administer_cases`: the group 维权管理员, and superusers) see and
 route every case; handlers hold `rights.handle_cases` (the group 维权办理人员) and a `Handler` row. Each
 change of a case is a `CaseStep` (who, when, from, to, internal note, public message), written only by
-the domain functions in `rights/cases.py` against the `TRANSITIONS` table below. `CaseNote`s are internal
+the domain functions in `rights/cases.py` through `CASE_WORKFLOW` below. `CaseNote`s are internal
 and never shown to the submitter. `Evidence` files are stored privately. Every e-mail about a case is a
 `Notification` row, so a failed one is re-sent later (`rights/notifications.py`).
 """
@@ -20,7 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMINISTER_RIGHTS_CASES, HANDLE_RIGHTS_CASES, holders_of
+from core.models import WorkflowEvent
 from core.storage import private_storage
+from core.workflow import FORBIDDEN, IMPOSSIBLE, Workflow, step
 from reference.models import District, ResponsibleUnit
 
 
@@ -114,17 +116,65 @@ class Action(models.TextChoices):
     MESSAGE = "message", _("答复")
 
 
-# action → (statuses it may start from, status it leads to; None keeps the status). Written once:
-# rights/cases.py refuses anything not in this table.
-TRANSITIONS = {
-    Action.ASSIGN: (set(OPEN_STATUSES), None),
-    Action.ACCEPT: ({Status.RECEIVED, Status.TRANSFERRED}, Status.ACCEPTED),
-    Action.DECLINE: ({Status.RECEIVED, Status.TRANSFERRED}, Status.DECLINED),
-    Action.TRANSFER: (set(OPEN_STATUSES), Status.TRANSFERRED),
-    Action.START: ({Status.ACCEPTED}, Status.IN_PROGRESS),
-    Action.CLOSE: ({Status.ACCEPTED, Status.IN_PROGRESS}, Status.CLOSED),
-    Action.MESSAGE: (set(OPEN_STATUSES), None),
-}
+ADMIN, ROUTER, HANDLER = "admin", "router", "handler"
+
+
+def roles_on_case(case, user):
+    """A rights administrator (the named permission; before a unit is named, only routing is theirs to do),
+    or a handler of the unit the case is with (`handler_unit`)."""
+    if is_rights_admin(user):
+        return {ADMIN} if case.unit_id else {ROUTER}
+    unit = handler_unit(user)
+    return {HANDLER} if unit is not None and case.unit_id == unit.pk else set()
+
+
+def _case_step_fields(move):
+    return {
+        "action": move.step.name,
+        "from_unit": move.extra.get("from_unit"),
+        "to_unit": move.record.unit,
+        "handler": move.record.handler,
+        "actor": move.user,
+        "note": move.note,
+        "public_message": (move.extra.get("public_message") or "").strip(),
+    }
+
+
+_ANYONE_HANDLING = {ADMIN, ROUTER, HANDLER}
+_HANDLING = {ADMIN, HANDLER}
+
+# Each action on a case: the statuses it may start from, the status it leads to (None keeps the status) and
+# who may take it. Written once: `rights.cases` takes the steps and offers them; every step is a `CaseStep`.
+CASE_WORKFLOW = Workflow(
+    states=Status,
+    step_labels=Action,
+    steps=[
+        step(OPEN_STATUSES, None, name=Action.ASSIGN, who=_ANYONE_HANDLING),
+        step({Status.RECEIVED, Status.TRANSFERRED}, Status.ACCEPTED, name=Action.ACCEPT, who=_HANDLING),
+        step(
+            {Status.RECEIVED, Status.TRANSFERRED},
+            Status.DECLINED,
+            name=Action.DECLINE,
+            who=_ANYONE_HANDLING,
+            stamps=["closed_at"],
+        ),
+        step(OPEN_STATUSES, Status.TRANSFERRED, name=Action.TRANSFER, who=_HANDLING),
+        step({Status.ACCEPTED}, Status.IN_PROGRESS, name=Action.START, who=_HANDLING),
+        step(
+            {Status.ACCEPTED, Status.IN_PROGRESS}, Status.CLOSED, name=Action.CLOSE, who=_HANDLING, stamps=["closed_at"]
+        ),
+        step(OPEN_STATUSES, None, name=Action.MESSAGE, who=_ANYONE_HANDLING),
+    ],
+    roles=roles_on_case,
+    stamps=["last_step_at"],
+    event="rights.CaseStep",
+    event_record="case",
+    event_fields=_case_step_fields,
+    messages={
+        IMPOSSIBLE: _("案件当前状态为“%(status)s”，不能执行“%(action)s”。"),
+        FORBIDDEN: _("您无权对该案件执行此操作。"),
+    },
+)
 
 
 class Outcome(models.TextChoices):
@@ -343,13 +393,13 @@ class Evidence(models.Model):
         return self.content_type.startswith("image/")
 
 
-class CaseStep(models.Model):
+class CaseStep(WorkflowEvent):
     """One recorded step of a case: the submission, each assignment, transition and public reply."""
+
+    STATES = Status
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="steps")
     action = models.CharField(_("操作"), max_length=10, choices=Action.choices)
-    from_status = models.CharField(_("原状态"), max_length=12, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=12, choices=Status.choices)
     from_unit = models.ForeignKey(
         ResponsibleUnit, verbose_name=_("原承办单位"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -374,7 +424,6 @@ class CaseStep(models.Model):
     )
     note = models.TextField(_("内部说明"), blank=True)
     public_message = models.TextField(_("对提交人的答复"), blank=True)
-    created_at = models.DateTimeField(_("时间"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.actions import form_went_through
 from core.uploads import serve_private_file
 
 from . import cases, statistics, throttle
@@ -317,14 +318,12 @@ def case_action(request, pk, action):
 def note_add(request, pk):
     case = _visible_case(request, pk)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            cases.add_note(case, request.user, form.cleaned_data["text"])
-        except cases.CaseError as error:
-            form.add_error("text", str(error))
-        else:
-            messages.success(request, _("内部备注已保存。"))
-            return redirect(reverse("rights:case_detail", args=[case.pk]) + "#notes")
+
+    def add(data):
+        cases.add_note(case, request.user, data["text"])
+
+    if form_went_through(request, form, add, cases.CaseError, _("内部备注已保存。"), field="text"):
+        return redirect(reverse("rights:case_detail", args=[case.pk]) + "#notes")
     return _detail(request, case, note_form=form, status=400)
 
 

@@ -1,8 +1,8 @@
 """Applying to be listed and staff verification: the only place an institution's status changes.
 
 Views (the application form), the Wagtail admin review screens and the demo data call these functions.
-Each change is checked against `STATUS_TRANSITIONS`, recorded as an `InstitutionEvent` and told to the
-applicant on the site and by e-mail.
+Each change is a step of `INSTITUTION_WORKFLOW` (the shared `core.workflow`): checked, recorded as an
+`InstitutionEvent` and told to the applicant on the site and by e-mail.
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -10,24 +10,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import REVIEW_INSTITUTIONS, holders_of
 from core.mail import send_templated_mail
 
 from .inbox import notify
-from .models import LICENSED_TYPES, Institution, InstitutionEvent, InstitutionType, QualificationDocument
+from .models import INSTITUTION_WORKFLOW, LICENSED_TYPES, Institution, InstitutionType, QualificationDocument
 
 Status = Institution.Status
-
-# (from, to) of an institution's verification status; "" is "no application yet".
-STATUS_TRANSITIONS = {
-    ("", Status.PENDING),
-    (Status.REJECTED, Status.PENDING),
-    (Status.PENDING, Status.APPROVED),
-    (Status.PENDING, Status.REJECTED),
-    (Status.APPROVED, Status.SUSPENDED),
-    (Status.SUSPENDED, Status.APPROVED),
-}
 
 LISTING_FIELDS = [
     "institution_type",
@@ -109,7 +100,7 @@ def may_apply(user):
     if not organisation.is_institution or not organisation.can_manage(user):
         return False
     status = Institution.objects.filter(organisation=organisation).values_list("status", flat=True).first()
-    return (status or "", Status.PENDING) in STATUS_TRANSITIONS
+    return INSTITUTION_WORKFLOW.allows(None, "submit", state=status or "")
 
 
 def submit_application(user, organisation, *, listing, categories, documents=()):
@@ -125,7 +116,7 @@ def submit_application(user, organisation, *, listing, categories, documents=())
     with transaction.atomic():
         institution = Institution.objects.select_for_update().filter(organisation=organisation).first()
         from_status = institution.status if institution else ""
-        if (from_status, Status.PENDING) not in STATUS_TRANSITIONS:
+        if not INSTITUTION_WORKFLOW.allows(None, "submit", state=from_status):
             raise InstitutionError(
                 _("当前状态（%(status)s）不能重新提交申请。") % {"status": institution.get_status_display()}
             )
@@ -134,10 +125,9 @@ def submit_application(user, organisation, *, listing, categories, documents=())
         for field in LISTING_FIELDS:
             if field in listing:
                 setattr(institution, field, listing[field])
-        institution.status = Status.PENDING
-        institution.status_reason = ""
-        institution.submitted_at = timezone.now()
-        institution.full_clean(exclude=["categories"])
+        # Saved in the state it was in; the workflow's step below makes it pending.
+        institution.status = from_status
+        institution.full_clean(exclude=["categories", "status"])
         check_listing_rules(institution)
         institution.save()
         institution.categories.set(categories)
@@ -145,10 +135,15 @@ def submit_application(user, organisation, *, listing, categories, documents=())
             QualificationDocument.objects.create(institution=institution, title=title, file=uploaded, uploaded_by=user)
         if not institution.documents.exists():
             raise InstitutionError(_("请上传至少一份资质证明文件（PDF 或图片）。"))
-        InstitutionEvent.objects.create(
-            institution=institution, from_status=from_status, to_status=Status.PENDING, actor=user
+        INSTITUTION_WORKFLOW.apply(
+            institution,
+            "submit",
+            user=user,
+            changes={"status_reason": ""},
+            lock=False,
+            refuse=_refused,
+            after=lambda move, event: _tell_staff(institution, resubmitted=bool(from_status)),
         )
-        _tell_staff(institution, resubmitted=bool(from_status))
     return institution
 
 
@@ -167,67 +162,59 @@ def _tell_staff(institution, resubmitted):
         )
 
 
-def _change_status(institution, to_status, staff_user, reason, *, require_reason, from_statuses=None):
+def _refused(refusal):
+    return (AlreadyDone if refusal.already_done else InstitutionError)(refusal.message)
+
+
+# What the applicant is told of each decision.
+DECISION_TITLES = {
+    "approve": gettext_lazy("入驻申请已通过，机构已在服务机构名录中展示"),
+    "reject": gettext_lazy("入驻申请未通过"),
+    "suspend": gettext_lazy("机构展示已被平台暂停"),
+    "reinstate": gettext_lazy("机构展示已恢复"),
+}
+
+
+def _tell_applicant(move, event):
+    notify(
+        move.record.organisation,
+        str(DECISION_TITLES[move.step.name]),
+        body=move.note,
+        url=reverse("services:my_institution"),
+    )
+
+
+def _decide(institution, name, staff_user, reason, *, require_reason):
     if not institution.may_review(staff_user):
         raise InstitutionError(_("只有平台管理员可以审核服务机构。"))
     reason = (reason or "").strip()
     if require_reason and not reason:
         raise InstitutionError(_("请填写原因，申请机构会看到这段说明。"))
-    with transaction.atomic():
-        institution = Institution.objects.select_for_update().select_related("organisation").get(pk=institution.pk)
-        from_status = institution.status
-        if from_status == to_status:
-            raise AlreadyDone(
-                _("“%(name)s”已是“%(status)s”，无需重复操作。")
-                % {"name": institution.name, "status": institution.get_status_display()}
-            )
-        allowed_from = from_statuses is None or from_status in from_statuses
-        if not allowed_from or (from_status, to_status) not in STATUS_TRANSITIONS:
-            raise InstitutionError(
-                _("不能从“%(from)s”变为“%(to)s”。")
-                % {"from": institution.get_status_display(), "to": Status(to_status).label}
-            )
-        institution.status = to_status
-        institution.status_reason = reason
-        if to_status == Status.APPROVED and institution.approved_at is None:
-            institution.approved_at = timezone.now()
-        institution.save(update_fields=["status", "status_reason", "approved_at", "updated_at"])
-        InstitutionEvent.objects.create(
-            institution=institution, from_status=from_status, to_status=to_status, actor=staff_user, reason=reason
-        )
-        titles = {
-            (Status.PENDING, Status.APPROVED): _("入驻申请已通过，机构已在服务机构名录中展示"),
-            (Status.PENDING, Status.REJECTED): _("入驻申请未通过"),
-            (Status.APPROVED, Status.SUSPENDED): _("机构展示已被平台暂停"),
-            (Status.SUSPENDED, Status.APPROVED): _("机构展示已恢复"),
-        }
-        notify(
-            institution.organisation,
-            titles[(from_status, to_status)],
-            body=reason,
-            url=reverse("services:my_institution"),
-        )
-    return institution
+    return INSTITUTION_WORKFLOW.apply(
+        institution,
+        name,
+        user=staff_user,
+        note=reason,
+        changes={"status_reason": reason},
+        refuse=_refused,
+        after=_tell_applicant,
+    )
 
 
 def approve(institution, staff_user, reason=""):
-    return _change_status(
-        institution, Status.APPROVED, staff_user, reason, require_reason=False, from_statuses={Status.PENDING}
-    )
+    return _decide(institution, "approve", staff_user, reason, require_reason=False)
 
 
 def reject(institution, staff_user, reason):
-    return _change_status(institution, Status.REJECTED, staff_user, reason, require_reason=True)
+    return _decide(institution, "reject", staff_user, reason, require_reason=True)
 
 
 def suspend(institution, staff_user, reason):
-    return _change_status(institution, Status.SUSPENDED, staff_user, reason, require_reason=True)
+    return _decide(institution, "suspend", staff_user, reason, require_reason=True)
 
 
 def reinstate(institution, staff_user, reason=""):
-    return _change_status(
-        institution, Status.APPROVED, staff_user, reason, require_reason=False, from_statuses={Status.SUSPENDED}
-    )
+    return _decide(institution, "reinstate", staff_user, reason, require_reason=False)
 
 
 def set_listing_active(institution, user, active):

@@ -1,4 +1,4 @@
-"""Service orders: placing, the status changes of `models.orders.TRANSITIONS`, payment and refund.
+"""Service orders: placing, the status changes of `models.orders.ORDER_WORKFLOW`, payment and refund.
 
 Views, the Wagtail admin (dispute resolution) and the Stripe webhook (through the payments app's
 payable registry) all change orders only through these functions.
@@ -20,9 +20,9 @@ from payments.models import BankAccount, Payment, Refund
 from .inbox import notify
 from .models import (
     MAX_AMOUNT_FEN,
+    ORDER_WORKFLOW,
     PAID_STATUSES,
     REFUNDING,
-    TRANSITIONS,
     Actor,
     Inquiry,
     Invoice,
@@ -153,8 +153,25 @@ STATUS_MESSAGES = {
 }
 
 
+def _refused(refusal):
+    if refusal.already_done:
+        return AlreadyDone(refusal.message, refusal.record)
+    return OrderError(refusal.message)
+
+
+def _refund_if_owed(move):
+    if (move.from_state, move.to_state) in REFUNDING:
+        _refund_payment(move.record)
+
+
+def _after_change(move, event):
+    if move.to_state == OrderStatus.COMPLETED:
+        refresh_completed_orders(move.record.institution)
+    _tell_parties(move.record, move.role, move.to_state, move.note)
+
+
 def change_status(order, to_status, user=None, *, actor=None, note=""):
-    """Move `order` to `to_status` if the table allows it for who acts; record and tell the other side."""
+    """Move `order` to `to_status` if `ORDER_WORKFLOW` allows it for who acts; record and tell the other side."""
     with transaction.atomic():
         order = (
             Order.objects.select_for_update().select_related("institution__organisation", "enterprise").get(pk=order.pk)
@@ -163,39 +180,21 @@ def change_status(order, to_status, user=None, *, actor=None, note=""):
             actor = order.actor_for(user) if user is not None else None
         if actor is None:
             raise OrderError(_("您无权处理该订单。"))
-        from_status = order.status
-        if from_status == to_status:
-            # A second click, or two people at once: the change has happened; say so instead of refusing.
-            raise AlreadyDone(_("订单已是“%(status)s”，无需重复操作。") % {"status": order.get_status_display()}, order)
-        allowed = TRANSITIONS.get((from_status, to_status), set())
-        if actor not in allowed:
-            raise OrderError(
-                _("订单当前为“%(from)s”，不能由%(actor)s改为“%(to)s”。")
-                % {"from": order.get_status_display(), "actor": Actor(actor).label, "to": OrderStatus(to_status).label}
-            )
-        if (from_status, to_status) in REFUNDING:
-            _refund_payment(order)
-        order.status = to_status
-        now = timezone.now()
-        if to_status == OrderStatus.PAID:
-            order.paid_at = now
-        if to_status == OrderStatus.COMPLETED:
-            order.completed_at = now
+        changes = {}
         if to_status == OrderStatus.ACCEPTED:
-            order.payment_due_at = now + timedelta(days=settings.ORDER_PAYMENT_DAYS)
-        order.save(update_fields=["status", "paid_at", "completed_at", "payment_due_at", "updated_at"])
-        OrderEvent.objects.create(
-            order=order,
-            from_status=from_status,
-            to_status=to_status,
-            actor=actor,
+            changes["payment_due_at"] = timezone.now() + timedelta(days=settings.ORDER_PAYMENT_DAYS)
+        return ORDER_WORKFLOW.apply(
+            order,
+            to_status,
             user=user if actor != Actor.SYSTEM else None,
-            note=(note or "").strip(),
+            role=actor,
+            note=note,
+            changes=changes,
+            lock=False,
+            refuse=_refused,
+            before=_refund_if_owed,
+            after=_after_change,
         )
-        if to_status == OrderStatus.COMPLETED:
-            refresh_completed_orders(order.institution)
-        _tell_parties(order, actor, to_status, note)
-    return order
 
 
 def _tell_parties(order, actor, to_status, note):
@@ -224,17 +223,19 @@ def accept(order, user, note=""):
     return change_status(order, OrderStatus.ACCEPTED, user, note=note)
 
 
-def decline(order, user, reason):
+def _change_with_reason(order, to_status, user, reason, missing):
     if not (reason or "").strip():
-        raise OrderError(_("请说明拒绝的原因。"))
-    return change_status(order, OrderStatus.DECLINED, user, note=reason)
+        raise OrderError(missing)
+    return change_status(order, to_status, user, note=reason)
+
+
+def decline(order, user, reason):
+    return _change_with_reason(order, OrderStatus.DECLINED, user, reason, _("请说明拒绝的原因。"))
 
 
 def cancel(order, user, reason):
     """Cancel before or after payment; a paid order is refunded in full through Stripe."""
-    if not (reason or "").strip():
-        raise OrderError(_("请说明取消的原因。"))
-    return change_status(order, OrderStatus.CANCELLED, user, note=reason)
+    return _change_with_reason(order, OrderStatus.CANCELLED, user, reason, _("请说明取消的原因。"))
 
 
 def deliver(order, user, note=""):
@@ -246,9 +247,7 @@ def complete(order, user, note=""):
 
 
 def dispute(order, user, reason):
-    if not (reason or "").strip():
-        raise OrderError(_("请说明对交付结果的异议。"))
-    return change_status(order, OrderStatus.DISPUTED, user, note=reason)
+    return _change_with_reason(order, OrderStatus.DISPUTED, user, reason, _("请说明对交付结果的异议。"))
 
 
 def resolve_dispute(order, staff_user, *, refund_enterprise, note):
@@ -330,7 +329,7 @@ def record_payment(order, payment):
 def record_refund(order, payment):
     """A refund made in Stripe's dashboard (charge.refunded): the order becomes refunded, once."""
     order = Order.objects.select_for_update().get(pk=order.pk)
-    if (order.status, OrderStatus.REFUNDED) not in TRANSITIONS:
+    if not ORDER_WORKFLOW.allows(order, OrderStatus.REFUNDED):
         return order
     note = _("转账退款已确认收到") if payment.is_transfer else _("Stripe 已退款")
     return change_status(order, OrderStatus.REFUNDED, actor=Actor.SYSTEM, note=note)

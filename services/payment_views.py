@@ -63,14 +63,7 @@ def transfer_record(request, pk):
         order,
         "transfer_form",
         TransferForm(request.POST, request.FILES),
-        lambda data: orders.record_transfer(
-            order,
-            request.user,
-            amount=data["amount"],
-            transfer_date=data["transfer_date"],
-            payer_bank=data["payer_bank"],
-            receipt=data["receipt"],
-        ),
+        lambda data: orders.record_transfer(order, request.user, **data),
         _("转账已登记，机构核对到账后确认收款。"),
     )
 
@@ -103,17 +96,19 @@ def transfer_reject(request, pk, payment_pk):
     )
 
 
-def _may_read_private(request, order):
-    return order.actor_for(request.user) in (Actor.ENTERPRISE, Actor.INSTITUTION) or request.user.has_perm(
-        VIEW_PAYMENTS
-    )
+def _order_with_private_files(request, pk):
+    """The order, for its two parties and finance only: receipts and invoices are not for the platform's
+    other staff."""
+    order = _order_for(request, pk)
+    parties = (Actor.ENTERPRISE, Actor.INSTITUTION)
+    if order.actor_for(request.user) not in parties and not request.user.has_perm(VIEW_PAYMENTS):
+        raise PermissionDenied
+    return order
 
 
 @login_required
 def transfer_receipt(request, pk, payment_pk):
-    order = _order_for(request, pk)
-    if not _may_read_private(request, order):
-        raise PermissionDenied
+    order = _order_with_private_files(request, pk)
     return serve_private_file(_transfer(order, payment_pk).receipt)
 
 
@@ -126,14 +121,7 @@ def refund_record(request, pk):
         order,
         "refund_form",
         RefundTransferForm(request.POST, request.FILES),
-        lambda data: orders.record_refund_transfer(
-            order,
-            request.user,
-            amount=data["amount"],
-            reason=data["reason"],
-            transfer_date=data["transfer_date"],
-            receipt=data["receipt"],
-        ),
+        lambda data: orders.record_refund_transfer(order, request.user, **data),
         _("退款转账已登记，待企业确认收到。"),
     )
 
@@ -153,9 +141,7 @@ def refund_confirm(request, pk, refund_pk):
 
 @login_required
 def refund_receipt(request, pk, refund_pk):
-    order = _order_for(request, pk)
-    if not _may_read_private(request, order):
-        raise PermissionDenied
+    order = _order_with_private_files(request, pk)
     return serve_private_file(_refund(order, refund_pk).receipt)
 
 
@@ -190,9 +176,7 @@ def invoice_issue(request, pk):
 
 @login_required
 def invoice_file(request, pk):
-    order = _order_for(request, pk)
-    if not _may_read_private(request, order):
-        raise PermissionDenied
+    order = _order_with_private_files(request, pk)
     invoice = get_object_or_404(Invoice, order=order)
     if not invoice.is_issued:
         raise Http404

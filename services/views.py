@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.actions import tell_outcome
 from core.submissions import AlreadySubmitted, show_first_result, submitted_once
 from core.uploads import serve_private_file
 from payments.models import Payment
@@ -650,19 +651,14 @@ def order_pay(request, pk):
 @require_POST
 def review_create(request, pk):
     order = _order_for(request, pk)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            reviews.leave_review(
-                order, request.user, rating=form.cleaned_data["rating"], body=form.cleaned_data["body"]
-            )
-        except reviews.ReviewError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("感谢您的评价。"))
-            return redirect(order)
-    else:
-        messages.error(request, _("请选择评分并填写评价内容。"))
+    tell_outcome(
+        request,
+        ReviewForm(request.POST),
+        lambda data: reviews.leave_review(order, request.user, rating=data["rating"], body=data["body"]),
+        reviews.ReviewError,
+        _("感谢您的评价。"),
+        _("请选择评分并填写评价内容。"),
+    )
     return redirect(order)
 
 
@@ -670,16 +666,14 @@ def review_create(request, pk):
 @require_POST
 def review_reply(request, pk):
     review = get_object_or_404(Review.objects.filter(order__in=Order.objects.visible_to(request.user)), pk=pk)
-    form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            reviews.reply_to_review(review, request.user, form.cleaned_data["reply"])
-        except reviews.ReviewError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("回复已发布。"))
-    else:
-        messages.error(request, _("回复内容不能为空。"))
+    tell_outcome(
+        request,
+        ReplyForm(request.POST),
+        lambda data: reviews.reply_to_review(review, request.user, data["reply"]),
+        reviews.ReviewError,
+        _("回复已发布。"),
+        _("回复内容不能为空。"),
+    )
     return redirect(review.order)
 
 

@@ -1,7 +1,8 @@
 """Everything that changes an enrolment: enrol, wait, pay, cancel, attend, complete.
 
 Views, the Wagtail admin, the Celery task and the payments webhook all call these functions. Every
-change is checked against `Enrolment.TRANSITIONS` and records who and when. Functions that take or
+change is a step of `models.ENROLMENT_WORKFLOW` (the shared `core.workflow`): checked, stamped and recorded as
+an `EnrolmentEvent` (who and when). Functions that take or
 free a place lock the course row first, so two people cannot both take the last place.
 """
 
@@ -18,6 +19,7 @@ from payments.checkout import PaymentError, refund, start_checkout
 
 from .models import (
     CERTIFICATE_CODES,
+    ENROLMENT_WORKFLOW,
     Attendance,
     Certificate,
     CertificateSequence,
@@ -48,16 +50,13 @@ def _lock_enrolment(enrolment):
     return Enrolment.objects.select_for_update(of=("self",)).select_related("user").get(pk=enrolment.pk)
 
 
-def _change(enrolment, new_status, **fields):
-    if new_status not in Enrolment.TRANSITIONS[enrolment.status]:
-        raise EnrolmentError(
-            _("报名状态“%(from)s”不能变为“%(to)s”。")
-            % {"from": enrolment.get_status_display(), "to": Status(new_status).label}
-        )
-    enrolment.status = new_status
-    for name, value in fields.items():
-        setattr(enrolment, name, value)
-    enrolment.save(update_fields=["status", *fields])
+def _refused(refusal):
+    return EnrolmentError(refusal.message)
+
+
+def _change(enrolment, new_status, by=None, **fields):
+    """Take the step to `new_status` of `ENROLMENT_WORKFLOW` on a locked enrolment, as `by` (None: the system)."""
+    ENROLMENT_WORKFLOW.apply(enrolment, new_status, user=by, changes=fields, lock=False, refuse=_refused)
 
 
 def _mail(name, enrolment, **extra):
@@ -122,18 +121,24 @@ def cancel(enrolment, by):
         if refusal is not None:
             raise EnrolmentError(refusal)
         frees_a_place = enrolment.status in Enrolment.TAKING_A_PLACE
-        refunded = False
-        if enrolment.status == Status.CONFIRMED and enrolment.payment_id:
-            try:
-                refund(enrolment.payment)
-            except PaymentError as error:
-                raise EnrolmentError(str(error)) from error
-            refunded = True
-        _change(enrolment, Status.CANCELLED, cancelled_at=timezone.now(), cancelled_by=by)
+        refunded = _cancel_refunding(enrolment, by)
         _mail("cancelled", enrolment, refunded=refunded)
         if frees_a_place:
             _fill_free_places(course)
     return enrolment
+
+
+def _cancel_refunding(enrolment, by):
+    """Cancel a locked enrolment; a paid confirmed place is refunded first. Whether money went back."""
+    refunded = False
+    if enrolment.status == Status.CONFIRMED and enrolment.payment_id:
+        try:
+            refund(enrolment.payment)
+        except PaymentError as error:
+            raise EnrolmentError(str(error)) from error
+        refunded = True
+    _change(enrolment, Status.CANCELLED, by, cancelled_by=by)
+    return refunded
 
 
 def _fill_free_places(course):
@@ -147,7 +152,7 @@ def _fill_free_places(course):
             break
         now = timezone.now()
         if course.is_free:
-            _change(waiting, Status.CONFIRMED, confirmed_at=now)
+            _change(waiting, Status.CONFIRMED)
             waiting.course = course
             _mail("promoted", waiting)
         else:
@@ -200,14 +205,7 @@ def cancel_course(course, by):
         course.is_cancelled = True
         course.save(update_fields=["is_cancelled"])
         for enrolment in course.enrolments.filter(status__in=Enrolment.ACTIVE).select_related("user", "payment"):
-            refunded = False
-            if enrolment.status == Status.CONFIRMED and enrolment.payment_id:
-                try:
-                    refund(enrolment.payment)
-                except PaymentError as error:
-                    raise EnrolmentError(str(error)) from error
-                refunded = True
-            _change(enrolment, Status.CANCELLED, cancelled_at=timezone.now(), cancelled_by=by)
+            refunded = _cancel_refunding(enrolment, by)
             enrolment.course = course
             _mail("course_cancelled", enrolment, refunded=refunded)
     return course
@@ -255,7 +253,7 @@ def record_payment(enrolment, payment):
         enrolment.status == Status.EXPIRED and course.places_left() > 0 and not course.has_started
     )
     if can_confirm and not course.is_cancelled:
-        _change(enrolment, Status.CONFIRMED, confirmed_at=timezone.now(), payment=payment)
+        _change(enrolment, Status.CONFIRMED, payment=payment)
         _mail("enrolled", enrolment)
         return enrolment
     # Paid too late (the place went to someone else), after cancelling, or twice: give the money back.
@@ -271,7 +269,7 @@ def record_refund(enrolment, payment):
     enrolment = _lock_enrolment(enrolment)
     if enrolment.payment_id != payment.pk or enrolment.status != Status.CONFIRMED:
         return enrolment
-    _change(enrolment, Status.CANCELLED, cancelled_at=timezone.now(), cancelled_by=None)
+    _change(enrolment, Status.CANCELLED, cancelled_by=None)
     enrolment.course = course
     _mail("cancelled", enrolment, refunded=True)
     _fill_free_places(course)
@@ -308,7 +306,7 @@ def complete(enrolment, by):
             return enrolment.certificate
         if not course.has_started:
             raise EnrolmentError(_("课程开课后才能标记结业。"))
-        _change(enrolment, Status.COMPLETED, completed_at=timezone.now(), completed_by=by)
+        _change(enrolment, Status.COMPLETED, by, completed_by=by)
         certificate = _issue_certificate(enrolment, by)
         _mail(
             "certificate_issued", enrolment, number=certificate.number, certificate_path=certificate.get_absolute_url()

@@ -5,23 +5,12 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from core.feeds import SiteFeed
+from core.feeds import PageFeed
 
 FEED_LENGTH = 20
 
 
-class CourseFeed(SiteFeed):
-    def __init__(self, index_page, filters=None):
-        super().__init__()
-        self.index_page = index_page
-        self.filters = filters
-
-    def title(self):
-        return self.index_page.title
-
-    def link(self):
-        return self.index_page.url
-
+class CourseFeed(PageFeed):
     def description(self):
         return _("连云港知识产权培训课程")
 

@@ -25,6 +25,8 @@ from wagtail.search import index
 from accounts.roles import MANAGE_TRAINING
 from cms.blocks import BodyBlock
 from core.dates import date_field_errors
+from core.models import WorkflowEvent
+from core.workflow import FORBIDDEN, IMPOSSIBLE, SYSTEM, Workflow, step
 from payments.money import format_amount
 from search.listing import listing_page, page_number
 
@@ -345,16 +347,6 @@ class Enrolment(models.Model):
     ATTENDING = (Status.CONFIRMED, Status.COMPLETED)
     # Statuses that count as "enrolled" for the doubled-enrolment rule.
     ACTIVE = (*TAKING_A_PLACE, Status.WAITING)
-    # The allowed changes, written once; `training.enrolments` checks every change against it.
-    TRANSITIONS = {
-        Status.WAITING: {Status.CONFIRMED, Status.AWAITING_PAYMENT, Status.CANCELLED},
-        Status.AWAITING_PAYMENT: {Status.CONFIRMED, Status.CANCELLED, Status.EXPIRED},
-        Status.CONFIRMED: {Status.COMPLETED, Status.CANCELLED},
-        Status.COMPLETED: set(),
-        Status.CANCELLED: set(),
-        Status.EXPIRED: {Status.CONFIRMED},  # a payment arriving late still confirms if a place is free
-    }
-
     course = models.ForeignKey(CoursePage, verbose_name=_("课程"), on_delete=models.CASCADE, related_name="enrolments")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("学员"), on_delete=models.PROTECT, related_name="enrolments"
@@ -428,14 +420,14 @@ class Enrolment(models.Model):
     @property
     def may_be_completed(self):
         """A confirmed participant may be marked as completed once the course has begun."""
-        return self.Status.COMPLETED in self.TRANSITIONS[self.status] and self.course.has_started
+        return ENROLMENT_WORKFLOW.allows(self, self.Status.COMPLETED) and self.course.has_started
 
     def cancel_refusal(self, user):
         """Why `user` may not cancel this enrolment (None: they may); `training.enrolments.cancel` asks it."""
         manager = may_manage_training(user)
         if user.pk != self.user_id and not manager:
             return _("您不能取消他人的报名。")
-        if self.Status.CANCELLED not in self.TRANSITIONS[self.status]:
+        if not ENROLMENT_WORKFLOW.allows(self, self.Status.CANCELLED):
             return _("该报名已是“%(status)s”状态。") % {"status": self.get_status_display()}
         if not self.is_waiting and self.course.has_started and not manager:
             return _("课程已开课，不能再取消报名。")
@@ -453,6 +445,66 @@ class Enrolment(models.Model):
             Q(waitlisted_at__lt=self.waitlisted_at) | Q(waitlisted_at=self.waitlisted_at, pk__lt=self.pk)
         )
         return earlier.count() + 1
+
+
+class EnrolmentEvent(WorkflowEvent):
+    """One change of an enrolment's status: who made it (none when the system did) and when."""
+
+    STATES = Enrolment.Status
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("报名记录")
+        verbose_name_plural = _("报名记录")
+
+    def __str__(self):
+        return f"{self.enrolment} {self.from_status or '—'} → {self.to_status}"
+
+
+PARTICIPANT, MANAGER = "participant", "manager"
+
+
+def roles_on_enrolment(enrolment, user):
+    """The person enrolled, and the training managers (`may_manage_training`, the named permission)."""
+    roles = set()
+    if user.is_authenticated and user.pk == enrolment.user_id:
+        roles.add(PARTICIPANT)
+    if may_manage_training(user):
+        roles.add(MANAGER)
+    return roles
+
+
+_E = Enrolment.Status
+
+# Every change of an enrolment, written once: `training.enrolments` takes the steps (promotion from the waiting
+# list, a payment, a hold running out are the system's), the roster and the course page ask them.
+ENROLMENT_WORKFLOW = Workflow(
+    states=_E,
+    steps=[
+        step(_E.WAITING, _E.CONFIRMED, who={SYSTEM}, stamps=["confirmed_at"]),
+        step(_E.WAITING, _E.AWAITING_PAYMENT, who={SYSTEM}),
+        # A payment arriving after the hold ran out still confirms if a place is free.
+        step({_E.AWAITING_PAYMENT, _E.EXPIRED}, _E.CONFIRMED, who={SYSTEM}, stamps=["confirmed_at"]),
+        step(_E.AWAITING_PAYMENT, _E.EXPIRED, who={SYSTEM}),
+        step(
+            {_E.WAITING, _E.AWAITING_PAYMENT, _E.CONFIRMED},
+            _E.CANCELLED,
+            who={PARTICIPANT, MANAGER, SYSTEM},
+            stamps=["cancelled_at"],
+        ),
+        step(_E.CONFIRMED, _E.COMPLETED, who={MANAGER}, stamps=["completed_at"]),
+    ],
+    roles=roles_on_enrolment,
+    event=EnrolmentEvent,
+    event_record="enrolment",
+    event_fields=lambda move: {"actor": move.user},
+    messages={IMPOSSIBLE: _("报名状态“%(from)s”不能变为“%(to)s”。"), FORBIDDEN: _("您无权对该报名执行此操作。")},
+)
 
 
 class Attendance(models.Model):

@@ -10,7 +10,7 @@ from .financing import FinancingCase, FinancingDocument, FinancingStep
 from .listing import (
     ACTIVE_STATUSES,
     PUBLIC_STATUSES,
-    TRANSITIONS,
+    WORKFLOW,
     FinancingNeed,
     FinancingProduct,
     IPType,
@@ -24,7 +24,7 @@ from .reference import Industry
 __all__ = [
     "ACTIVE_STATUSES",
     "PUBLIC_STATUSES",
-    "TRANSITIONS",
+    "WORKFLOW",
     "Deal",
     "FinancingCase",
     "FinancingDocument",

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from accounts.roles import MODERATE_LISTINGS
+from core.models import WorkflowEvent
+from core.workflow import ALREADY, FORBIDDEN, IMPOSSIBLE, SYSTEM, Workflow, step
 from reference.models import District
 
 from ..ip_numbers import normalise_ip_number, patent_type_label
@@ -39,17 +41,58 @@ class Status(models.TextChoices):
     EXPIRED = "expired", _("已过期")
 
 
-# The allowed state changes, written once; `listings.postings` checks every change against this table.
-TRANSITIONS = {
-    Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
-    Status.SUBMITTED: {Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.EXPIRED},
-    Status.PUBLISHED: {Status.NEGOTIATING, Status.DEAL, Status.WITHDRAWN, Status.EXPIRED, Status.SUBMITTED},
-    Status.NEGOTIATING: {Status.PUBLISHED, Status.DEAL, Status.WITHDRAWN, Status.EXPIRED, Status.SUBMITTED},
-    Status.REJECTED: {Status.SUBMITTED, Status.WITHDRAWN},
-    Status.EXPIRED: {Status.SUBMITTED, Status.WITHDRAWN},
-    Status.DEAL: set(),
-    Status.WITHDRAWN: set(),
-}
+OWNER, MODERATOR, LENDER = "owner", "moderator", "lender"
+
+
+def roles_on_listing(listing, user):
+    """What `user` is to this posting: a member of the organisation that posted it, a moderator (the named
+    permission), or a lender (a service institution; `listings.financing` checks the case it takes up)."""
+    roles = set()
+    if not user.is_authenticated:
+        return roles
+    organisation = user.organisation
+    if organisation is not None and organisation.pk == listing.organisation_id:
+        roles.add(OWNER)
+    if user.has_perm(MODERATE_LISTINGS):
+        roles.add(MODERATOR)
+    if organisation is not None and organisation.is_institution and listing.section == Section.FINANCING_NEED:
+        roles.add(LENDER)
+    return roles
+
+
+def _listing_event_fields(move):
+    return {"actor": move.user, "note": move.note}
+
+
+_OPEN = {Status.PUBLISHED, Status.NEGOTIATING}
+_CLOSABLE = {Status.DRAFT, Status.SUBMITTED, Status.REJECTED, Status.EXPIRED, *_OPEN}
+
+# Every state change of a posting, written once: `listings.postings.move_listing` takes them, the model and the
+# pages ask it. The expiry task acts as SYSTEM.
+WORKFLOW = Workflow(
+    states=Status,
+    steps=[
+        step({Status.DRAFT, Status.REJECTED, Status.EXPIRED}, Status.SUBMITTED, who={OWNER}, stamps=["submitted_at"]),
+        # Editing the substance of a public posting sends it back to review.
+        step(_OPEN, Status.SUBMITTED, who={OWNER}, stamps=["submitted_at"]),
+        step(Status.SUBMITTED, Status.PUBLISHED, who={MODERATOR}, stamps=["published_at"]),
+        step(Status.SUBMITTED, Status.REJECTED, who={MODERATOR}),
+        step(Status.NEGOTIATING, Status.PUBLISHED, who={OWNER}),
+        step(Status.PUBLISHED, Status.NEGOTIATING, who={OWNER, LENDER}),
+        step(_OPEN, Status.DEAL, who={OWNER, LENDER}, stamps=["closed_at"]),
+        step(_CLOSABLE, Status.WITHDRAWN, who={OWNER}, stamps=["closed_at"]),
+        step({Status.SUBMITTED, *_OPEN}, Status.EXPIRED, who={SYSTEM}),
+    ],
+    roles=roles_on_listing,
+    event="listings.ListingEvent",
+    event_record="listing",
+    event_fields=_listing_event_fields,
+    messages={
+        ALREADY: _("这条信息已是“%(status)s”状态。"),
+        IMPOSSIBLE: _("“%(status)s”状态的信息不能变为“%(target)s”。"),
+        FORBIDDEN: _("只有发布单位的成员可以管理这条信息。"),
+    },
+)
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.NEGOTIATING)
 # Postings not before the public or the reviewers, which their owner sends to review with 提交审核.
 AWAITING_SUBMISSION = (Status.DRAFT, Status.REJECTED, Status.EXPIRED)
@@ -401,7 +444,7 @@ class Listing(models.Model):
         return self.is_open and self.valid_until < _today()
 
     def can_move_to(self, status):
-        return status in TRANSITIONS[self.status]
+        return WORKFLOW.allows(self, status)
 
     @property
     def price_display(self):
@@ -552,17 +595,16 @@ class ListingIP(models.Model):
         return self.number
 
 
-class ListingEvent(models.Model):
+class ListingEvent(WorkflowEvent):
     """One state change of a posting: who, when, and the reason shown to the owner."""
 
+    STATES = Status
+
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="events")
-    from_status = models.CharField(_("原状态"), max_length=12, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=12, choices=Status.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.SET_NULL, null=True, blank=True
     )
     note = models.TextField(_("说明"), blank=True)
-    created_at = models.DateTimeField(_("时间"), default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

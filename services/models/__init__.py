@@ -1,5 +1,6 @@
 from .inquiries import Inquiry, InquiryMessage, Side
 from .institutions import (
+    INSTITUTION_WORKFLOW,
     LICENSED_TYPES,
     CreditGrade,
     Institution,
@@ -12,16 +13,17 @@ from .institutions import (
 from .invoices import Invoice
 from .notifications import Notification
 from .offerings import MAX_AMOUNT_FEN, Offering, format_fen
-from .orders import OPEN_STATUSES, PAID_STATUSES, REFUNDING, TRANSITIONS, Actor, Order, OrderEvent, OrderStatus
+from .orders import OPEN_STATUSES, ORDER_WORKFLOW, PAID_STATUSES, REFUNDING, Actor, Order, OrderEvent, OrderStatus
 from .reviews import Review
 
 __all__ = [
+    "INSTITUTION_WORKFLOW",
     "LICENSED_TYPES",
     "MAX_AMOUNT_FEN",
     "OPEN_STATUSES",
+    "ORDER_WORKFLOW",
     "PAID_STATUSES",
     "REFUNDING",
-    "TRANSITIONS",
     "Actor",
     "CreditGrade",
     "Inquiry",

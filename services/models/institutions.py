@@ -14,8 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import REVIEW_INSTITUTIONS
+from core.models import WorkflowEvent
 from core.naming import EnglishNamed
 from core.storage import private_storage
+from core.workflow import ALREADY, FORBIDDEN, IMPOSSIBLE, Workflow, step
 from reference.models import District
 
 
@@ -263,17 +265,16 @@ class QualificationDocument(models.Model):
         return reverse("services:qualification_document", args=[self.pk])
 
 
-class InstitutionEvent(models.Model):
+class InstitutionEvent(WorkflowEvent):
     """The application history: every submission and every staff decision, with who, when and why."""
 
+    STATES = Institution.Status
+
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="events")
-    from_status = models.CharField(_("原状态"), max_length=10, choices=Institution.Status.choices, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=10, choices=Institution.Status.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     reason = models.TextField(_("说明"), blank=True)
-    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -282,3 +283,43 @@ class InstitutionEvent(models.Model):
 
     def __str__(self):
         return f"{self.institution} {self.from_status or '—'} → {self.to_status}"
+
+
+MANAGER, REVIEWER = "manager", "reviewer"
+
+
+def roles_on_institution(institution, user):
+    """The manager of the organisation applying (`Organisation.can_manage`) and the platform's reviewers
+    (`Institution.may_review`, the named permission)."""
+    roles = set()
+    organisation = institution.organisation if institution.organisation_id else None
+    if organisation is not None and organisation.can_manage(user):
+        roles.add(MANAGER)
+    if institution.may_review(user):
+        roles.add(REVIEWER)
+    return roles
+
+
+_Status = Institution.Status
+
+# An institution's verification, written once ("" is "no application yet"): `services.institutions` takes the
+# steps, the application page asks whether one may apply.
+INSTITUTION_WORKFLOW = Workflow(
+    states=_Status,
+    steps=[
+        step({"", _Status.REJECTED}, _Status.PENDING, name="submit", who={MANAGER}, stamps=["submitted_at"]),
+        step(_Status.PENDING, _Status.APPROVED, name="approve", who={REVIEWER}, stamps=["approved_at"]),
+        step(_Status.PENDING, _Status.REJECTED, name="reject", who={REVIEWER}),
+        step(_Status.APPROVED, _Status.SUSPENDED, name="suspend", who={REVIEWER}),
+        step(_Status.SUSPENDED, _Status.APPROVED, name="reinstate", who={REVIEWER}),
+    ],
+    roles=roles_on_institution,
+    event=InstitutionEvent,
+    event_record="institution",
+    event_fields=lambda move: {"actor": move.user, "reason": move.note},
+    messages={
+        ALREADY: _("“%(name)s”已是“%(status)s”，无需重复操作。"),
+        IMPOSSIBLE: _("不能从“%(from)s”变为“%(to)s”。"),
+        FORBIDDEN: _("只有平台管理员可以审核服务机构。"),
+    },
+)

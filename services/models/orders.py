@@ -1,8 +1,8 @@
 """Orders: an enterprise buys an offering (or a quote agreed in an inquiry) from an institution.
 
-The allowed status changes are the `TRANSITIONS` table, read by `services.orders`; each change is an
-`OrderEvent` with who, when and why. Payment goes through the `payments` app (the order is a
-registered payable); amounts are in fen.
+The allowed status changes are `ORDER_WORKFLOW` (the shared `core.workflow`), taken by `services.orders`;
+each change is an `OrderEvent` with who, when and why. Payment goes through the `payments` app (the order is
+a registered payable); amounts are in fen.
 """
 
 from django.conf import settings
@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import HANDLE_ORDER_DISPUTES, VIEW_PAYMENTS
+from core.models import WorkflowEvent
+from core.workflow import ALREADY, IMPOSSIBLE, Workflow, step
 
 from .inquiries import Inquiry, InquiryMessage
 from .institutions import Institution
@@ -37,24 +39,45 @@ class Actor(models.TextChoices):
     SYSTEM = "system", _("支付系统")
 
 
-# (from, to) → who may make the change. Written once; services.orders enforces it.
-TRANSITIONS = {
-    (OrderStatus.REQUESTED, OrderStatus.ACCEPTED): {Actor.INSTITUTION},
-    (OrderStatus.REQUESTED, OrderStatus.DECLINED): {Actor.INSTITUTION},
-    (OrderStatus.REQUESTED, OrderStatus.CANCELLED): {Actor.ENTERPRISE, Actor.STAFF},
-    (OrderStatus.ACCEPTED, OrderStatus.PAID): {Actor.SYSTEM},
-    # SYSTEM: the payment deadline passed without a payment (`services.orders.lapse_unpaid_orders`).
-    (OrderStatus.ACCEPTED, OrderStatus.CANCELLED): {Actor.ENTERPRISE, Actor.INSTITUTION, Actor.STAFF, Actor.SYSTEM},
-    (OrderStatus.PAID, OrderStatus.DELIVERED): {Actor.INSTITUTION},
-    # A paid order cancelled is refunded in full through Stripe.
-    (OrderStatus.PAID, OrderStatus.CANCELLED): {Actor.INSTITUTION, Actor.STAFF},
-    (OrderStatus.PAID, OrderStatus.REFUNDED): {Actor.SYSTEM},
-    (OrderStatus.DELIVERED, OrderStatus.COMPLETED): {Actor.ENTERPRISE},
-    (OrderStatus.DELIVERED, OrderStatus.DISPUTED): {Actor.ENTERPRISE},
-    (OrderStatus.DELIVERED, OrderStatus.REFUNDED): {Actor.SYSTEM},
-    (OrderStatus.DISPUTED, OrderStatus.COMPLETED): {Actor.STAFF},
-    (OrderStatus.DISPUTED, OrderStatus.REFUNDED): {Actor.STAFF, Actor.SYSTEM},
-}
+def _order_event_fields(move):
+    return {"actor": move.role, "user": move.user, "note": move.note}
+
+
+# Who may move an order from one status to the next, written once: `services.orders.change_status` takes the
+# steps, the order page offers them (`Order.allowed_targets`).
+ORDER_WORKFLOW = Workflow(
+    states=OrderStatus,
+    role_labels=Actor,
+    steps=[
+        step(OrderStatus.REQUESTED, OrderStatus.ACCEPTED, who={Actor.INSTITUTION}),
+        step(OrderStatus.REQUESTED, OrderStatus.DECLINED, who={Actor.INSTITUTION}),
+        step(OrderStatus.REQUESTED, OrderStatus.CANCELLED, who={Actor.ENTERPRISE, Actor.STAFF}),
+        step(OrderStatus.ACCEPTED, OrderStatus.PAID, who={Actor.SYSTEM}, stamps=["paid_at"]),
+        # SYSTEM: the payment deadline passed without a payment (`services.orders.lapse_unpaid_orders`).
+        step(
+            OrderStatus.ACCEPTED,
+            OrderStatus.CANCELLED,
+            who={Actor.ENTERPRISE, Actor.INSTITUTION, Actor.STAFF, Actor.SYSTEM},
+        ),
+        step(OrderStatus.PAID, OrderStatus.DELIVERED, who={Actor.INSTITUTION}),
+        # A paid order cancelled is refunded in full through Stripe.
+        step(OrderStatus.PAID, OrderStatus.CANCELLED, who={Actor.INSTITUTION, Actor.STAFF}),
+        step(OrderStatus.PAID, OrderStatus.REFUNDED, who={Actor.SYSTEM}),
+        step(OrderStatus.DELIVERED, OrderStatus.COMPLETED, who={Actor.ENTERPRISE}, stamps=["completed_at"]),
+        step(OrderStatus.DELIVERED, OrderStatus.DISPUTED, who={Actor.ENTERPRISE}),
+        step(OrderStatus.DELIVERED, OrderStatus.REFUNDED, who={Actor.SYSTEM}),
+        step(OrderStatus.DISPUTED, OrderStatus.COMPLETED, who={Actor.STAFF}, stamps=["completed_at"]),
+        step(OrderStatus.DISPUTED, OrderStatus.REFUNDED, who={Actor.STAFF, Actor.SYSTEM}),
+    ],
+    roles=lambda order, user: {order.actor_for(user)} - {None},
+    event="services.OrderEvent",
+    event_record="order",
+    event_fields=_order_event_fields,
+    messages={
+        ALREADY: _("订单已是“%(status)s”，无需重复操作。"),
+        IMPOSSIBLE: _("订单当前为“%(from)s”，不能由%(actor)s改为“%(to)s”。"),
+    },
+)
 
 # Changes that return the money to the enterprise.
 REFUNDING = {
@@ -173,7 +196,7 @@ class Order(models.Model):
         return f"{self.number} {self.enterprise.name}"[:60]
 
     def allowed_targets(self, actor):
-        return [to for (frm, to), actors in TRANSITIONS.items() if frm == self.status and actor in actors]
+        return ORDER_WORKFLOW.steps_for(self, role=actor)
 
     def refunds_on(self, target):
         """Whether moving to `target` from here returns the money (the cancel button says so)."""
@@ -191,7 +214,8 @@ class Order(models.Model):
         return self.is_awaiting_payment and self.actor_for(user) == Actor.ENTERPRISE
 
     def may_resolve_dispute(self, user):
-        return self.is_disputed and user.is_authenticated and user.has_perm(HANDLE_ORDER_DISPUTES)
+        staff = user.is_authenticated and user.has_perm(HANDLE_ORDER_DISPUTES)
+        return staff and ORDER_WORKFLOW.may(self, OrderStatus.COMPLETED, role=Actor.STAFF)
 
     def review_refusal(self, user):
         """Why `user` may not review this order (None: they may); `services.reviews.leave_review` and the
@@ -208,16 +232,15 @@ class Order(models.Model):
         return self.review_refusal(user) is None
 
 
-class OrderEvent(models.Model):
+class OrderEvent(WorkflowEvent):
+    STATES = OrderStatus
+
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
-    from_status = models.CharField(_("原状态"), max_length=10, choices=OrderStatus.choices, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=10, choices=OrderStatus.choices)
     actor = models.CharField(_("操作方"), max_length=12, choices=Actor.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     note = models.TextField(_("说明"), blank=True)
-    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

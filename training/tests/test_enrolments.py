@@ -226,3 +226,17 @@ def test_cancelling_a_course_cancels_every_place_and_tells_everyone(
         enrolments.cancel_course(course, staff)
     assert set(Enrolment.objects.values_list("status", flat=True)) == {Status.CANCELLED}
     assert {m.to[0] for m in mail.outbox} == {person.email, other_person.email}
+
+
+def test_each_change_of_an_enrolment_is_recorded_with_who_made_it(person):
+    course = make_course(capacity=1)
+    holder = UserFactory()
+    taken = enrolments.enrol(course, holder)
+    waiting = enrolments.enrol(course, person)
+    enrolments.cancel(taken, holder)
+    cancelled = [(e.from_status, e.to_status, e.actor) for e in taken.events.all()]
+    promoted = [(e.from_status, e.to_status, e.actor) for e in waiting.events.all()]
+    assert cancelled == [(Status.CONFIRMED, Status.CANCELLED, holder)]
+    # Promotion from the waiting list is the system's step: nobody is named.
+    assert promoted == [(Status.WAITING, Status.CONFIRMED, None)]
+    assert waiting.events.get().get_to_status_display() == Status.CONFIRMED.label
