@@ -16,7 +16,14 @@ from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.renderers import (
+    OpenApiJsonRenderer,
+    OpenApiJsonRenderer2,
+    OpenApiYamlRenderer,
+    OpenApiYamlRenderer2,
+)
 from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
@@ -67,7 +74,7 @@ class PublicReadView(GenericAPIView):
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         response.render()
-        etag = '"%s"' % hashlib.sha256(response.content).hexdigest()[:32]
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
         response["ETag"] = etag
         response["Cache-Control"] = "no-cache"
         first_seen = _first_seen(request.get_full_path(), etag)
@@ -306,3 +313,13 @@ ENDPOINTS = [
     (segment, *documented(segment, summary_list, summary_detail, list_view.serializer_class, list_view, detail_view))
     for segment, summary_list, summary_detail, list_view, detail_view in ENDPOINTS
 ]
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI 3 document, JSON unless YAML is asked for (`?format=yaml`); `?lang=en` in English."""
+
+    renderer_classes = [OpenApiJsonRenderer, OpenApiJsonRenderer2, OpenApiYamlRenderer, OpenApiYamlRenderer2]
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI; its start-up script is a file of its own (no inline script under our CSP)."""

@@ -3,7 +3,7 @@ records that must never leave the platform through it, each carrying a marker st
 response containing it would betray."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -25,10 +25,10 @@ from cms.models import (
     PolicyIndexPage,
     PolicyPage,
 )
-from search.outbox import process_pending
 from listings.models import Listing
 from listings.tests.factories import FinancingNeedFactory, FinancingProductFactory, ListingFactory, ListingIPFactory
 from payments.models import BankAccount
+from search.outbox import process_pending
 from services.models import Institution, Offering, QualificationDocument
 from services.tests.factories import InstitutionFactory, OfferingFactory
 from targets.models import Indicator
@@ -227,7 +227,9 @@ def build_world():
     w.need = FinancingNeedFactory(title="以发明专利质押融资300万元", amount=Decimal("300"))
     w.product = FinancingProductFactory(title="知识产权质押贷")
     Indicator.objects.filter(is_published=True).update(is_published=False)
-    Indicator.objects.create(code="secret-indicator", name=SECRETS["unpublished_indicator"], unit="件", category="creation")
+    Indicator.objects.create(
+        code="secret-indicator", name=SECRETS["unpublished_indicator"], unit="件", category="creation"
+    )
     Indicator.objects.filter(code__in=Indicator.objects.values("code")[:2]).exclude(code="secret-indicator").update(
         is_published=True
     )
