@@ -166,3 +166,13 @@ def examples_for(tag, many=False, paginated=True):
     if value is None:
         return []
     return [OpenApiExample(tag, value=value, response_only=True, status_codes=["200"])]
+
+
+def only_the_read_api(endpoints):
+    """Preprocessing hook: the document describes /api/v1/ only (Wagtail's admin API is REST framework
+    too), without its own schema and docs pages."""
+    return [
+        endpoint
+        for endpoint in endpoints
+        if endpoint[0].startswith("/api/v1/") and not endpoint[0].startswith(("/api/v1/schema/", "/api/v1/docs/"))
+    ]

@@ -116,7 +116,6 @@ class SearchListView(PublicReadView):
         if "q" not in form.fields and words:
             # Lists whose page has no keyword box still search through the search service.
             query = replace(query, text=words)
-            query.__post_init__()
         page = listing_page(query, self.querysets(query.scope))
         items = paginator.paginate(request, page)
         return paginator.get_paginated_response(self.get_serializer(items, many=True).data)
