@@ -37,22 +37,14 @@ class IssuingAgencySerializer(serializers.Serializer):
     level = serializers.CharField()
 
 
-class LinkSerializer(serializers.Serializer):
-    """Another record of the API by its id, with its human page."""
-
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    url = serializers.URLField()
-
-
 class PageFieldsMixin(serializers.Serializer):
     """What every Wagtail page item carries: its stable id, title, human page and publication times."""
 
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
-    first_published_at = serializers.DateTimeField(read_only=True)
-    last_published_at = serializers.DateTimeField(read_only=True)
+    first_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    last_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, page):
@@ -177,7 +169,7 @@ class CourseSerializer(PageFieldsMixin):
     def get_places_left(self, course) -> int:
         return course.places_left()
 
-    @extend_schema_field(OpenApiTypes.DECIMAL)
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
     def get_fee(self, course):
         """In the currency's main unit, as a decimal string ("800.00"; "0.00" is free)."""
         return f"{course.fee / FEN_PER_YUAN:.2f}"
