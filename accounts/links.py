@@ -20,6 +20,7 @@ ACCOUNT_LINKS = [
     (_("我的交易与融资信息"), "listings:dashboard", "member"),
     (_("我的培训与证书"), "training:mine", ANYONE),
     (_("我的维权案件"), "rights:my_cases", ANYONE),
+    (_("开放接口密钥"), "api:keys", ANYONE),
 ]
 
 

@@ -49,7 +49,7 @@ def directory_page(data, page=1, per_page=PAGE_SIZE):
     return form, listing_page(institution_query(form, page, per_page), {"institution": institutions})
 
 
-def offering_query(form, page=1):
+def offering_query(form, page=1, per_page=PAGE_SIZE):
     """OfferingFilterForm → the offerings list's search. The category is chosen through the `category`
     facet (the category's name), not a tag, so the facet still counts every other category under the
     keyword: the sidebar's count of a category is what the list shows once it is chosen."""
@@ -61,5 +61,5 @@ def offering_query(form, page=1):
         categories=[category.name] if category else [],
         sort=values.get("sort") or "relevance",
         page=page,
-        per_page=PAGE_SIZE,
+        per_page=per_page,
     )

@@ -49,6 +49,11 @@ def indicators_for(unit=None):
     return Indicator.objects.for_unit(unit).prefetch_related("responsible_units").distinct()
 
 
+def public_rows(on=None):
+    """The published indicators city-wide: what the public summary (/targets/) and the API show."""
+    return build_rows(Indicator.objects.published().prefetch_related("responsible_units"), on=on)
+
+
 def build_rows(indicators, district=None, on=None):
     on = on or timezone.localdate()
     indicators = list(

@@ -7,15 +7,15 @@ from django.utils.translation import gettext as _
 from core.uploads import serve_private_file
 
 from .access import staff_required
-from .dashboard import build_rows, group_by_category, indicators_for, status_counts
+from .dashboard import build_rows, group_by_category, indicators_for, public_rows, status_counts
 from .exports import report_cells, report_columns, workbook_bytes
 from .forms import DashboardFilterForm
-from .models import DemonstrationCertification, Indicator
+from .models import DemonstrationCertification
 from .progress import Status
 
 
 def summary(request):
-    rows = build_rows(Indicator.objects.published().prefetch_related("responsible_units"))
+    rows = public_rows()
     return render(
         request,
         "targets/summary.html",

@@ -29,6 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, include, path, re
 from django.utils import timezone
 
 from accounts.models import Invitation, Organisation
+from api.models import APIKey
 from cms.models import IssuingAgency
 from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
 from payments.models import Payment, Refund, StripeEvent
@@ -55,7 +56,7 @@ OK, REDIRECT, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, INVALID, DONE = (
 
 # Our code: a pattern whose view lives in one of these apps, or whose admin view works on one of their models.
 OUR_APPS = {"accounts", "cms", "core", "listings", "payments", "reference", "rights", "search", "services"}
-OUR_APPS |= {"register", "targets", "training"}
+OUR_APPS |= {"api", "register", "targets", "training"}
 # Packages whose own URLs are theirs to guard; any other package's URL fails the walk until declared here.
 THIRD_PARTY = {"allauth", "django", "wagtail"}
 # Admin screens Wagtail builds for our user model: Wagtail's user management, guarded by Wagtail itself.
@@ -169,6 +170,50 @@ ORDER_READERS = ("enterprise_a", "institution", "operator", "superuser")
 RIGHTS_CASE = {"kwargs": pk("case")}
 PRIVATE_TO_A = signed_in(NOT_FOUND, enterprise_a=OK)
 UNPUBLISHED_POSTING = roles(NOT_FOUND, enterprise_a=OK, operator=OK, superuser=OK)
+
+
+def api_key_of_enterprise_a(world):
+    """enterprise_a's API key (made inside the test's transaction, so each test starts without one)."""
+    user = world.users["enterprise_a"]
+    key = APIKey.objects.filter(user=user).first() or APIKey.objects.create(
+        user=user, name="矩阵", prefix="ipp_matrix", digest="0" * 64
+    )
+    return {"pk": key.pk}
+
+
+def api_rows():
+    api_records = {
+        "institutions": ("institution", "pending_institution"),
+        "offerings": ("offering", "draft_offering"),
+        "transactions": ("listing", "draft_listing"),
+        "financing": ("product", "submitted_listing"),
+        "courses": ("open_course", None),
+    }
+    rows = {f"api:{name}-list": same(PUBLIC) for name in (*api_records, "policies", "news", "patent-information")}
+    for name, (public, private) in api_records.items():
+        rows[f"api:{name}-detail"] = [same(PUBLIC, kwargs=pk(public), label="public")]
+        if private:
+            rows[f"api:{name}-detail"].append(same(roles(NOT_FOUND), kwargs=pk(private), label="private"))
+    for name in ("policies", "news", "patent-information"):
+        rows[f"api:{name}-detail"] = same(roles(NOT_FOUND), kwargs={"pk": 999_999}, label="missing")
+    return rows | {
+        "api:targets": same(PUBLIC),
+        "api:schema": same(PUBLIC),
+        "api:docs": same(PUBLIC),
+        "api:keys": Case(
+            get=signed_in(),
+            post=signed_in(DONE),
+            data={"name": "矩阵密钥"},
+            probe=count(APIKey),
+        ),
+        "api:key_revoke": Case(
+            get=signed_in(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, enterprise_a=DONE),
+            kwargs=api_key_of_enterprise_a,
+            probe=lambda world: list(APIKey.objects.values_list("pk", "revoked_at")),
+        ),
+    }
+
 
 EXPECTATIONS = {
     # --- accounts ----------------------------------------------------------------------------------
@@ -689,6 +734,8 @@ EXPECTATIONS = {
     "favicon": same(roles(REDIRECT)),
     # --- targets: the public summary, staff reports, the dashboard in the admin ---------------------------------
     "targets:summary": same(PUBLIC),
+    # --- api: the open read API answers everyone alike (a session changes nothing); keys on the account page
+    **api_rows(),
     "targets:report_print": same(staff_page()),
     "targets:report_xlsx": same(staff_page()),
     "targets:certification_evidence": same(staff_page(), kwargs=pk("certification")),

@@ -96,6 +96,10 @@ THIRD_PARTY_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 # In dependency order: `load_demo` loads each app's demo data in this order.
 LOCAL_APPS = [
@@ -111,6 +115,7 @@ LOCAL_APPS = [
     "rights",
     "search",
     "targets",
+    "api",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -156,6 +161,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers the API's cross-origin reads (and their preflight) before anything else looks at the request.
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -412,6 +419,30 @@ TRAINING_PAYMENT_HOLD_MINUTES = env.int("TRAINING_PAYMENT_HOLD_MINUTES", default
 # ------------------------------------------------------------------------------
 # Data rows one import file may hold; reading stops at the limit.
 TARGETS_IMPORT_MAX_ROWS = env.int("TARGETS_IMPORT_MAX_ROWS", default=2000)
+
+# ------------------------------------------------------------------------------
+# Open read API (api app)
+# ------------------------------------------------------------------------------
+# Requests per client address (anonymous) and per API key; counted in the cache (Redis in production).
+API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", default="60/min")
+API_KEY_RATE = env("API_KEY_RATE", default="1000/min")
+# Only the API's views use REST framework's classes (api.views.PublicReadView); Wagtail's admin API keeps its own.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["api.schema.only_the_read_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.describe_api"],
+}
+# Any origin may read the API (GET, HEAD and their preflight); nothing else of the site is shared.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "x-api-key", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # ------------------------------------------------------------------------------
 # Logging

@@ -1,0 +1,375 @@
+"""What the API shows of each public record. Every serializer lists its fields by name: a field added to
+a model appears nowhere until it is written here, and `api.tests.test_fields` holds each serializer to an
+allow-list, so a private field cannot slip out by default.
+
+Contacts are what an anonymous visitor of the human page sees (`Listing.contact_for` an anonymous user,
+an institution's listed contact); documents, bank details, applicants' own details and anything behind a
+log-in are never fields here.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.utils.html import strip_tags
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, inline_serializer
+from rest_framework import serializers
+
+from core.site import absolute_url
+
+FEN_PER_YUAN = 100
+
+
+def page_url(page):
+    return absolute_url(page.get_url() or page.url_path)
+
+
+class ReferenceSerializer(serializers.Serializer):
+    """A reference row (district, industry, category, issuing agency): its id and name in the reader's
+    language (Chinese unless English is chosen)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="display_name")
+
+
+class IssuingAgencySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    level = serializers.CharField()
+
+
+class PageFieldsMixin(serializers.Serializer):
+    """What every Wagtail page item carries: its stable id, title, human page and publication times."""
+
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    last_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, page):
+        return page_url(page)
+
+
+def tag_names(page):
+    return sorted(tag.name for tag in page.tags.all())
+
+
+class PolicySerializer(PageFieldsMixin):
+    index_number = serializers.CharField(read_only=True)
+    document_number = serializers.CharField(read_only=True)
+    issuing_agency = IssuingAgencySerializer(read_only=True)
+    issue_date = serializers.DateField(read_only=True)
+    subject_words = serializers.CharField(read_only=True)
+    summary = serializers.CharField(read_only=True)
+    validity = serializers.CharField(read_only=True)
+    validity_label = serializers.CharField(source="get_validity_display", read_only=True)
+    validity_note = serializers.CharField(read_only=True)
+    repealed_by = serializers.SerializerMethodField()
+    topics = serializers.SerializerMethodField()
+
+    @extend_schema_field(
+        inline_serializer(
+            "RepealingDocument",
+            {
+                "id": serializers.IntegerField(allow_null=True),
+                "title": serializers.CharField(),
+                "document_number": serializers.CharField(),
+                "url": serializers.URLField(allow_null=True),
+            },
+            allow_null=True,
+        )
+    )
+    def get_repealed_by(self, policy):
+        """The document that repealed or replaced this one: a policy of the library, or as the portal names it."""
+        if policy.is_valid_document:
+            return None
+        repealing = policy.repealing_document
+        if repealing is not None and repealing.live:
+            return {
+                "id": repealing.pk,
+                "title": repealing.title,
+                "document_number": repealing.document_number,
+                "url": page_url(repealing),
+            }
+        if policy.repealed_by_title or policy.repealed_by_number:
+            return {
+                "id": None,
+                "title": policy.repealed_by_title,
+                "document_number": policy.repealed_by_number,
+                "url": None,
+            }
+        return None
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_topics(self, policy):
+        return tag_names(policy)
+
+
+class NewsSerializer(PageFieldsMixin):
+    date = serializers.DateField(read_only=True)
+    category = serializers.CharField(read_only=True)
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+    source = serializers.CharField(read_only=True)
+    summary = serializers.CharField(read_only=True)
+    tags = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_tags(self, page):
+        return tag_names(page)
+
+
+class EarlyWarningSerializer(serializers.Serializer):
+    industry = serializers.CharField()
+    region = serializers.CharField()
+    period = serializers.CharField()
+    findings = serializers.SerializerMethodField()
+
+    def get_findings(self, report) -> str:
+        return " ".join(strip_tags(str(report.findings)).split())
+
+
+class PatentInfoSerializer(PageFieldsMixin):
+    kind = serializers.CharField(read_only=True)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    date = serializers.DateField(read_only=True)
+    author = serializers.CharField(read_only=True)
+    summary = serializers.CharField(read_only=True)
+    tags = serializers.SerializerMethodField()
+    early_warning = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_tags(self, page):
+        return tag_names(page)
+
+    @extend_schema_field(EarlyWarningSerializer(allow_null=True))
+    def get_early_warning(self, page):
+        """An early-warning report's industry, region, period and findings; null for an article."""
+        if not hasattr(page, "findings"):
+            return None
+        return EarlyWarningSerializer(page).data
+
+
+class CourseSerializer(PageFieldsMixin):
+    course_type = serializers.CharField(read_only=True)
+    course_type_label = serializers.CharField(source="get_course_type_display", read_only=True)
+    summary = serializers.CharField(read_only=True)
+    starts_at = serializers.DateTimeField(read_only=True)
+    ends_at = serializers.DateTimeField(read_only=True)
+    is_online = serializers.BooleanField(read_only=True)
+    venue = serializers.CharField(read_only=True)
+    capacity = serializers.IntegerField(read_only=True)
+    places_left = serializers.SerializerMethodField()
+    fee = serializers.SerializerMethodField()
+    currency = serializers.SerializerMethodField()
+    organiser = serializers.CharField(read_only=True)
+    contact = serializers.CharField(read_only=True)
+    accepts_enrolment = serializers.BooleanField(read_only=True)
+
+    def get_places_left(self, course) -> int:
+        return course.places_left()
+
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
+    def get_fee(self, course):
+        """In the currency's main unit, as a decimal string ("800.00"; "0.00" is free)."""
+        return f"{course.fee / FEN_PER_YUAN:.2f}"
+
+    def get_currency(self, course) -> str:
+        return settings.PAYMENT_CURRENCY.upper()
+
+
+class OfferingBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, offering):
+        return absolute_url(offering.get_absolute_url())
+
+
+class CategorySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField(source="display_name")
+
+
+class ScorecardSerializer(serializers.Serializer):
+    rating_average = serializers.DecimalField(max_digits=3, decimal_places=2, allow_null=True)
+    rating_count = serializers.IntegerField()
+    completed_orders = serializers.IntegerField()
+    median_reply_hours = serializers.FloatField(allow_null=True)
+
+
+class InstitutionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField()
+    institution_type = serializers.CharField(read_only=True)
+    institution_type_label = serializers.CharField(source="get_institution_type_display", read_only=True)
+    categories = CategorySerializer(many=True, read_only=True)
+    district = ReferenceSerializer(read_only=True)
+    address = serializers.CharField(read_only=True)
+    description = serializers.CharField(read_only=True)
+    licence_number = serializers.CharField(read_only=True)
+    is_licence_verified = serializers.BooleanField(read_only=True)
+    credit_grade = serializers.CharField(read_only=True)
+    credit_grade_year = serializers.IntegerField(read_only=True, allow_null=True)
+    approved_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+    scorecard = serializers.SerializerMethodField()
+    contact_name = serializers.CharField(read_only=True)
+    contact_phone = serializers.CharField(read_only=True)
+    offerings = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, institution):
+        return absolute_url(institution.get_absolute_url())
+
+    @extend_schema_field(ScorecardSerializer)
+    def get_scorecard(self, institution):
+        return ScorecardSerializer(institution).data
+
+    @extend_schema_field(OfferingBriefSerializer(many=True))
+    def get_offerings(self, institution):
+        """The institution's published offerings (an institution in the public directory offers them publicly)."""
+        return OfferingBriefSerializer(institution.published_offerings, many=True).data
+
+
+class InstitutionBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, institution):
+        return absolute_url(institution.get_absolute_url())
+
+
+class OfferingSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField()
+    institution = InstitutionBriefSerializer(read_only=True)
+    category = CategorySerializer(read_only=True)
+    description = serializers.CharField(read_only=True)
+    price_type = serializers.CharField(read_only=True)
+    price_type_label = serializers.CharField(source="get_price_type_display", read_only=True)
+    price = serializers.SerializerMethodField()
+    currency = serializers.SerializerMethodField()
+    delivery_days = serializers.IntegerField(read_only=True, allow_null=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, offering):
+        return absolute_url(offering.get_absolute_url())
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True))
+    def get_price(self, offering):
+        """In the currency's main unit; null when the price is negotiated."""
+        return None if offering.price is None else f"{offering.price / FEN_PER_YUAN:.2f}"
+
+    def get_currency(self, offering) -> str:
+        return settings.PAYMENT_CURRENCY.upper()
+
+
+class ListingIPSerializer(serializers.Serializer):
+    """An IP right a posting names, as the public registers show it."""
+
+    ip_type = serializers.CharField()
+    number = serializers.CharField()
+    title = serializers.CharField()
+    owner_name = serializers.CharField()
+    legal_status = serializers.CharField()
+
+
+class ContactSerializer(serializers.Serializer):
+    phone = serializers.CharField(required=False)
+    email = serializers.EmailField(required=False)
+
+
+class ListingSerializer(serializers.Serializer):
+    """A transaction posting, a financing need or a financing product; the fields of the other sections are null."""
+
+    id = serializers.IntegerField(read_only=True)
+    section = serializers.CharField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField()
+    description = serializers.CharField(read_only=True)
+    organisation = serializers.CharField(source="organisation.name", read_only=True)
+    industry = ReferenceSerializer(read_only=True, allow_null=True)
+    district = ReferenceSerializer(read_only=True)
+    status = serializers.CharField(read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    valid_from = serializers.DateField(read_only=True)
+    valid_until = serializers.DateField(read_only=True)
+    published_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+    ip_records = ListingIPSerializer(many=True, read_only=True)
+    # A transaction
+    kind = serializers.CharField(read_only=True)
+    direction = serializers.CharField(read_only=True)
+    ipc_class = serializers.CharField(read_only=True)
+    price_kind = serializers.CharField(read_only=True)
+    price_min = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True, allow_null=True)
+    price_max = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True, allow_null=True)
+    # A financing need
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True, allow_null=True)
+    term_months = serializers.IntegerField(read_only=True, allow_null=True)
+    purpose = serializers.CharField(read_only=True)
+    # A financing product
+    amount_min = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True, allow_null=True)
+    amount_max = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True, allow_null=True)
+    rate_min = serializers.DecimalField(max_digits=5, decimal_places=2, read_only=True, allow_null=True)
+    rate_max = serializers.DecimalField(max_digits=5, decimal_places=2, read_only=True, allow_null=True)
+    term_min_months = serializers.IntegerField(read_only=True, allow_null=True)
+    term_max_months = serializers.IntegerField(read_only=True, allow_null=True)
+    accepts_patent = serializers.BooleanField(read_only=True)
+    accepts_trademark = serializers.BooleanField(read_only=True)
+    accepts_copyright = serializers.BooleanField(read_only=True)
+    conditions = serializers.CharField(read_only=True)
+    contact = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, listing):
+        return absolute_url(listing.get_absolute_url())
+
+    @extend_schema_field(ContactSerializer(allow_null=True))
+    def get_contact(self, listing):
+        """What the posting's page shows a visitor who is not logged in: null when the poster shows contacts
+        only to logged-in users, else the phone and e-mail they chose to show (maybe none)."""
+        return listing.contact_for(AnonymousUser())
+
+
+class TargetSerializer(serializers.Serializer):
+    """One published indicator of the plan, as the public summary at /targets/ shows it."""
+
+    code = serializers.CharField(source="indicator.code")
+    name = serializers.CharField(source="indicator.name")
+    category = serializers.CharField(source="indicator.category")
+    category_label = serializers.CharField(source="indicator.get_category_display")
+    unit = serializers.CharField(source="indicator.unit_label")
+    value = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True)
+    value_date = serializers.DateField(allow_null=True)
+    target_value = serializers.SerializerMethodField()
+    comparison = serializers.CharField(source="indicator.comparison")
+    deadline = serializers.DateField(source="indicator.deadline")
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="assessment.status_label")
+    history = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True))
+    def get_target_value(self, row):
+        indicator = row.indicator
+        return f"{indicator.target_value:.4f}" if indicator.has_target else None
+
+    @extend_schema_field(
+        inline_serializer(
+            "TargetPoint",
+            {"date": serializers.DateField(), "value": serializers.DecimalField(max_digits=18, decimal_places=4)},
+            many=True,
+        )
+    )
+    def get_history(self, row):
+        return [{"date": day.isoformat(), "value": f"{value:.4f}"} for day, value in row.history]

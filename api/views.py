@@ -1,0 +1,324 @@
+"""The open read API (/api/v1/): public records as JSON, read-only.
+
+Each list is the human list page's own search: the page's filter form reads the query string, the form
+makes the page's `SearchQuery`, `search.listing.listing_page` asks the search service and loads the
+objects from the type's public queryset (`search.registry`, declared by the owning app). A detail is the
+type's public queryset by primary key. So what is public, and what each filter means, is said once, by
+the app that owns the records; the API adds only the JSON.
+"""
+
+import hashlib
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from django.core.cache import cache
+from django.http import Http404
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.renderers import (
+    OpenApiJsonRenderer,
+    OpenApiJsonRenderer2,
+    OpenApiYamlRenderer,
+    OpenApiYamlRenderer2,
+)
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from cms.forms import NewsFilterForm, PatentInfoFilterForm, PolicyFilterForm
+from listings.forms import FinancingFilterForm, TransactionFilterForm
+from search import registry
+from search.listing import listing_page
+from services.directory import institution_query, offering_query
+from services.forms import DirectoryFilterForm, OfferingFilterForm
+from services.models import ServiceCategory
+from targets.dashboard import public_rows
+from training.forms import CourseFilterForm
+
+from . import serializers
+from .authentication import APIKeyAuthentication
+from .pagination import SearchCursorPagination
+from .schema import ERROR_RESPONSES, FilterFormSchema, examples_for
+from .throttling import AnonymousAddressThrottle, APIKeyThrottle
+
+# Primary keys are 64-bit in every database we run on; a larger number names nothing.
+MAX_ID = 2**63 - 1
+# How long the moment a representation was first served is remembered for Last-Modified.
+FIRST_SEEN_SECONDS = 30 * 24 * 3600
+
+
+class PublicReadView(GenericAPIView):
+    """What every endpoint shares: JSON only, GET/HEAD only, keys and limits, and conditional requests.
+
+    The ETag is a digest of the response body. Last-Modified is the moment this exact body was first
+    served (remembered in the cache), so it moves whenever anything shown changes, including what a
+    record's own timestamps do not cover (a review changing a scorecard, a posting leaving a list);
+    if the cache forgets, the moment becomes now, which can only cost a client a full answer."""
+
+    renderer_classes = [JSONRenderer]
+    parser_classes = []
+    authentication_classes = [APIKeyAuthentication]
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonymousAddressThrottle, APIKeyThrottle]
+    http_method_names = ["get", "head", "options"]
+    pagination_class = None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Cookie"])  # the labels follow the language chosen on the site
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response.render()
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["ETag"] = etag
+        response["Cache-Control"] = "no-cache"
+        first_seen = _first_seen(request.get_full_path(), etag)
+        response["Last-Modified"] = http_date(first_seen)
+        return get_conditional_response(request, etag=etag, last_modified=first_seen, response=response)
+
+
+def _first_seen(path, etag):
+    key = "api:seen:" + hashlib.sha256(f"{path} {etag}".encode()).hexdigest()
+    now = int(datetime.now(UTC).timestamp())
+    cache.add(key, now, FIRST_SEEN_SECONDS)
+    return cache.get(key, now)
+
+
+class SearchListView(PublicReadView):
+    """A list read through its page's filter form and search. Subclasses say which form
+    (`make_form(data)`) and which search it makes (`make_query(form, page, per_page)`)."""
+
+    pagination_class = SearchCursorPagination
+    schema = FilterFormSchema()
+
+    def make_form(self, data):
+        raise NotImplementedError
+
+    def make_query(self, form, page, per_page):
+        raise NotImplementedError
+
+    def querysets(self, scope):
+        return {name: registry.get(name).public_queryset() for name in scope}
+
+    def get(self, request):
+        paginator = self.paginator
+        page_number, per_page = paginator.position(request)
+        form = self.make_form(request.query_params or None)
+        if form.is_bound and not form.is_valid():
+            raise ValidationError(form.errors)
+        query = self.make_query(form, page_number, per_page)
+        words = request.query_params.get("q", "")
+        if "q" not in form.fields and words:
+            # Lists whose page has no keyword box still search through the search service.
+            query = replace(query, text=words)
+        page = listing_page(query, self.querysets(query.scope))
+        items = paginator.paginate(request, page)
+        return paginator.get_paginated_response(self.get_serializer(items, many=True).data)
+
+
+class PublicDetailView(PublicReadView):
+    """One record of the type's public queryset by id; anything else (unpublished, withdrawn, another
+    section's) is 404, as on the human page for an anonymous visitor."""
+
+    search_types = ()
+
+    def get(self, request, pk):
+        if not 1 <= pk <= MAX_ID:
+            raise Http404
+        for name in self.search_types:
+            found = registry.get(name).public_queryset().filter(pk=pk).first()
+            if found is not None:
+                return Response(self.get_serializer(found).data)
+        raise Http404
+
+
+def cms_section(form_class):
+    class Section:
+        def make_form(self, data):
+            return form_class(data, index_page=None)
+
+        def make_query(self, form, page, per_page):
+            return form.search_query(page=page, per_page=per_page)
+
+    return Section
+
+
+def documented(tag, summary_list, summary_detail, serializer, list_view, detail_view):
+    """The two views of one kind of record, described for the schema."""
+    list_view = extend_schema(
+        tags=[tag],
+        summary=summary_list,
+        responses={200: serializer(many=True), **ERROR_RESPONSES["list"]},
+        examples=examples_for(tag, many=True),
+    )(list_view)
+    detail_view = extend_schema(
+        tags=[tag],
+        summary=summary_detail,
+        responses={200: serializer, **ERROR_RESPONSES["detail"]},
+        examples=examples_for(tag),
+    )(detail_view)
+    return list_view, detail_view
+
+
+class PolicyList(cms_section(PolicyFilterForm), SearchListView):
+    serializer_class = serializers.PolicySerializer
+
+
+class PolicyDetail(PublicDetailView):
+    serializer_class = serializers.PolicySerializer
+    search_types = ("policy",)
+
+
+class NewsList(cms_section(NewsFilterForm), SearchListView):
+    serializer_class = serializers.NewsSerializer
+
+
+class NewsDetail(PublicDetailView):
+    serializer_class = serializers.NewsSerializer
+    search_types = ("news",)
+
+
+class PatentInfoList(cms_section(PatentInfoFilterForm), SearchListView):
+    serializer_class = serializers.PatentInfoSerializer
+
+
+class PatentInfoDetail(PublicDetailView):
+    serializer_class = serializers.PatentInfoSerializer
+    search_types = ("patent_info",)
+
+
+class CourseList(SearchListView):
+    serializer_class = serializers.CourseSerializer
+
+    def make_form(self, data):
+        return CourseFilterForm(data)
+
+    def make_query(self, form, page, per_page):
+        return form.search_query(None, page=page, per_page=per_page)
+
+    def querysets(self, scope):
+        return {"course": registry.get("course").public_queryset().for_listing()}
+
+
+class CourseDetail(PublicDetailView):
+    serializer_class = serializers.CourseSerializer
+    search_types = ("course",)
+
+
+class InstitutionList(SearchListView):
+    serializer_class = serializers.InstitutionSerializer
+
+    def make_form(self, data):
+        return DirectoryFilterForm(data)
+
+    def make_query(self, form, page, per_page):
+        return institution_query(form, page, per_page)
+
+
+class InstitutionDetail(PublicDetailView):
+    serializer_class = serializers.InstitutionSerializer
+    search_types = ("institution",)
+
+
+class OfferingList(SearchListView):
+    serializer_class = serializers.OfferingSerializer
+
+    def make_form(self, data):
+        return OfferingFilterForm(data, categories=list(ServiceCategory.objects.all()))
+
+    def make_query(self, form, page, per_page):
+        return offering_query(form, page, per_page)
+
+
+class OfferingDetail(PublicDetailView):
+    serializer_class = serializers.OfferingSerializer
+    search_types = ("offering",)
+
+
+class TransactionList(SearchListView):
+    serializer_class = serializers.ListingSerializer
+
+    def make_form(self, data):
+        return TransactionFilterForm(data)
+
+    def make_query(self, form, page, per_page):
+        return form.search_query(page=page, per_page=per_page)
+
+
+class TransactionDetail(PublicDetailView):
+    serializer_class = serializers.ListingSerializer
+    search_types = ("transaction",)
+
+
+class FinancingList(SearchListView):
+    serializer_class = serializers.ListingSerializer
+
+    def make_form(self, data):
+        return FinancingFilterForm(data)
+
+    def make_query(self, form, page, per_page):
+        return form.search_query(page=page, per_page=per_page)
+
+
+class FinancingDetail(PublicDetailView):
+    serializer_class = serializers.ListingSerializer
+    search_types = ("financing", "financing_product")
+
+
+@extend_schema(
+    tags=["targets"],
+    summary=_("试点城市建设目标的公开进展"),
+    description=_("与公开页面 /targets/ 相同：市创建工作领导小组办公室公开发布的指标、当前数值、目标与状态。"),
+    responses={200: serializers.TargetSerializer(many=True), **ERROR_RESPONSES["plain"]},
+    examples=examples_for("targets", many=True, paginated=False),
+)
+class TargetSummary(PublicReadView):
+    serializer_class = serializers.TargetSerializer
+
+    def get(self, request):
+        return Response(self.get_serializer(public_rows(), many=True).data)
+
+
+ENDPOINTS = [
+    # (path segment and tag, list summary, detail summary, list view, detail view)
+    ("policies", _("政策法规列表"), _("一份政策文件"), PolicyList, PolicyDetail),
+    ("news", _("新闻与通知公告列表"), _("一条新闻或公告"), NewsList, NewsDetail),
+    (
+        "patent-information",
+        _("专利信息与预警分析报告列表"),
+        _("一篇专利信息或预警分析报告"),
+        PatentInfoList,
+        PatentInfoDetail,
+    ),
+    ("courses", _("培训课程列表（默认即将开课）"), _("一门培训课程"), CourseList, CourseDetail),
+    ("institutions", _("服务机构名录"), _("一家服务机构及其评价指标"), InstitutionList, InstitutionDetail),
+    ("offerings", _("服务项目列表"), _("一个服务项目"), OfferingList, OfferingDetail),
+    ("transactions", _("知识产权交易信息列表"), _("一条交易信息"), TransactionList, TransactionDetail),
+    (
+        "financing",
+        _("质押融资需求与金融产品列表"),
+        _("一条融资需求或金融产品"),
+        FinancingList,
+        FinancingDetail,
+    ),
+]
+
+ENDPOINTS = [
+    (segment, *documented(segment, summary_list, summary_detail, list_view.serializer_class, list_view, detail_view))
+    for segment, summary_list, summary_detail, list_view, detail_view in ENDPOINTS
+]
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI 3 document, JSON unless YAML is asked for (`?format=yaml`); `?lang=en` in English."""
+
+    renderer_classes = [OpenApiJsonRenderer, OpenApiJsonRenderer2, OpenApiYamlRenderer, OpenApiYamlRenderer2]
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI; its start-up script is a file of its own (no inline script under our CSP)."""
