@@ -18,3 +18,6 @@ if not REDIS_URL:
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="ipp_test")
 # Tasks run inline in tests.
 CELERY_TASK_ALWAYS_EAGER = True
+# Tests read each response's context, which a stored page has not got; the page cache's own tests (and a
+# run with PAGE_CACHE_ENABLED=1) turn it on.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
