@@ -44,8 +44,10 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Search benchmarks, then pages against a bare Django view under gunicorn on the data `make setup` loaded.
 bench: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
+	$(PY) -m bench.pages
 
 # Lighthouse scores of a running server (`make run` in another terminal) into docs/benchmarks.md.
 lighthouse: $(VENV)/.installed node_modules/.installed
