@@ -24,6 +24,13 @@ from django.utils.cache import cc_delim_re, patch_cache_control
 
 # What the middleware fetched for the request being served, for code that has no request at hand.
 _request_values = contextvars.ContextVar("pagecache_request_values", default=None)
+_current_request = contextvars.ContextVar("pagecache_current_request", default=None)
+
+
+def current_request():
+    """The request being served in this thread, or None (a task, a command)."""
+    return _current_request.get()
+
 
 GENERATION_KEY = "pagecache:generation"
 PAGE_PREFIX = "pagecache:page:"
@@ -191,9 +198,11 @@ class AnonymousPageCacheMiddleware:
         values = self.fetch(request, key)
         request._pagecache_values = values
         token = _request_values.set(values)
+        request_token = _current_request.set(request)
         try:
             return self.respond(request, key, values)
         finally:
+            _current_request.reset(request_token)
             _request_values.reset(token)
 
     def respond(self, request, key, values):

@@ -7,7 +7,7 @@ editor restricts or frees a page, which changes the page cache's generation: the
 
 from django.db.models import Q
 
-from .pagecache import frame_value
+from .pagecache import current_request, frame_value
 
 
 def _read_restricted_paths():
@@ -30,11 +30,17 @@ def public_pages(queryset, request=None):
 
 
 class RestrictionsFromCacheMixin:
-    """For page models: serving a page asks the cached restricted paths before querying its restrictions.
+    """For page models: serving a page asks the cached restricted paths before querying its restrictions,
+    and its URL is worked out from the site root paths of the request being served.
 
     Wagtail checks a page's view restrictions (two queries) each time it serves one; almost no page has
     any. Aliases take their source page's restrictions, so they are always asked of the database.
+    `page.url` without a request reads Wagtail's site root paths from the cache each time; with the
+    request they are read once per request.
     """
+
+    def _get_site_root_paths(self, cache_object=None):
+        return super()._get_site_root_paths(cache_object if cache_object is not None else current_request())
 
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction

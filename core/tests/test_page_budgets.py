@@ -83,9 +83,13 @@ def test_every_public_page_stays_within_its_query_budget(client, search_index, s
         pass
     request_started.disconnect(dispatch_uid="tests_search_index")
     settings.PAGE_CACHE_ENABLED = False
-    spent = {}
-    for name, url in public_pages().items():
+    pages = public_pages()
+    # A first pass fills the navigation, footer and figures (and creates the footer settings Wagtail makes
+    # on first read, which counts as a change); the second is what every later render costs.
+    for url in pages.values():
         assert client.get(url).status_code == 200, url
+    spent = {}
+    for name, url in pages.items():
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200, url
         spent[name] = len(queries.captured_queries)
