@@ -212,6 +212,8 @@ class AnonymousPageCacheMiddleware:
         stored = values.get(key)
         if stored is not None and stored[0] == generation:
             return self.rebuild(stored)
+        # Not stored: the page is rendered, and its frame is fetched in one more round trip.
+        values.update(self.fetch(request, None))
         response = self.get_response(request)
         if self.may_store(request, response):
             self.public(response)
@@ -239,9 +241,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def fetch(request, key):
-        asked = [GENERATION_KEY, *(FRAME_PREFIX + name for name in FRAME_NAMES)]
-        if key is not None:
-            asked.append(key)
+        """The generation with the stored page when there may be one, else with the frame's values."""
+        asked = [GENERATION_KEY, key] if key is not None else [GENERATION_KEY, *(FRAME_PREFIX + n for n in FRAME_NAMES)]
         values = cache.get_many(asked)
         values["_asked"] = set(asked)
         return values
