@@ -227,6 +227,9 @@ class AnonymousPageCacheMiddleware:
             return None
         if settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE_NAME in request.COOKIES:
             return None
+        # Credentials sent another way (an API token) make the answer someone's own.
+        if "HTTP_AUTHORIZATION" in request.META:
+            return None
         if self.private_prefixes is None:
             from .middleware import PRIVATE_PATHS
 

@@ -135,6 +135,12 @@ def test_a_page_holding_a_form_token_is_not_stored(client, home):
     assert not stored(first) and not stored(second)
 
 
+def test_a_request_carrying_credentials_is_never_answered_or_kept(client, home):
+    client.get("/")
+    with_token = client.get("/", HTTP_AUTHORIZATION="Token abc")
+    assert not stored(with_token) and "private" in with_token["Cache-Control"]
+
+
 def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, home):
     client.get("/")
     client.cookies["messages"] = "anything"
