@@ -71,8 +71,10 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Search benchmarks, then pages against a bare Django view under gunicorn on the data `make setup` loaded.
 bench: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
+	$(PY) -m bench.pages
 
 # 50 simulated people for five minutes against a served platform (`make run` in another terminal);
 # LOAD_ARGS="--run-time 1m" for less. Writes its section of docs/benchmarks.md.

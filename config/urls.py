@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -43,7 +42,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("language/<str:language>/", core_views.switch_language, name="switch_language"),
     path("payments/", include("payments.urls")),
     path("institutions/", include("services.urls")),
     path("training/", include("training.urls")),

@@ -20,3 +20,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_site_records, sender=self, dispatch_uid="core_sync_site_records")
+        from .pagecache import connect_signals
+
+        connect_signals()

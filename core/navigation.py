@@ -6,8 +6,11 @@ exist yet is shown as "coming soon" rather than as a dead link.
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+
+from .pagecache import frame_value
 
 MAIN_SECTIONS = [
     ("policies", _("政策法规"), "page:cms.PolicyIndexPage"),
@@ -23,24 +26,48 @@ MAIN_SECTIONS = [
 ]
 
 
-def resolve_section_url(target):
-    if target.startswith("page:"):
-        try:
-            model = apps.get_model(target.removeprefix("page:"))
-        except LookupError:
-            return None
-        page = model.objects.live().order_by("path").first()
-        return page.url if page else None
-    try:
-        return reverse(target)
-    except NoReverseMatch:
-        return None
+def _resolve_section_urls():
+    """{section key: URL or None}, the page sections read in one query."""
+    from wagtail.models import Page
+
+    page_models = {}
+    for key, _label, target in MAIN_SECTIONS:
+        if target.startswith("page:"):
+            try:
+                page_models[key] = apps.get_model(target.removeprefix("page:"))
+            except LookupError:
+                continue
+    content_types = ContentType.objects.get_for_models(*page_models.values())
+    first_pages = {}
+    pages = Page.objects.live().filter(content_type__in=content_types.values()).order_by("path")
+    for page in pages.only("id", "path", "url_path", "content_type"):
+        first_pages.setdefault(page.content_type_id, page)
+    urls = {}
+    for key, _label, target in MAIN_SECTIONS:
+        if key in page_models:
+            page = first_pages.get(content_types[page_models[key]].pk)
+            urls[key] = page.url if page else None
+        elif not target.startswith("page:"):
+            try:
+                urls[key] = reverse(target)
+            except NoReverseMatch:
+                urls[key] = None
+        else:
+            urls[key] = None
+    return urls
 
 
-def main_navigation(current_path):
+def section_urls(request=None):
+    """The URL of each main section, kept in the cache until a public record changes (core.pagecache)."""
+    return frame_value(request, "navigation", _resolve_section_urls)
+
+
+def main_navigation(request):
+    urls = section_urls(request)
+    current_path = request.path
     items = []
-    for key, label, target in MAIN_SECTIONS:
-        url = resolve_section_url(target)
+    for key, label, _target in MAIN_SECTIONS:
+        url = urls.get(key)
         items.append({"key": key, "label": label, "url": url, "active": bool(url) and current_path.startswith(url)})
     return items
 

@@ -1,8 +1,10 @@
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from .health import health_report
@@ -15,6 +17,33 @@ def healthz(request):
     # Without its database the platform cannot serve anything; other services degrade gracefully.
     status = 200 if report["database"]["ok"] else 503
     return JsonResponse(report, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def switch_language(request, language):
+    """Remember the visitor's language in a cookie and go back to the page they were on.
+
+    A plain link (GET) rather than Django's set_language form, so that pages show the switch without a
+    CSRF token and stay the same for every anonymous visitor (core.pagecache can keep them).
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = redirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 def page_not_found(request, exception):
@@ -39,6 +68,7 @@ ROBOTS_DISALLOWED = (
     "/payments/",
     "/documents/",
     "/search/suggest",
+    "/language/",
     "/institutions/mine/",
     "/institutions/inquiries/",
     "/institutions/orders/",

@@ -14,6 +14,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from core.pagecache import invalidate as invalidate_pages
+
 from . import registry
 from .backends import embedded_backend, write_backends
 from .models import OutboxEntry
@@ -68,6 +70,9 @@ def process_pending(limit=BATCH, backends=None):
         else:
             applied += len(type_rows)
             OutboxEntry.objects.filter(pk__in=[row.pk for row in type_rows]).update(processed_at=timezone.now())
+    if applied:
+        # Listing pages read the index, which changes only now, after the commit that changed the records.
+        invalidate_pages()
     return applied, failed
 
 

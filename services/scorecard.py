@@ -3,7 +3,7 @@
 Called by the domain functions that change what the figures are made of, so list pages read plain
 columns instead of aggregating reviews and messages for every institution shown. The rating is also the
 directory's search rank (see services.documents); `update()` sends no signal, so refreshing it queues
-the institution for re-indexing itself.
+the institution for re-indexing and drops the stored public pages (core.pagecache) itself.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -11,6 +11,7 @@ from statistics import median
 
 from django.db.models import Avg, Count
 
+from core.pagecache import invalidate as invalidate_pages
 from search.outbox import enqueue
 
 from .models import Institution, Order, OrderStatus
@@ -24,6 +25,7 @@ def refresh_rating(institution):
         rating_count=figures["count"],
     )
     enqueue("institution", [institution.pk])
+    invalidate_pages()
 
 
 def refresh_reply_time(institution):
@@ -34,11 +36,13 @@ def refresh_reply_time(institution):
         )
     ]
     Institution.objects.filter(pk=institution.pk).update(median_reply_seconds=int(median(seconds)) if seconds else None)
+    invalidate_pages()
 
 
 def refresh_completed_orders(institution):
     count = Order.objects.filter(institution=institution, status=OrderStatus.COMPLETED).count()
     Institution.objects.filter(pk=institution.pk).update(completed_orders=count)
+    invalidate_pages()
 
 
 def refresh_all(institution):

@@ -732,6 +732,8 @@ EXPECTATIONS = {
     "healthz": same(PUBLIC),
     "robots_txt": same(PUBLIC),
     "favicon": same(roles(REDIRECT)),
+    # The language switch: anyone may choose a language; it only sets a cookie and goes back.
+    "switch_language": same(roles(REDIRECT), kwargs={"language": "en"}),
     # --- targets: the public summary, staff reports, the dashboard in the admin ---------------------------------
     "targets:summary": same(PUBLIC),
     # --- api: the open read API answers everyone alike (a session changes nothing); keys on the account page

@@ -27,6 +27,7 @@ from cms.blocks import BodyBlock
 from core.dates import date_field_errors
 from core.models import WorkflowEvent
 from core.workflow import FORBIDDEN, IMPOSSIBLE, SYSTEM, Workflow, step
+from core.pages import RestrictionsFromCacheMixin, public_pages
 from payments.money import format_amount
 from search.listing import listing_page, page_number
 
@@ -56,7 +57,7 @@ def fen_to_yuan(fen):
     return f"{fen / 100:,.2f}"
 
 
-class CourseIndexPage(RoutablePageMixin, Page):
+class CourseIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     """The 培训 section: lists upcoming and past courses with filters, through the search index (see
     `training.forms.CourseFilterForm`), and an RSS feed of the current filter at `rss/`."""
 
@@ -74,14 +75,14 @@ class CourseIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("培训栏目")
 
-    def filtered_courses(self, data, page=1, per_page=PER_PAGE):
+    def filtered_courses(self, data, page=1, per_page=PER_PAGE, request=None):
         """The filter form bound to `data` (a query string) and one page of the courses it selects: what the
         list shows and what its feed holds."""
         from .forms import CourseFilterForm
 
         form = CourseFilterForm(data or None)
         search = form.search_query(self, page=page, per_page=per_page)
-        courses = CoursePage.objects.child_of(self).live().public().for_listing()
+        courses = public_pages(CoursePage.objects.child_of(self).live(), request).for_listing()
         return form, listing_page(search, {"course": courses})
 
     @path("rss/")
@@ -92,7 +93,7 @@ class CourseIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form, page_obj = self.filtered_courses(request.GET, page=page_number(request.GET.get("page")))
+        form, page_obj = self.filtered_courses(request.GET, page=page_number(request.GET.get("page")), request=request)
         query = request.GET.copy()
         query.pop("page", None)
         context.update(filter_form=form, page_obj=page_obj, courses=page_obj.object_list, query=query.urlencode())
@@ -102,7 +103,7 @@ class CourseIndexPage(RoutablePageMixin, Page):
 class CoursePageQuerySet(PageQuerySet):
     def upcoming(self):
         """Live courses that have not started yet, soonest first (the home page shows these)."""
-        return self.live().public().filter(starts_at__gt=timezone.now(), is_cancelled=False).order_by("starts_at")
+        return public_pages(self.live()).filter(starts_at__gt=timezone.now(), is_cancelled=False).order_by("starts_at")
 
     def for_listing(self):
         """With the organiser and the number of places taken, so a list costs a fixed number of queries."""
@@ -114,7 +115,7 @@ class CoursePageQuerySet(PageQuerySet):
 CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
 
 
-class CoursePage(Page):
+class CoursePage(RestrictionsFromCacheMixin, Page):
     """One course. Enrolments, attendance and certificates hang off it (see `Enrolment`)."""
 
     course_type = models.CharField(_("培训类型"), max_length=20, choices=CourseType.choices)

@@ -110,3 +110,11 @@ def test_reads_are_shared_across_origins_and_nothing_else_is(api, world):
     assert "POST" not in preflight["Access-Control-Allow-Methods"]
     page = api.get("/listings/", HTTP_ORIGIN="https://data.example.org")
     assert "Access-Control-Allow-Origin" not in page
+
+
+@override_settings(API_ANONYMOUS_RATE="2/min", PAGE_CACHE_ENABLED=True)
+def test_the_page_cache_never_answers_for_the_api_so_every_request_counts(api, world):
+    url = reverse("api:news-list")
+    responses = [api.get(url) for _ in range(3)]
+    assert [response.status_code for response in responses] == [200, 200, 429]
+    assert "public" not in responses[0].get("Cache-Control", "")

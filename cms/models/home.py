@@ -9,11 +9,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pages import RestrictionsFromCacheMixin
+
 from ..blocks import BodyBlock, FeaturedLinkBlock, HeadlineFigureBlock
 from ..segmentation import segmented
 
 
-class HomePage(Page):
+class HomePage(RestrictionsFromCacheMixin, Page):
     """The front page: the latest policies, news and notices, upcoming courses and the platform's figures.
 
     Staff choose which figures show (and their labels), the featured links and how many items each
@@ -54,7 +56,7 @@ class HomePage(Page):
         from ..home import home_page_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_sections(self))
+        context.update(home_page_sections(self, request))
         return context
 
 

@@ -17,12 +17,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from core.pages import RestrictionsFromCacheMixin
+
 from ..blocks import BodyBlock
 from ..segmentation import segmented
 from .listing import ListingPageMixin
 
 
-class PatentInfoIndexPage(RoutablePageMixin, ListingPageMixin, Page):
+class PatentInfoIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, ListingPageMixin, Page):
     """Lists articles, guides and early-warning reports with kind and tag filters, and an RSS feed of the
     filter."""
 
@@ -68,7 +70,7 @@ def _today():
     return timezone.localdate()
 
 
-class PatentInfoPage(Page):
+class PatentInfoPage(RestrictionsFromCacheMixin, Page):
     """An article or a guide about patents (how to file, search, finance, protect …)."""
 
     class Kind(models.TextChoices):

@@ -18,6 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from core.pages import RestrictionsFromCacheMixin
+
 from ..blocks import BodyBlock
 from ..segmentation import SegmentedAutocompleteField, SegmentedSearchField, segmented
 from .listing import ListingPageMixin
@@ -56,7 +58,7 @@ class IssuingAgency(index.Indexed, models.Model):
         return self.name
 
 
-class PolicyIndexPage(RoutablePageMixin, ListingPageMixin, Page):
+class PolicyIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, ListingPageMixin, Page):
     """The policy library: lists its documents with filters (agency, year, validity, topic)."""
 
     intro = models.TextField(_("栏目介绍"), blank=True)
@@ -108,7 +110,7 @@ class PolicyPageTag(TaggedItemBase):
     content_object = ParentalKey("cms.PolicyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class PolicyPage(Page):
+class PolicyPage(RestrictionsFromCacheMixin, Page):
     """One policy document (政策文件) with its portal metadata, full text, attachments and related documents."""
 
     class Validity(models.TextChoices):

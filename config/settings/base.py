@@ -166,6 +166,8 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside gzip, sessions and CSRF: a stored page is answered without them (core/pagecache.py).
+    "core.pagecache.AnonymousPageCacheMiddleware",
     # Inside WhiteNoise, which serves static files already compressed at collectstatic.
     "core.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -257,6 +259,11 @@ else:
     CELERY_RESULT_BACKEND = None
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# Anonymous pages kept whole in the cache until what they show changes (core/pagecache.py); browsers and
+# proxies may keep them for PAGE_CACHE_MAX_AGE seconds.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"

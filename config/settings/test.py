@@ -20,3 +20,6 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="ipp_test")
 CELERY_TASK_ALWAYS_EAGER = True
 # A slice of the demo register keeps the journeys' demo snapshot quick to build and index.
 REGISTER_DEMO_SCALE = 0.01
+# Tests read each response's context, which a stored page has not got; the page cache's own tests (and a
+# run with PAGE_CACHE_ENABLED=1) turn it on.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)

@@ -28,7 +28,7 @@ def test_browser_language_does_not_override_chinese_default(client, demo_site):
 
 
 def test_language_switch_shows_english(client, demo_site):
-    response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
+    response = client.get(reverse("switch_language", args=["en"]), {"next": "/"}, follow=True)
     page = response.content.decode()
     assert response["Content-Language"] == "en"
     assert "Log in" in page
