@@ -26,8 +26,8 @@ from accounts.roles import MANAGE_TRAINING
 from cms.blocks import BodyBlock
 from core.dates import date_field_errors
 from core.models import WorkflowEvent
-from core.workflow import FORBIDDEN, IMPOSSIBLE, SYSTEM, Workflow, step
 from core.pages import RestrictionsFromCacheMixin, public_pages
+from core.workflow import FORBIDDEN, IMPOSSIBLE, SYSTEM, Workflow, step
 from payments.money import format_amount
 from search.listing import listing_page, page_number
 
