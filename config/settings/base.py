@@ -96,7 +96,6 @@ THIRD_PARTY_APPS = [
     "modelcluster",
     "taggit",
 ]
-# In dependency order: `load_demo` loads each app's demo data in this order.
 LOCAL_APPS = [
     "core",
     "reference",

@@ -8,11 +8,16 @@ from core.scenarios import at, day, demo_apps, load_day
 
 
 def test_a_story_step_runs_at_its_wall_clock_time_in_the_site_time_zone():
-    with at(day(3, 9, 30)):
+    with at(day(-3, 9, 30)):
         now = timezone.localtime()
-        assert (now.date(), now.hour, now.minute) == (load_day() + timedelta(days=3), 9, 30)
+        assert (now.date(), now.hour, now.minute) == (load_day() - timedelta(days=3), 9, 30)
         # The load day is read from the real clock, not from the frozen one.
-        assert load_day() == timezone.localdate() - timedelta(days=3)
+        assert load_day() == timezone.localdate() + timedelta(days=3)
+
+
+def test_a_story_never_happens_in_the_future():
+    with at(day(2, 9)):
+        assert timezone.localdate() == load_day()
 
 
 def test_later_moves_a_moment_across_days():
