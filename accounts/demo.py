@@ -1,7 +1,7 @@
 """Demo users for each role and the two organisations the README's log-ins act for.
 
 Other apps' demos find these organisations through their owners' log-ins (`organisation_of`), never by
-credit code, and create the people of their own stories with `person` and `member`.
+credit code, and create the people of their own stories with `person` and `registered`.
 """
 
 from dataclasses import dataclass
@@ -12,6 +12,7 @@ from reference.models import District
 
 from . import roles
 from .models import Membership, Organisation, User
+from .organisations import create_organisation
 
 REQUIRES = ("reference",)
 
@@ -97,27 +98,27 @@ def person(email, name, **flags):
     return user
 
 
-def member(email, name, organisation, role=Membership.Role.OWNER):
-    """The demo user acting for `organisation` (its owner unless `role` says otherwise)."""
+def registered(email, name, data):
+    """The person with this log-in, owner of the organisation of a `DemoOrganisation` record, which they
+    registered through the function of the 登记组织 form."""
     user = person(email, name)
-    Membership.objects.get_or_create(user=user, defaults={"organisation": organisation, "role": role})
+    found = Organisation.objects.filter(credit_code=data.credit_code).first()
+    if found is None:
+        create_organisation(
+            user,
+            kind=data.kind,
+            name=data.name,
+            credit_code=data.credit_code,
+            district=District.objects.get(code=data.district),
+            address=data.address,
+            contact_name=data.contact_name,
+            contact_phone=data.contact_phone,
+            contact_email=data.contact_email,
+            description=data.description,
+        )
+    else:
+        Membership.objects.get_or_create(user=user, defaults={"organisation": found, "role": Membership.Role.OWNER})
     return user
-
-
-def organisation(data):
-    """The organisation of a `DemoOrganisation` record, created if missing."""
-    fields = {
-        "kind": data.kind,
-        "name": data.name,
-        "district": District.objects.get(code=data.district),
-        "address": data.address,
-        "contact_name": data.contact_name,
-        "contact_phone": data.contact_phone,
-        "contact_email": data.contact_email,
-        "description": data.description,
-    }
-    found, _created = Organisation.objects.get_or_create(credit_code=data.credit_code, defaults=fields)
-    return found
 
 
 def organisation_of(email):
@@ -126,7 +127,7 @@ def organisation_of(email):
 
 
 def load(stdout):
-    organisations = {data.name: organisation(data) for data in ORGANISATIONS}
+    organisations = {data.name: data for data in ORGANISATIONS}
     groups = roles.ensure_roles()
     logins = []
     for login in STAFF:
@@ -135,6 +136,6 @@ def load(stdout):
             user.groups.add(groups[login.group])
         logins.append((login.label, login.email, DEMO_PASSWORD))
     for login in OWNERS:
-        member(login.email, login.name, organisations[login.organisation])
+        registered(login.email, login.name, organisations[login.organisation])
         logins.append((login.label, login.email, DEMO_PASSWORD))
     return logins

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from accounts.credit_code import check_character
-from accounts.demo import DEMO_PASSWORD, ENTERPRISE_EMAIL, INSTITUTION_EMAIL, OPERATOR_EMAIL, member
+from accounts.demo import (
+    DEMO_PASSWORD,
+    ENTERPRISE_EMAIL,
+    INSTITUTION_EMAIL,
+    OPERATOR_EMAIL,
+    DemoOrganisation,
+    registered,
+)
 from accounts.models import Organisation, User
 from core.scenarios import When, at, day
 from reference.models import District
@@ -35,56 +42,55 @@ def _patent(twelve_digits):
 
 
 ORGANISATIONS = [
-    # body of the credit code, kind, name, district, contact, phone, e-mail, description
-    (
-        "91320700MA1P3K8D2",
-        Organisation.Kind.ENTERPRISE,
-        "连云港康泰医药科技有限公司",
-        "kaifaqu",
-        "陈晓燕",
-        "0518-81152233",
-        "ip@kangtai-pharma.example",
-        "专注抗肿瘤和中药现代化的创新药企业，拥有发明专利30余件。",
+    DemoOrganisation(
+        credit_code=_credit_code("91320700MA1P3K8D2"),
+        kind=Organisation.Kind.ENTERPRISE,
+        name="连云港康泰医药科技有限公司",
+        district="kaifaqu",
+        contact_name="陈晓燕",
+        contact_phone="0518-81152233",
+        contact_email="ip@kangtai-pharma.example",
+        description="专注抗肿瘤和中药现代化的创新药企业，拥有发明专利30余件。",
     ),
-    (
-        "91320722MA1Q7N5T4",
-        Organisation.Kind.ENTERPRISE,
-        "东海县晶华硅材料有限公司",
-        "donghai",
-        "刘国强",
-        "0518-87221166",
-        "sales@jinghua-quartz.example",
-        "高纯石英砂、硅微粉生产企业，东海水晶产业集群骨干企业。",
+    DemoOrganisation(
+        credit_code=_credit_code("91320722MA1Q7N5T4"),
+        kind=Organisation.Kind.ENTERPRISE,
+        name="东海县晶华硅材料有限公司",
+        district="donghai",
+        contact_name="刘国强",
+        contact_phone="0518-87221166",
+        contact_email="sales@jinghua-quartz.example",
+        description="高纯石英砂、硅微粉生产企业，东海水晶产业集群骨干企业。",
     ),
-    (
-        "91320721MA1R2W6H8",
-        Organisation.Kind.ENTERPRISE,
-        "连云港海润现代农业科技有限公司",
-        "ganyu",
-        "孙海燕",
-        "0518-86123377",
-        "office@hairun-agri.example",
-        "紫菜、设施蔬菜育种与深加工企业，拥有“海润”系列注册商标。",
+    DemoOrganisation(
+        credit_code=_credit_code("91320721MA1R2W6H8"),
+        kind=Organisation.Kind.ENTERPRISE,
+        name="连云港海润现代农业科技有限公司",
+        district="ganyu",
+        contact_name="孙海燕",
+        contact_phone="0518-86123377",
+        contact_email="office@hairun-agri.example",
+        description="紫菜、设施蔬菜育种与深加工企业，拥有“海润”系列注册商标。",
     ),
-    (
-        "91320700MA1T8X3L6",
-        Organisation.Kind.INSTITUTION,
-        "江苏银行股份有限公司连云港分行",
-        "haizhou",
-        "赵磊",
-        "0518-85889900",
-        "kejidai@bank-lyg.example",
-        "开办科技型中小企业知识产权质押贷款业务的商业银行分行。",
+    DemoOrganisation(
+        credit_code=_credit_code("91320700MA1T8X3L6"),
+        kind=Organisation.Kind.INSTITUTION,
+        name="江苏银行股份有限公司连云港分行",
+        district="haizhou",
+        contact_name="赵磊",
+        contact_phone="0518-85889900",
+        contact_email="kejidai@bank-lyg.example",
+        description="开办科技型中小企业知识产权质押贷款业务的商业银行分行。",
     ),
-    (
-        "91320700MA1U4C9M2",
-        Organisation.Kind.INSTITUTION,
-        "连云港市科技融资担保有限公司",
-        "gaoxinqu",
-        "周敏",
-        "0518-85667788",
-        "guarantee@lyg-kjdb.example",
-        "为科技型企业提供专利、商标质押融资担保服务。",
+    DemoOrganisation(
+        credit_code=_credit_code("91320700MA1U4C9M2"),
+        kind=Organisation.Kind.INSTITUTION,
+        name="连云港市科技融资担保有限公司",
+        district="gaoxinqu",
+        contact_name="周敏",
+        contact_phone="0518-85667788",
+        contact_email="guarantee@lyg-kjdb.example",
+        description="为科技型企业提供专利、商标质押融资担保服务。",
     ),
 ]
 
@@ -470,29 +476,13 @@ def _products():
     ]
 
 
-def _organisations():
-    with at(day(-500)):
-        for body, kind, name, district, contact, phone, email, description in ORGANISATIONS:
-            Organisation.objects.get_or_create(
-                credit_code=_credit_code(body),
-                defaults={
-                    "kind": kind,
-                    "name": name,
-                    "district": District.objects.get(code=district),
-                    "contact_name": contact,
-                    "contact_phone": phone,
-                    "contact_email": email,
-                    "description": description,
-                },
-            )
-    return {organisation.name: organisation for organisation in Organisation.objects.all()}
-
-
-def _people(organisations):
+def _people():
+    """Who acts for each organisation of the stories, by name; the new organisations are registered by them."""
+    records = {data.name: data for data in ORGANISATIONS}
     users = {name: User.objects.get(email=email) for name, email in EXISTING_PEOPLE.items()}
     with at(day(-500)):
         for org_name, (email, name, _label) in PEOPLE.items():
-            users[org_name] = member(email, name, organisations[org_name])
+            users[org_name] = registered(email, name, records[org_name])
     return users
 
 
@@ -608,8 +598,8 @@ def _posting(section, data, organisations, users):
 def load(stdout):
     # Seeded by migration; re-asserted so the demo is complete after a flush (as reference.demo does).
     ensure_industries(Industry)
-    organisations = _organisations()
-    users = _people(organisations)
+    users = _people()
+    organisations = {name: user.organisation for name, user in users.items() if name != OPERATOR}
     for data in _transactions():
         _posting(Listing.Section.TRANSACTION, data, organisations, users)
     # The lenders' products come before the needs: a need is taken up on a published product.

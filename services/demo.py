@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 
 from accounts.credit_code import check_character
-from accounts.demo import ENTERPRISE_EMAIL, INSTITUTION_EMAIL, OPERATOR_EMAIL, member, organisation_of
+from accounts.demo import (
+    ENTERPRISE_EMAIL,
+    INSTITUTION_EMAIL,
+    OPERATOR_EMAIL,
+    DemoOrganisation,
+    organisation_of,
+    registered,
+)
 from accounts.models import Organisation, User
 from core.scenarios import When, at, day
 from payments.forms import BankAccountForm
@@ -340,30 +347,28 @@ def purchases():
 
 
 def _organisation(serial, name, district, description, kind):
-    place = District.objects.get(code=district)
-    found, _created = Organisation.objects.get_or_create(
+    """The organisation record of a demo institution or enterprise, registered by its owner `contact<serial>`."""
+    return DemoOrganisation(
         credit_code=credit_code(serial),
-        defaults={
-            "kind": kind,
-            "name": name,
-            "district": place,
-            "address": f"连云港市{place.name}",
-            "contact_name": "王丽",
-            "contact_phone": "0518-8555" + f"{serial % 10000:04d}",
-            "contact_email": f"contact{serial}@demo.ip.lyg",
-            "description": description,
-        },
+        kind=kind,
+        name=name,
+        district=district,
+        address=f"连云港市{District.objects.get(code=district).name}",
+        contact_name="王丽",
+        contact_phone="0518-8555" + f"{serial % 10000:04d}",
+        contact_email=f"contact{serial}@demo.ip.lyg",
+        description=description,
     )
-    return found
 
 
 def _owner_of(applicant):
     if applicant.serial is None:
         return User.objects.get(email=INSTITUTION_EMAIL)
-    organisation = _organisation(
+    data = _organisation(
         applicant.serial, applicant.name, applicant.district, applicant.description, Organisation.Kind.INSTITUTION
     )
-    return member(applicant.owner_email, organisation.contact_name, organisation)
+    with at(applicant.applied.later(days=-1)):
+        return registered(applicant.owner_email, data.contact_name, data)
 
 
 def _apply(applicant, operator, index):
@@ -502,10 +507,9 @@ def load(stdout):
     operator = User.objects.get(email=OPERATOR_EMAIL)
     people = [User.objects.get(email=ENTERPRISE_EMAIL), User.objects.get(email=INSTITUTION_EMAIL)]
     for buyer in BUYERS:
-        organisation = _organisation(
-            buyer.serial, buyer.name, buyer.district, buyer.description, Organisation.Kind.ENTERPRISE
-        )
-        people.append(member(buyer.owner_email, organisation.contact_name, organisation))
+        data = _organisation(buyer.serial, buyer.name, buyer.district, buyer.description, Organisation.Kind.ENTERPRISE)
+        with at(day(-250)):
+            people.append(registered(buyer.owner_email, data.contact_name, data))
     for index, applicant in enumerate([*LISTED, PENDING, SUSPENDED]):
         _apply(applicant, operator, index)
         people.append(User.objects.get(email=applicant.owner_email))
