@@ -3,6 +3,8 @@
 from .data import ensure_reference_data
 from .models import District, ResponsibleUnit
 
+REQUIRES = ()
+
 
 def load(stdout):
     ensure_reference_data(District, ResponsibleUnit)

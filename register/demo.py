@@ -59,6 +59,10 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
 TRADEMARK_WORDS = ["海州湾", "花果山", "连岛", "东海晶", "赣榆", "灌河", "云台", "港城", "新浦", "徐圩", "苏北", "海韵"]
 
+# The synthetic register's applicants are the demo organisations and its filing agencies the listed institutions;
+# the postings it keeps true are the listings demo's.
+REQUIRES = ("accounts", "services", "listings")
+
 
 def scale():
     return getattr(settings, "REGISTER_DEMO_SCALE", 1.0)

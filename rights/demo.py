@@ -1,19 +1,24 @@
-"""Demo handlers of three responsible units, a rights administrator, and cases in every state."""
+"""The rights-protection stories: handlers of three responsible units and a rights administrator; the public
+reports infringements and the demo enterprise asks for assistance; the administrator routes each case to a
+unit, whose handler accepts, works on and closes it (or the administrator declines a report too thin to check).
 
-from datetime import timedelta
+Every step calls `rights.cases` at its moment (`core.scenarios`): a case submitted `days_ago` days ago gets its
+steps `gap_days` apart. Idempotent: a case is keyed by the infringer it names.
+"""
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
-from accounts.models import Organisation, User
+from accounts.demo import DEMO_PASSWORD, ENTERPRISE_EMAIL, person
+from accounts.models import User
 from accounts.roles import ensure_roles
+from core.scenarios import at, day
 from reference.models import District, ResponsibleUnit
 
 from . import cases
 from .models import Case, Handler, Notification, Outcome
 from .roles import ensure_groups
+
+REQUIRES = ("accounts", "reference")
 
 STAFF = [
     # role label, e-mail, name, unit code (None: rights administrator)
@@ -22,8 +27,6 @@ STAFF = [
     ("Handler 市科技局", "patent@demo.ip.lyg", "陈志刚", "kejiju"),
     ("Handler 连云港海关", "customs@demo.ip.lyg", "孙海涛", "haiguan"),
 ]
-
-ENTERPRISE_EMAIL = "enterprise@demo.ip.lyg"
 
 # Each case: how it was submitted, then the steps it went through, `days_ago` being its submission.
 CASES = [
@@ -152,6 +155,7 @@ CASES = [
             "contact_email": "ip@hengrui-materials.example",
         },
         "steps": [("assign", {"unit": "kejiju", "handler": "patent@demo.ip.lyg"}), ("accept", {})],
+        "gap_days": 1,
     },
 ]
 
@@ -161,10 +165,7 @@ def _staff(stdout):
     admin_group, handler_group = ensure_groups(Group, Permission)
     logins = []
     for role_label, email, name, unit_code in STAFF:
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(email=email, password=DEMO_PASSWORD, name=name, is_staff=True)
-        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        user = person(email, name, is_staff=True)
         if unit_code is None:
             user.groups.add(admin_group)
         else:
@@ -177,8 +178,7 @@ def _staff(stdout):
 def load(stdout):
     logins = _staff(stdout)
     rights_admin = User.objects.get(email=STAFF[0][1])
-    enterprise_user = User.objects.filter(email=ENTERPRISE_EMAIL).first()
-    now = timezone.localtime()
+    enterprise_user = User.objects.get(email=ENTERPRISE_EMAIL)
     for spec in CASES:
         if Case.objects.filter(infringer=spec["fields"]["infringer"]).exists():
             continue
@@ -186,17 +186,18 @@ def load(stdout):
         if "district" in fields:
             fields["district"] = District.objects.get(code=fields["district"])
         if "deadline_days" in fields:
-            fields["deadline"] = timezone.localdate() + timedelta(days=fields.pop("deadline_days"))
-        if spec["kind"] == Case.Kind.ASSISTANCE:
-            if enterprise_user is None or not Organisation.objects.filter(memberships__user=enterprise_user).exists():
-                continue
-            case = cases.submit_assistance(enterprise_user, fields)
-        else:
-            case, _secret = cases.submit_report(fields)
-        for action, options in spec["steps"]:
-            case = _apply(case, action, options, rights_admin)
-        _backdate(case, now - timedelta(days=spec["days_ago"]), spec.get("gap_days", 2))
-    # The demo's history happened in the past: its e-mails are not sent now.
+            fields["deadline"] = day(fields.pop("deadline_days")).date()
+        submitted = day(-spec["days_ago"], 9)
+        with at(submitted):
+            if spec["kind"] == Case.Kind.ASSISTANCE:
+                case = cases.submit_assistance(enterprise_user, fields)
+            else:
+                case, _secret = cases.submit_report(fields)
+        gap = spec.get("gap_days", 2)
+        for number, (action, options) in enumerate(spec["steps"], start=1):
+            with at(submitted.later(days=gap * number)):
+                case = _apply(case, action, options, rights_admin)
+    # The demo's history happened in the past: the e-mails its steps queued are not sent now.
     Notification.objects.filter(case__infringer__in=[spec["fields"]["infringer"] for spec in CASES]).delete()
     return logins
 
@@ -214,18 +215,3 @@ def _apply(case, action, options, rights_admin):
     if action == "start":
         return cases.start(case, actor, options.get("public_message", ""))
     return cases.close(case, actor, options["outcome"], options["summary"])
-
-
-def _backdate(case, submitted_at, gap_days):
-    """Spread the case's steps over the days after `submitted_at`, as if it had been handled then."""
-    moment = submitted_at
-    for step in case.steps.order_by("pk"):
-        step.created_at = moment
-        step.save(update_fields=["created_at"])
-        last = moment
-        moment += timedelta(days=gap_days)
-    Case.objects.filter(pk=case.pk).update(
-        created_at=submitted_at,
-        last_step_at=last,
-        closed_at=last if case.closed_at else None,
-    )

@@ -1,40 +1,37 @@
-"""Demo marketplace: approved institutions of every type with offerings, completed orders and reviews,
-one pending application and one suspended institution. Idempotent: natural keys are credit codes and titles."""
+"""The marketplace's stories: institutions of every type apply, the platform's operator approves them and
+they publish their offerings and receiving accounts; enterprises ask, order, pay by bank transfer, receive
+the service and review it; one application waits for review and one institution was suspended.
 
-from datetime import timedelta
+Every step calls the function the page's button calls (`services.institutions`, `offerings`,
+`inquiries`, `orders`, `reviews`, `payments.transfers`), at the moment of the story (`core.scenarios`).
+Idempotent: organisations are keyed by credit code, a story is played only when its first record is missing.
+"""
+
+from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from accounts.credit_code import check_character
-from accounts.demo import OPERATOR_EMAIL
-from accounts.models import Membership, Organisation, User
-from payments.models import BankAccount, Payment
+from accounts.demo import (
+    ENTERPRISE_EMAIL,
+    INSTITUTION_EMAIL,
+    OPERATOR_EMAIL,
+    DemoOrganisation,
+    organisation_of,
+    registered,
+)
+from accounts.models import Organisation, User
+from core.scenarios import When, at, day
+from payments.forms import BankAccountForm
+from payments.transfers import set_bank_account
 from reference.models import District
 
-from . import inbox, orders
-from .models import (
-    Actor,
-    Inquiry,
-    InquiryMessage,
-    Institution,
-    InstitutionEvent,
-    Offering,
-    Order,
-    OrderEvent,
-    OrderStatus,
-    QualificationDocument,
-    Review,
-    ServiceCategory,
-    Side,
-)
-from .scorecard import refresh_all
+from . import inbox, inquiries, institutions, offerings, orders, reviews
+from .models import Inquiry, Institution, Offering, Order, ServiceCategory
 
-DEMO_INSTITUTION_CODE = "91320706MA1N2K7P8X"  # 连云港港城专利代理事务所, created by accounts.demo
-DEMO_ENTERPRISE_CODE = "91320700MA1MBQ5X3R"  # 连云港恒瑞新材料科技有限公司
+REQUIRES = ("accounts",)
 
-
-# A minimal valid PDF standing in for scanned licences.
+# A minimal valid PDF standing in for scanned licences and bank receipts.
 DEMO_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -46,220 +43,239 @@ def credit_code(serial):
     return body + check_character(body)
 
 
-EXTRA_ENTERPRISES = [
-    (9001, "连云港康缘生物医药有限公司", "kaifaqu", "新医药企业，从事中药创新药研发。"),
-    (9002, "江苏东海晶华水晶制品有限公司", "donghai", "东海水晶深加工与工艺品设计企业。"),
-    (9003, "连云港徐圩石化装备有限公司", "xuwei", "石化装备与高端装备制造企业。"),
+@dataclass(frozen=True)
+class Offer:
+    title: str
+    category: str
+    price_type: str  # fixed / from / negotiable
+    price: int | None  # fen
+    delivery_days: int
+    quote: int | None = None  # fen: what the institution usually quotes for a negotiable offering
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """An institution's application and what became of it. `serial` makes its organisation's credit code;
+    None is the institution of the README's institution log-in, which already exists."""
+
+    serial: int | None
+    name: str
+    institution_type: str
+    district: str
+    categories: tuple
+    description: str
+    licence: str = ""
+    credit_grade: str = ""
+    grade_year: int | None = None
+    offers: tuple = ()
+    applied: When = field(default_factory=lambda: day(-130))
+    approved: When | None = field(default_factory=lambda: day(-128))
+    suspended: tuple | None = None  # (When, reason)
+
+    @property
+    def owner_email(self):
+        return INSTITUTION_EMAIL if self.serial is None else f"contact{self.serial}@demo.ip.lyg"
+
+
+@dataclass(frozen=True)
+class Buyer:
+    serial: int
+    name: str
+    district: str
+    description: str
+
+    @property
+    def owner_email(self):
+        return f"contact{self.serial}@demo.ip.lyg"
+
+
+BUYERS = [
+    Buyer(9001, "连云港康缘生物医药有限公司", "kaifaqu", "新医药企业，从事中药创新药研发。"),
+    Buyer(9002, "江苏东海晶华水晶制品有限公司", "donghai", "东海水晶深加工与工艺品设计企业。"),
+    Buyer(9003, "连云港徐圩石化装备有限公司", "xuwei", "石化装备与高端装备制造企业。"),
 ]
 
-# credit serial, name, type, district, licence, grade, year, categories, description, offerings
-# offerings: (title, category, price type, price in fen or None, delivery days)
-INSTITUTIONS = [
-    (
+LISTED = [
+    Applicant(
         None,
         "连云港港城专利代理事务所（普通合伙）",
         "patent_agency",
         "haizhou",
-        "32231",
-        "A+",
-        2024,
-        ["patent-filing", "patent-invalidation", "search"],
+        ("patent-filing", "patent-invalidation", "search"),
         "专业从事专利申请代理、专利检索分析、专利无效与维权的知识产权服务机构，服务新医药、新材料企业十余年。",
-        [
-            ("发明专利申请代理", "patent-filing", "fixed", 480000, 30),
-            ("实用新型专利申请代理", "patent-filing", "fixed", 180000, 15),
-            ("专利无效宣告请求代理", "patent-invalidation", "from", 1500000, 60),
-            ("专利查新检索报告", "search", "fixed", 80000, 7),
-        ],
+        licence="32231",
+        credit_grade="A+",
+        grade_year=2024,
+        offers=(
+            Offer("发明专利申请代理", "patent-filing", "fixed", 480000, 30),
+            Offer("实用新型专利申请代理", "patent-filing", "fixed", 180000, 15),
+            Offer("专利无效宣告请求代理", "patent-invalidation", "from", 1500000, 60),
+            Offer("专利查新检索报告", "search", "fixed", 80000, 7),
+        ),
     ),
-    (
+    Applicant(
         1001,
         "连云港海州知识产权代理有限公司",
         "patent_agency",
         "haizhou",
-        "32245",
-        "A",
-        2024,
-        ["patent-filing", "transfer"],
+        ("patent-filing", "transfer"),
         "面向中小企业的专利申请与专利转让许可代理。",
-        [
-            ("外观设计专利申请代理", "patent-filing", "fixed", 120000, 10),
-            ("专利转让与许可备案代理", "transfer", "fixed", 150000, 15),
-        ],
+        licence="32245",
+        credit_grade="A",
+        grade_year=2024,
+        offers=(
+            Offer("外观设计专利申请代理", "patent-filing", "fixed", 120000, 10),
+            Offer("专利转让与许可备案代理", "transfer", "fixed", 150000, 15),
+        ),
     ),
-    (
+    Applicant(
         1002,
         "江苏港城商标事务所有限公司",
         "trademark_agency",
         "lianyun",
-        "",
-        "",
-        None,
-        ["trademark"],
+        ("trademark",),
         "商标注册、续展、异议与驳回复审代理。",
-        [
-            ("商标注册申请（单类）", "trademark", "fixed", 80000, 5),
-            ("商标驳回复审", "trademark", "fixed", 250000, 30),
-        ],
+        offers=(
+            Offer("商标注册申请（单类）", "trademark", "fixed", 80000, 5),
+            Offer("商标驳回复审", "trademark", "fixed", 250000, 30),
+        ),
     ),
-    (
+    Applicant(
         1003,
         "江苏云台律师事务所知识产权部",
         "law_firm",
         "haizhou",
-        "",
-        "",
-        None,
-        ["litigation"],
+        ("litigation",),
         "知识产权诉讼、侵权警告与行政投诉代理，为港口与石化企业提供法律顾问服务。",
-        [
-            ("知识产权侵权诉讼代理", "litigation", "negotiable", None, 120),
-            ("知识产权法律顾问（年度）", "litigation", "from", 3000000, 365),
-        ],
+        offers=(
+            Offer("知识产权侵权诉讼代理", "litigation", "negotiable", None, 120),
+            Offer("知识产权法律顾问（年度）", "litigation", "from", 3000000, 365),
+        ),
     ),
-    (
+    Applicant(
         1004,
         "连云港中衡资产评估有限公司",
         "valuation",
         "kaifaqu",
-        "",
-        "",
-        None,
-        ["valuation"],
+        ("valuation",),
         "专利、商标价值评估，出具质押融资和出资入股评估报告。",
-        [("专利价值评估报告", "valuation", "from", 1200000, 20)],
+        offers=(Offer("专利价值评估报告", "valuation", "from", 1200000, 20),),
     ),
-    (
+    Applicant(
         1005,
         "连云港市科技融资担保有限公司",
         "pledge_financing",
         "haizhou",
-        "",
-        "",
-        None,
-        ["pledge-financing", "valuation"],
+        ("pledge-financing", "valuation"),
         "知识产权质押融资方案设计、担保与银行对接服务。",
-        [("知识产权质押融资方案设计", "pledge-financing", "negotiable", None, 30)],
+        offers=(Offer("知识产权质押融资方案设计", "pledge-financing", "negotiable", None, 30, quote=2000000),),
     ),
-    (
+    Applicant(
         1006,
         "连云港高新区知识产权托管中心",
         "custody",
         "gaoxinqu",
-        "",
-        "",
-        None,
-        ["custody"],
+        ("custody",),
         "为园区企业提供专利年费监控、档案管理与知识产权托管。",
-        [("企业知识产权托管（年度）", "custody", "fixed", 600000, 365)],
+        offers=(Offer("企业知识产权托管（年度）", "custody", "fixed", 600000, 365),),
     ),
-    (
+    Applicant(
         1007,
         "江苏智库知识产权预警分析中心",
         "early_warning",
         "kaifaqu",
-        "",
-        "",
-        None,
-        ["early-warning", "search"],
+        ("early-warning", "search"),
         "重点产业专利导航、预警分析与企业知识产权战略规划。",
-        [
-            ("产品上市前专利风险预警分析", "early-warning", "from", 2000000, 45),
-            ("新材料产业专利导航报告", "early-warning", "negotiable", None, 90),
-        ],
+        offers=(
+            Offer("产品上市前专利风险预警分析", "early-warning", "from", 2000000, 45),
+            Offer("新材料产业专利导航报告", "early-warning", "negotiable", None, 90),
+        ),
     ),
-    (
+    Applicant(
         1008,
         "连云港标准化知识产权咨询有限公司",
         "standardisation",
         "ganyu",
-        "",
-        "",
-        None,
-        ["standardisation"],
+        ("standardisation",),
         "《企业知识产权管理规范》（GB/T 29490）贯标辅导与认证咨询。",
-        [("知识产权贯标辅导", "standardisation", "fixed", 3500000, 120)],
+        offers=(Offer("知识产权贯标辅导", "standardisation", "fixed", 3500000, 120),),
     ),
-    (
+    Applicant(
         1009,
         "连云港知识产权培训学院",
         "training",
         "haizhou",
-        "",
-        "",
-        None,
-        ["training"],
+        ("training",),
         "企业知识产权管理人员、专利工程师实务培训。",
-        [("企业知识产权专员实务培训（2天）", "training", "fixed", 160000, 2)],
+        offers=(Offer("企业知识产权专员实务培训（2天）", "training", "fixed", 160000, 2),),
     ),
-    (
+    Applicant(
         1010,
         "连云港专利信息服务中心",
         "information_search",
         "haizhou",
-        "",
-        "",
-        None,
-        ["search"],
+        ("search",),
         "专利信息检索、技术查新和专题数据库建设。",
-        [
-            ("专利技术查新检索", "search", "fixed", 60000, 5),
-            ("企业专题专利数据库建设", "search", "negotiable", None, 60),
-        ],
+        offers=(
+            Offer("专利技术查新检索", "search", "fixed", 60000, 5),
+            Offer("企业专题专利数据库建设", "search", "negotiable", None, 60),
+        ),
     ),
-    (
+    Applicant(
         1011,
         "灌云县知识产权服务中心",
         "patent_agency",
         "guanyun",
-        "32287",
-        "B",
-        2023,
-        ["patent-filing", "trademark"],
+        ("patent-filing", "trademark"),
         "服务灌云、灌南现代农业企业的专利和商标代理。",
-        [("农业技术实用新型申请代理", "patent-filing", "fixed", 150000, 15)],
+        licence="32287",
+        credit_grade="B",
+        grade_year=2023,
+        offers=(Offer("农业技术实用新型申请代理", "patent-filing", "fixed", 150000, 15),),
     ),
-    (
+    Applicant(
         1012,
         "东海县水晶产业知识产权工作站",
         "trademark_agency",
         "donghai",
-        "",
-        "",
-        None,
-        ["trademark", "copyright"],
+        ("trademark", "copyright"),
         "东海水晶地理标志、商标与工艺品版权登记服务。",
-        [
-            ("水晶工艺品版权登记代理", "copyright", "fixed", 50000, 10),
-            ("集体商标与地理标志申请指导", "trademark", "negotiable", None, 60),
-        ],
+        offers=(
+            Offer("水晶工艺品版权登记代理", "copyright", "fixed", 50000, 10),
+            Offer("集体商标与地理标志申请指导", "trademark", "negotiable", None, 60),
+        ),
     ),
 ]
 
-PENDING = (
+# A new agency applied three days ago and waits for the operator's review.
+PENDING = Applicant(
     1013,
     "连云港新海知识产权代理有限公司",
     "patent_agency",
     "haizhou",
-    "32299",
-    "",
-    None,
-    ["patent-filing"],
+    ("patent-filing",),
     "新设立的专利代理机构，申请入驻平台。",
+    licence="32299",
+    applied=day(-3, 15),
+    approved=None,
 )
-SUSPENDED = (
+# Listed for half a year, then suspended after complaints.
+SUSPENDED = Applicant(
     1014,
     "连云港速达商标代理有限公司",
     "trademark_agency",
     "lianyun",
-    "",
-    "",
-    None,
-    ["trademark"],
+    ("trademark",),
     "商标代理。",
+    applied=day(-200),
+    approved=day(-198),
+    suspended=(day(-20, 16), "收到多起客户投诉，暂停展示整改。"),
 )
 
-# Review texts by the category of the reviewed offering: a review speaks of the service that was ordered.
+# What the enterprises ask before ordering, what the institution answers, and how the buyer reviews the
+# service: a review speaks of the service that was ordered.
+QUESTION = "请介绍服务流程、费用和周期。"
+ANSWER = "您好，流程和费用见服务项目说明，可随时来电沟通。"
 REVIEWS_BY_CATEGORY = {
     "patent-filing": [
         (5, "代理师专业负责，答复审查意见非常及时，最终顺利授权。"),
@@ -280,219 +296,229 @@ REVIEWS_BY_CATEGORY = {
 }
 # Fits any service.
 GENERAL_REVIEWS = [(4, "沟通顺畅，价格透明，交付比约定略晚两天。")]
+THANKS = "感谢您的信任，我们会继续做好服务。"
+BANKS = ("中国银行", "中国工商银行", "江苏银行", "中国建设银行")
 
 
-def _review_for(offering, position):
-    reviews = REVIEWS_BY_CATEGORY.get(offering.category.code, []) + GENERAL_REVIEWS
-    return reviews[position % len(reviews)]
+@dataclass(frozen=True)
+class Purchase:
+    """An enterprise asks an institution about an offering, the institution answers with a quote at the
+    listed price, the enterprise orders the quote, pays by transfer, receives the service and reviews it;
+    the institution thanks the first reviewer."""
+
+    buyer_email: str
+    institution: str
+    offering: str
+    price: int  # fen, the quote
+    asked: When
+    rating: int
+    review: str
+    thanked: bool
+
+
+def purchases():
+    """Each listed institution has served one to three of the demo's enterprises, a week apart, each order
+    about a priced offering of its own."""
+    buyers = [ENTERPRISE_EMAIL, *(buyer.owner_email for buyer in BUYERS)]
+    stories = []
+    for index, applicant in enumerate(LISTED):
+        priced = [offer for offer in applicant.offers if offer.price or offer.quote]
+        for number, buyer_email in enumerate(buyers[: 1 + index % 3]):
+            offer = priced[number % len(priced)]
+            reviews_for = REVIEWS_BY_CATEGORY.get(offer.category, []) + GENERAL_REVIEWS
+            rating, text = reviews_for[(index + number) % len(reviews_for)]
+            asked = day(-60 + number * 7, 9 + index % 8)
+            stories.append(
+                Purchase(
+                    buyer_email=buyer_email,
+                    institution=applicant.name,
+                    offering=offer.title,
+                    price=offer.price or offer.quote,
+                    asked=asked,
+                    rating=rating,
+                    review=text,
+                    thanked=number == 0,
+                )
+            )
+    return stories
+
+
+# --- Playing the stories ------------------------------------------------------------------------------
 
 
 def _organisation(serial, name, district, description, kind):
-    organisation, _created = Organisation.objects.get_or_create(
+    """The organisation record of a demo institution or enterprise, registered by its owner `contact<serial>`."""
+    return DemoOrganisation(
         credit_code=credit_code(serial),
-        defaults={
-            "kind": kind,
-            "name": name,
-            "district": District.objects.get(code=district),
-            "address": f"连云港市{District.objects.get(code=district).name}",
-            "contact_name": "王丽",
-            "contact_phone": "0518-8555" + f"{serial % 10000:04d}",
-            "contact_email": f"contact{serial}@demo.ip.lyg",
-            "description": description,
-        },
+        kind=kind,
+        name=name,
+        district=district,
+        address=f"连云港市{District.objects.get(code=district).name}",
+        contact_name="王丽",
+        contact_phone="0518-8555" + f"{serial % 10000:04d}",
+        contact_email=f"contact{serial}@demo.ip.lyg",
+        description=description,
     )
-    return organisation
 
 
-def _institution(organisation, row, status, admin):
-    _serial, _name, kind, district, licence, grade, year, categories, description = row[:9]
-    now = timezone.localtime()
-    institution, created = Institution.objects.get_or_create(
-        organisation=organisation,
-        defaults={
-            "institution_type": kind,
-            "licence_number": licence,
-            "credit_grade": grade,
-            "credit_grade_year": year,
-            "district": District.objects.get(code=district),
-            "address": organisation.address or f"连云港市{District.objects.get(code=district).name}",
-            "contact_name": organisation.contact_name,
-            "contact_phone": organisation.contact_phone,
-            "contact_email": organisation.contact_email or "service@demo.ip.lyg",
-            "description": description,
-            "status": status,
-            "submitted_at": now - timedelta(days=120),
-            "approved_at": now - timedelta(days=110) if status != Institution.Status.PENDING else None,
-            "status_reason": "收到多起客户投诉，暂停展示整改。" if status == Institution.Status.SUSPENDED else "",
-        },
+def _owner_of(applicant):
+    if applicant.serial is None:
+        return User.objects.get(email=INSTITUTION_EMAIL)
+    data = _organisation(
+        applicant.serial, applicant.name, applicant.district, applicant.description, Organisation.Kind.INSTITUTION
     )
-    if created:
-        institution.categories.set(ServiceCategory.objects.filter(code__in=categories))
-        document = QualificationDocument(institution=institution, title="营业执照（副本）")
-        document.file.save("business-licence.pdf", ContentFile(DEMO_PDF), save=True)
-        InstitutionEvent.objects.create(institution=institution, to_status=Institution.Status.PENDING)
-        if status != Institution.Status.PENDING:
-            InstitutionEvent.objects.create(
-                institution=institution, from_status="pending", to_status="approved", actor=admin
+    with at(applicant.applied.later(days=-1)):
+        return registered(applicant.owner_email, data.contact_name, data)
+
+
+def _apply(applicant, operator, index):
+    """The application as the 申请入驻 form sends it, then the operator's decisions, then (once listed) the
+    offerings and the receiving account the owner enters."""
+    owner = _owner_of(applicant)
+    organisation = owner.organisation
+    institution = Institution.objects.filter(organisation=organisation).first()
+    if institution is not None:
+        return institution
+    place = District.objects.get(code=applicant.district)
+    listing = {
+        "institution_type": applicant.institution_type,
+        "licence_number": applicant.licence,
+        "credit_grade": applicant.credit_grade,
+        "credit_grade_year": applicant.grade_year,
+        "district": place,
+        "address": organisation.address or f"连云港市{place.name}",
+        "contact_name": organisation.contact_name,
+        "contact_phone": organisation.contact_phone,
+        "contact_email": organisation.contact_email or "service@demo.ip.lyg",
+        "description": applicant.description,
+    }
+    with at(applicant.applied):
+        institution = institutions.submit_application(
+            owner,
+            organisation,
+            listing=listing,
+            categories=ServiceCategory.objects.filter(code__in=applicant.categories),
+            documents=[("营业执照（副本）", ContentFile(DEMO_PDF, name="business-licence.pdf"))],
+        )
+    if applicant.approved is None:
+        return institution
+    with at(applicant.approved):
+        institution = institutions.approve(institution, operator)
+    with at(applicant.approved.later(hours=3)):
+        for offer in applicant.offers:
+            offering = offerings.save_offering(
+                Offering(
+                    institution=institution,
+                    title=offer.title,
+                    category=ServiceCategory.objects.get(code=offer.category),
+                    description=f"{offer.title}：需求沟通、方案制定、材料准备与递交、进度跟踪，全程专人负责。",
+                    price_type=offer.price_type,
+                    price=offer.price,
+                    delivery_days=offer.delivery_days,
+                ),
+                owner,
             )
-        if status == Institution.Status.SUSPENDED:
-            InstitutionEvent.objects.create(
-                institution=institution,
-                from_status="approved",
-                to_status="suspended",
-                actor=admin,
-                reason=institution.status_reason,
-            )
+            offerings.set_status(offering, owner, Offering.Status.PUBLISHED)
+        account = BankAccountForm(
+            {
+                "bank_name": BANKS[index % len(BANKS)],
+                "branch": "连云港分行营业部",
+                "account_name": organisation.name,
+                "account_number": f"62220700{index:04d}{organisation.pk:06d}",
+            }
+        )
+        if not account.is_valid():
+            raise ValueError(account.errors)
+        set_bank_account(organisation, owner, account)
+    if applicant.suspended is not None:
+        when, reason = applicant.suspended
+        with at(when):
+            institution = institutions.suspend(institution, operator, reason)
     return institution
 
 
-def _offerings(institution, rows):
-    offerings = []
-    for title, category, price_type, price, days in rows:
-        offering, _created = Offering.objects.get_or_create(
-            institution=institution,
-            title=title,
-            defaults={
-                "category": ServiceCategory.objects.get(code=category),
-                "description": f"{title}：需求沟通、方案制定、材料准备与递交、进度跟踪，全程专人负责。",
-                "price_type": price_type,
-                "price": price,
-                "delivery_days": days,
-                "status": Offering.Status.PUBLISHED,
-            },
+def _pay_by_transfer(order, buyer, seller, when):
+    with at(when):
+        transfer = orders.record_transfer(
+            order,
+            buyer,
+            amount=order.amount,
+            transfer_date=when.date(),
+            payer_bank="江苏银行连云港分行",
+            receipt=ContentFile(DEMO_PDF, name="转账回单.pdf"),
         )
-        offerings.append(offering)
-    return offerings
+    with at(when.later(hours=4)):
+        return orders.confirm_transfer(order, transfer, seller)
 
 
-def _history(institution, offerings, enterprises, buyer, index):
-    """Completed, reviewed orders and answered inquiries, once per institution."""
-    if institution.orders.exists() or institution.inquiries.exists():
+def _purchase(story):
+    buyer = User.objects.get(email=story.buyer_email)
+    institution = Institution.objects.get(organisation__name=story.institution)
+    offering = institution.offerings.get(title=story.offering)
+    if Inquiry.objects.filter(enterprise=buyer.organisation, offering=offering).exists():
         return
-    now = timezone.localtime()
-    priced = [offering for offering in offerings if offering.price]
-    for number, enterprise in enumerate(enterprises[: 1 + index % 3]):
-        # The inquiry asks about the offering the order then buys.
-        offering = priced[number % len(priced)] if priced else offerings[0]
-        asked_at = now - timedelta(days=60 - number * 7, hours=index)
-        inquiry = Inquiry.objects.create(
-            enterprise=enterprise,
-            institution=institution,
-            offering=offering,
-            subject=f"咨询：{offering.title}",
-            created_by=buyer if enterprise.credit_code == DEMO_ENTERPRISE_CODE else None,
+    seller = User.objects.get(email=LISTED_OWNERS[story.institution])
+    with at(story.asked):
+        inquiry = inquiries.start_inquiry(
+            buyer, institution, subject=f"咨询：{offering.title}", body=QUESTION, offering=offering
         )
-        replied_at = asked_at + timedelta(hours=2 + (index + number) % 6)
-        Inquiry.objects.filter(pk=inquiry.pk).update(
-            created_at=asked_at, first_reply_at=replied_at, last_message_at=replied_at
-        )
-        InquiryMessage.objects.create(inquiry=inquiry, side=Side.ENTERPRISE, body="请介绍服务流程、费用和周期。")
-        InquiryMessage.objects.create(
-            inquiry=inquiry, side=Side.INSTITUTION, body="您好，流程和费用见服务项目说明，可随时来电沟通。"
-        )
-        if not priced:
-            continue
-        order = Order.objects.create(
-            enterprise=enterprise,
-            institution=institution,
-            offering=offering,
-            inquiry=inquiry,
-            title=offering.title,
-            unit_price=offering.price,
-            quantity=1,
-            amount=offering.price,
-            status=OrderStatus.COMPLETED,
-            created_by=buyer if enterprise.credit_code == DEMO_ENTERPRISE_CODE else None,
-            paid_at=asked_at + timedelta(days=1),
-            completed_at=asked_at + timedelta(days=20),
-        )
-        steps = [
-            ("", "requested", Actor.ENTERPRISE),
-            ("requested", "accepted", Actor.INSTITUTION),
-            ("accepted", "paid", Actor.SYSTEM),
-            ("paid", "delivered", Actor.INSTITUTION),
-            ("delivered", "completed", Actor.ENTERPRISE),
-        ]
-        for from_status, to_status, actor in steps:
-            OrderEvent.objects.create(order=order, from_status=from_status, to_status=to_status, actor=actor)
-        rating, body = _review_for(offering, index + number)
-        Review.objects.create(
-            order=order,
-            institution=institution,
-            author=buyer if enterprise.credit_code == DEMO_ENTERPRISE_CODE else None,
-            rating=rating,
-            body=body,
-            reply="感谢您的信任，我们会继续做好服务。" if number == 0 else "",
-            replied_at=now if number == 0 else None,
-        )
-    refresh_all(institution)
+    with at(story.asked.later(hours=2 + story.asked.hour % 6)):
+        quote = inquiries.post_message(inquiry, seller, body=ANSWER, quote_amount=story.price)
+    with at(story.asked.later(days=1)):
+        order = orders.place_order(buyer, quote=quote, requirements=f"按报价下单：{offering.title}。")
+    with at(story.asked.later(days=1, hours=3)):
+        order = orders.accept(order, seller)
+    order = _pay_by_transfer(order, buyer, seller, story.asked.later(days=2))
+    with at(story.asked.later(days=18)):
+        order = orders.deliver(order, seller, "服务成果已交付，请查收。")
+    with at(story.asked.later(days=20)):
+        order = orders.complete(order, buyer)
+        review = reviews.leave_review(order, buyer, rating=story.rating, body=story.review)
+    if story.thanked:
+        with at(story.asked.later(days=21)):
+            reviews.reply_to_review(review, seller, THANKS)
 
 
-def _bank_account(organisation, index):
-    """Every demo institution receives bank transfers (对公转账) on an account of its own."""
-    BankAccount.objects.get_or_create(
-        organisation=organisation,
-        defaults={
-            "bank_name": ("中国银行", "中国工商银行", "江苏银行", "中国建设银行")[index % 4],
-            "branch": "连云港分行营业部",
-            "account_name": organisation.name,
-            "account_number": f"62220700{index:04d}{organisation.pk:06d}",
-        },
-    )
-
-
-def _transfer_paid_order(buyer):
-    """The demo enterprise's order paid by bank transfer, through the domain functions a person would use:
-    ordered, accepted, the transfer recorded with its receipt, confirmed by the institution, an invoice asked."""
-    organisation = Organisation.objects.get(credit_code=DEMO_INSTITUTION_CODE)
-    if buyer is None or Payment.objects.filter(method=Payment.Method.TRANSFER, payee=organisation).exists():
+def _transfer_paid_order():
+    """The demo enterprise's latest order: paid by bank transfer four days ago, an invoice asked for; the
+    service is under way."""
+    buyer = User.objects.get(email=ENTERPRISE_EMAIL)
+    seller = User.objects.get(email=INSTITUTION_EMAIL)
+    offering = seller.organisation.institution.offerings.get(title="发明专利申请代理")
+    requirements = "发明专利申请，对公转账付款。"
+    if Order.objects.filter(offering=offering, requirements=requirements).exists():
         return
-    seller = organisation.memberships.get(role=Membership.Role.OWNER).user
-    offering = organisation.institution.offerings.exclude(price=None).order_by("pk").first()
-    order = orders.accept(
-        orders.place_order(buyer, offering=offering, requirements="发明专利申请，对公转账付款。"), seller
-    )
-    transfer = orders.record_transfer(
-        order,
-        buyer,
-        amount=order.amount,
-        transfer_date=timezone.localdate(),
-        payer_bank="江苏银行连云港分行",
-        receipt=ContentFile(DEMO_PDF, name="转账回单.pdf"),
-    )
-    orders.confirm_transfer(order, transfer, seller)
-    orders.request_invoice(
-        order, buyer, send_to="finance@hengrui.example", **orders.invoice_defaults(order), kind="ordinary"
-    )
-    # Both sides have seen the order page since: the demo's inboxes start without these notices unread.
-    inbox.mark_read(buyer, order=order)
-    inbox.mark_read(seller, order=order)
+    with at(day(-5, 9, 30)):
+        order = orders.place_order(buyer, offering=offering, requirements=requirements)
+    with at(day(-5, 14)):
+        order = orders.accept(order, seller)
+    order = _pay_by_transfer(order, buyer, seller, day(-4, 10))
+    with at(day(-4, 16)):
+        orders.request_invoice(
+            order, buyer, send_to="finance@hengrui.example", **orders.invoice_defaults(order), kind="ordinary"
+        )
+
+
+LISTED_OWNERS = {applicant.name: applicant.owner_email for applicant in LISTED}
 
 
 def load(stdout):
     # Institutions are reviewed by the platform's operator, whose permission the review functions check.
-    admin = User.objects.get(email=OPERATOR_EMAIL)
-    buyer = User.objects.filter(email="enterprise@demo.ip.lyg").first()
-    enterprises = [Organisation.objects.get(credit_code=DEMO_ENTERPRISE_CODE)]
-    for serial, name, district, description in EXTRA_ENTERPRISES:
-        enterprises.append(_organisation(serial, name, district, description, Organisation.Kind.ENTERPRISE))
-
-    for index, row in enumerate(INSTITUTIONS):
-        serial, name, _kind, district, *_rest = row
-        description = row[8]
-        if serial is None:
-            organisation = Organisation.objects.get(credit_code=DEMO_INSTITUTION_CODE)
-        else:
-            organisation = _organisation(serial, name, district, description, Organisation.Kind.INSTITUTION)
-        institution = _institution(organisation, row, Institution.Status.APPROVED, admin)
-        offerings = _offerings(institution, row[9])
-        _bank_account(organisation, index)
-        _history(institution, offerings, enterprises, buyer, index)
-
-    for row, status in ((PENDING, Institution.Status.PENDING), (SUSPENDED, Institution.Status.SUSPENDED)):
-        serial, name, _kind, district, *_rest = row
-        organisation = _organisation(serial, name, district, row[8], Organisation.Kind.INSTITUTION)
-        _institution(organisation, row, status, admin)
-    _transfer_paid_order(buyer)
-    stdout.write(f"Services: {Institution.objects.public().count()} approved institutions.\n")
+    operator = User.objects.get(email=OPERATOR_EMAIL)
+    people = [User.objects.get(email=ENTERPRISE_EMAIL), User.objects.get(email=INSTITUTION_EMAIL)]
+    for buyer in BUYERS:
+        data = _organisation(buyer.serial, buyer.name, buyer.district, buyer.description, Organisation.Kind.ENTERPRISE)
+        with at(day(-250)):
+            people.append(registered(buyer.owner_email, data.contact_name, data))
+    for index, applicant in enumerate([*LISTED, PENDING, SUSPENDED]):
+        _apply(applicant, operator, index)
+        people.append(User.objects.get(email=applicant.owner_email))
+    for story in purchases():
+        _purchase(story)
+    _transfer_paid_order()
+    # Everyone has read the notices of the past since: the demo's inboxes start with nothing unread.
+    for person in people:
+        inbox.mark_all_read(person)
+    home = organisation_of(INSTITUTION_EMAIL).institution
+    stdout.write(f"Services: {Institution.objects.public().count()} approved institutions, {home.name} among them.\n")
     return []

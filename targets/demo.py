@@ -1,5 +1,6 @@
-"""Demo data: the plan's indicators, a history of staff-entered figures over 2014–2016, and a few
-demonstration-enterprise certifications. Figures are illustrative (marked 演示数据), not official."""
+"""The targets story: the target reporter enters the plan's figures for 2013–2016 and records the
+certifications of demonstration enterprises, through `targets.entries` as the dashboard's forms do, a
+month before the load day (`core.scenarios`). Figures are illustrative (marked 演示数据), not official."""
 
 from datetime import date
 from decimal import Decimal
@@ -7,11 +8,18 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from accounts.credit_code import check_character
+from accounts.demo import ENTERPRISE_EMAIL, organisation_of
 from accounts.models import Organisation, User
+from core.scenarios import at, day
 from reference.models import District, ResponsibleUnit
 
+from .entries import certify_enterprise, record_entry
 from .models import DemonstrationCertification, Indicator, IndicatorEntry
 from .plan import ensure_plan_indicators
+
+REQUIRES = ("accounts", "reference")
+REPORTER_EMAIL = "targets@demo.ip.lyg"
+ISSUER = "市科技局、连云港质监局"
 
 YEAR_ENDS = [date(2013, 12, 31), date(2014, 12, 31), date(2015, 12, 31), date(2016, 6, 30)]
 
@@ -44,7 +52,8 @@ DEMO_ENTERPRISES = [
     (104, "连云港徐圩石化新材料有限公司（演示）", "xuwei"),
 ]
 CERTIFICATIONS = [
-    ("91320700MA1MBQ5X3R", "LYG-BZH-2015-001", date(2015, 6, 18)),
+    # The demo enterprise of the README's enterprise log-in.
+    (ENTERPRISE_EMAIL, "LYG-BZH-2015-001", date(2015, 6, 18)),
     (101, "LYG-BZH-2015-002", date(2015, 6, 18)),
     (102, "LYG-BZH-2015-017", date(2015, 11, 20)),
     (103, "LYG-BZH-2016-004", date(2016, 5, 10)),
@@ -66,27 +75,32 @@ def credit_code(serial):
 
 def load(stdout):
     ensure_plan_indicators(Indicator, ResponsibleUnit)
-    admin = User.objects.filter(email="admin@demo.ip.lyg").first()
+    reporter = User.objects.get(email=REPORTER_EMAIL)
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     districts = {district.code: district for district in District.objects.all()}
 
-    def entry(code, day, value, district=None):
-        IndicatorEntry.objects.get_or_create(
-            indicator=indicators[code],
-            as_of=day,
+    def entry(code, as_of, value, district=None):
+        if IndicatorEntry.objects.filter(indicator=indicators[code], as_of=as_of, district=district).exists():
+            return
+        record_entry(
+            indicators[code],
+            as_of=as_of,
+            value=Decimal(value),
+            source_note=SOURCE_NOTE,
+            user=reporter,
             district=district,
-            defaults={"value": Decimal(value), "source_note": SOURCE_NOTE, "entered_by": admin},
         )
 
-    for code, values in CITY_FIGURES.items():
-        for day, value in zip(YEAR_ENDS, values, strict=True):
-            entry(code, day, value)
-    for code, by_district in DISTRICT_FIGURES.items():
-        for district_code, values in by_district.items():
-            for day, value in zip(YEAR_ENDS, values, strict=True):
-                entry(code, day, value, districts[district_code])
+    with at(day(-30)):
+        for code, values in CITY_FIGURES.items():
+            for as_of, value in zip(YEAR_ENDS, values, strict=True):
+                entry(code, as_of, value)
+        for code, by_district in DISTRICT_FIGURES.items():
+            for district_code, values in by_district.items():
+                for as_of, value in zip(YEAR_ENDS, values, strict=True):
+                    entry(code, as_of, value, districts[district_code])
 
-    enterprises = {}
+    enterprises = {ENTERPRISE_EMAIL: organisation_of(ENTERPRISE_EMAIL)}
     for serial, name, district_code in DEMO_ENTERPRISES:
         enterprises[serial], _created = Organisation.objects.get_or_create(
             credit_code=credit_code(serial),
@@ -98,13 +112,16 @@ def load(stdout):
                 "contact_phone": "0518-85800000",
             },
         )
-    for key, number, day in CERTIFICATIONS:
-        enterprise = enterprises.get(key) or Organisation.objects.filter(credit_code=key).first()
-        if enterprise is None or DemonstrationCertification.objects.filter(certificate_number=number).exists():
-            continue
-        certification = DemonstrationCertification(
-            enterprise=enterprise, certificate_number=number, certified_on=day, entered_by=admin
-        )
-        certification.evidence.save(f"{number}.pdf", ContentFile(DEMO_PDF), save=False)
-        certification.save()
+    with at(day(-29)):
+        for key, number, certified_on in CERTIFICATIONS:
+            if DemonstrationCertification.objects.filter(certificate_number=number).exists():
+                continue
+            certify_enterprise(
+                enterprises[key],
+                certificate_number=number,
+                certified_on=certified_on,
+                issued_by=ISSUER,
+                evidence=ContentFile(DEMO_PDF, name=f"{number}.pdf"),
+                user=reporter,
+            )
     return []

@@ -8,7 +8,7 @@ the rest, with the same idempotent functions the migrations call.
 
 def reseed():
     from accounts.roles import ensure_roles
-    from cms.demo import _home_page
+    from cms.site_tree import ensure_home_page
     from listings.industries import ensure_industries
     from listings.models import Industry
     from reference.data import ensure_reference_data
@@ -25,4 +25,4 @@ def reseed():
     ensure_categories(ServiceCategory)
     ensure_industries(Industry)
     ensure_plan_indicators(Indicator, ResponsibleUnit)
-    _home_page()
+    ensure_home_page()

@@ -60,8 +60,8 @@ def test_the_demo_puts_each_staff_log_in_in_its_group():
     demo.load(io.StringIO())
     admin = User.objects.get(email="admin@demo.ip.lyg")
     assert admin.is_superuser
-    for _label, email, _name, group in demo.STAFF[1:]:
-        user = User.objects.get(email=email)
+    for login in demo.STAFF[1:]:
+        user = User.objects.get(email=login.email)
         assert not user.is_superuser
-        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert list(user.groups.values_list("name", flat=True)) == [login.group]
         assert user.check_password(demo.DEMO_PASSWORD)

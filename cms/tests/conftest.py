@@ -14,6 +14,7 @@ from cms.models import (
     PolicyIndexPage,
     PolicyPage,
 )
+from cms.site_tree import ensure_home_page
 
 _serial = itertools.count(1)
 
@@ -21,12 +22,12 @@ _serial = itertools.count(1)
 @pytest.fixture
 def home(db):
     """The site's home page, as `load_demo` creates it (without the sections)."""
-    return demo._home_page()
+    return ensure_home_page()
 
 
 @pytest.fixture
 def agencies(db):
-    return demo._agencies()
+    return demo.issuing_agencies()
 
 
 @pytest.fixture

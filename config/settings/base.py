@@ -101,7 +101,6 @@ THIRD_PARTY_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
 ]
-# In dependency order: `load_demo` loads each app's demo data in this order.
 LOCAL_APPS = [
     "core",
     "reference",
