@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from django.core.cache import cache
+from django.db import connections
 from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -29,6 +30,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.views import exception_handler
 
 from cms.forms import NewsFilterForm, PatentInfoFilterForm, PolicyFilterForm
 from listings.forms import FinancingFilterForm, TransactionFilterForm
@@ -52,6 +54,20 @@ MAX_ID = 2**63 - 1
 FIRST_SEEN_SECONDS = 30 * 24 * 3600
 
 
+def read_exception_handler(exc, context):
+    """REST framework's answer to an exception, without marking the open transaction for rollback.
+
+    REST framework marks it because it assumes the transaction is the request's (ATOMIC_REQUESTS); these
+    views only read and run outside that transaction (core.middleware.NonAtomicReadsMiddleware), so a
+    transaction open now belongs to whoever called the view, and a refused request must not spoil it."""
+    marked = {db.alias for db in connections.all() if db.in_atomic_block and db.get_rollback()}
+    response = exception_handler(exc, context)
+    for db in connections.all():
+        if db.in_atomic_block and db.alias not in marked:
+            db.set_rollback(False)
+    return response
+
+
 class PublicReadView(GenericAPIView):
     """What every endpoint shares: JSON only, GET/HEAD only, keys and limits, and conditional requests.
 
@@ -67,6 +83,9 @@ class PublicReadView(GenericAPIView):
     throttle_classes = [AnonymousAddressThrottle, APIKeyThrottle]
     http_method_names = ["get", "head", "options"]
     pagination_class = None
+
+    def get_exception_handler(self):
+        return read_exception_handler
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -25,6 +25,7 @@ from cms.models import (
     PolicyIndexPage,
     PolicyPage,
 )
+from cms.site_tree import ensure_home_page
 from listings.models import Listing
 from listings.tests.factories import FinancingNeedFactory, FinancingProductFactory, ListingFactory, ListingIPFactory
 from payments.models import BankAccount
@@ -142,8 +143,8 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def build_world():
     w = World()
-    home = demo._home_page()
-    w.agency = demo._agencies()["连云港市科学技术局"]
+    home = ensure_home_page()
+    w.agency = demo.issuing_agencies()["连云港市科学技术局"]
     w.library = library = _publish(home, PolicyIndexPage(title="政策法规", slug="policies"))
     news_index = _publish(home, NewsIndexPage(title="新闻动态", slug="news"))
     patent_index = _publish(home, PatentInfoIndexPage(title="专利信息", slug="patent-info"))
