@@ -16,12 +16,16 @@ EARLIEST_DATE = date(1980, 1, 1)
 YEARS_AHEAD = 5
 
 
-def latest_ahead(years=YEARS_AHEAD):
-    today = timezone.localdate()
+def years_after(day, years):
+    """The same day `years` later (28 February for 29 February when that year has none)."""
     try:
-        return today.replace(year=today.year + years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year + years, day=28)
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def latest_ahead(years=YEARS_AHEAD):
+    return years_after(timezone.localdate(), years)
 
 
 def check_date(value, label, *, ahead=False):

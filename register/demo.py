@@ -12,11 +12,12 @@ from django.conf import settings
 from django.utils import timezone
 
 from accounts.models import Organisation
+from core.dates import years_after
 from reference.models import District
 
 from .models import ImportSource, LegalEvent, Patent, PatentParty, Trademark
 from .numbers import patent_check_digit
-from .terms import EventKind, PatentType, current_status
+from .terms import EventKind, PatentType, current_status, trademark_term_end
 
 PATENTS = 20_000
 TRADEMARKS = 15_000
@@ -209,9 +210,9 @@ def _trademarks(rng, count, source, districts, enterprises, today, now):
         applied = date(2000, 1, 1) + timedelta(days=rng.randrange((today - date(2000, 1, 1)).days - 30))
         registered = applied + timedelta(days=rng.randrange(270, 700))
         registered = registered if registered < today else None
-        expiry = registered.replace(year=registered.year + 10) - timedelta(days=1) if registered else None
+        expiry = trademark_term_end(registered) if registered else None
         if registered and expiry < today and rng.random() < 0.7:
-            expiry = expiry.replace(year=expiry.year + 10)
+            expiry = years_after(expiry, 10)  # renewed once
         status = Trademark.Status.PENDING if registered is None else Trademark.Status.REGISTERED
         if registered and expiry < today:
             status = Trademark.Status.EXPIRED

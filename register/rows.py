@@ -14,7 +14,7 @@ from accounts.credit_code import normalise_credit_code, validate_credit_code
 
 from .classification import normalise_ipc, normalise_nice_class, split_ipc_list
 from .numbers import is_pct_national_phase, normalise_application_number, type_digit
-from .terms import TYPE_BY_DIGIT, EventKind
+from .terms import TYPE_BY_DIGIT, EventKind, trademark_term_end
 
 # The oldest records a register export holds (the Patent Law took effect on 1985-04-01; trademarks earlier).
 OLDEST = date(1963, 1, 1)
@@ -332,10 +332,7 @@ def check_trademark_row(raw, districts):
     if application_date and registration_date and registration_date < application_date:
         messages.append(_("注册日期早于申请日期。"))
     if expiry_date is None and registration_date:
-        try:
-            expiry_date = registration_date.replace(year=registration_date.year + 10) - timedelta(days=1)
-        except ValueError:
-            expiry_date = registration_date.replace(year=registration_date.year + 10, day=28)
+        expiry_date = trademark_term_end(registration_date)
     status_text = text(raw.get("status"))
     status = next((code for word, code in TRADEMARK_STATUS_WORDS if word in status_text), None)
     if status is None:

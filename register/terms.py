@@ -10,10 +10,12 @@ phase entry's filing date is its international filing date, which is what the re
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core.dates import years_after
 
 DESIGN_TERM_CHANGE = date(2021, 6, 1)
 
@@ -68,11 +70,12 @@ def term_years(patent_type, filing_date):
 
 def term_end(patent_type, filing_date):
     """The day the term ends: the anniversary of filing after `term_years` (28 February for 29 February)."""
-    years = term_years(patent_type, filing_date)
-    try:
-        return filing_date.replace(year=filing_date.year + years)
-    except ValueError:
-        return filing_date.replace(year=filing_date.year + years, day=28)
+    return years_after(filing_date, term_years(patent_type, filing_date))
+
+
+def trademark_term_end(registration_date):
+    """The last day of a registration's ten years of exclusive right (商标法 第三十九条), renewals aside."""
+    return years_after(registration_date, 10) - timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 from datetime import date
 
-from register.terms import EventKind, LegalStatus, PatentType, current_status, term_end
+from register.terms import EventKind, LegalStatus, PatentType, current_status, term_end, trademark_term_end
 
 TODAY = date(2026, 11, 30)
 
@@ -90,3 +90,8 @@ def test_a_patent_that_lapsed_before_its_term_ended_stays_lapsed():
     events = [(EventKind.GRANT, date(2012, 1, 1)), (EventKind.ANNUITY_LAPSE, date(2014, 1, 1))]
     result = current_status(PatentType.UTILITY_MODEL, date(2011, 1, 1), events, TODAY)
     assert (result.status, result.since) == (LegalStatus.LAPSED, date(2014, 1, 1))
+
+
+def test_a_trademark_registered_on_29_february_runs_to_27_february_ten_years_on():
+    assert trademark_term_end(date(2016, 2, 29)) == date(2026, 2, 27)
+    assert trademark_term_end(date(2015, 3, 1)) == date(2025, 2, 28)
