@@ -14,7 +14,7 @@ from cms.publishing import EDITORS, REVIEWERS, WORKFLOW_NAME, setup_policy_moder
 from listings import postings
 from listings.models import Listing
 from listings.statistics import public_figures
-from listings.tests.factories import ListingFactory
+from listings.tests.factories import ListingFactory, owner_of
 from services import institutions
 from services.models import Institution
 from services.tests.factories import InstitutionFactory
@@ -71,7 +71,11 @@ def test_home_page_figures_and_the_targets_count_the_same_records(client, home):
     institutions.suspend(applications[1], staff, "资质过期")
     offers = [ListingFactory(), ListingFactory()]
     postings.close_as_deal(
-        offers[0], None, counterparty_name="连云港某公司", amount=10, deal_date=timezone.localdate(), check_owner=False
+        offers[0],
+        owner_of(offers[0].organisation),
+        counterparty_name="连云港某公司",
+        amount=10,
+        deal_date=timezone.localdate(),
     )
     home.figures = [("figure", {"metric": metric, "label": ""}) for metric in ("institutions", "listings")]
     home.save_revision().publish()

@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from cms import demo
 from cms.models import NewsIndexPage, PolicyIndexPage, PolicyPage, SiteFooterSettings
+from cms.site_tree import ensure_home_page
 from listings import postings
 from listings.models import Listing
 from listings.tests.factories import ListingFactory, owner_of
@@ -33,7 +34,7 @@ def page_cache_on(settings):
 
 @pytest.fixture
 def home(db):
-    page = demo._home_page()
+    page = ensure_home_page()
     # Wagtail creates the footer settings on their first read, which counts as a change.
     SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
     return page
@@ -48,7 +49,7 @@ def library(home):
 
 
 def add_policy(parent, title, slug):
-    agency = demo._agencies()["连云港市科学技术局"]
+    agency = demo.issuing_agencies()["连云港市科学技术局"]
     page = PolicyPage(
         title=title,
         slug=slug,
