@@ -258,9 +258,13 @@ def reopen_listing(listing, user):
 
 
 @transaction.atomic
-def close_as_deal(listing, user, *, counterparty_name, amount, deal_date, counterparty=None, pledged_ip=(), note=""):
-    """Close an open posting as a deal and record it; for a financing need the counter-party is the lender."""
-    _check_owner(listing, user)
+def close_as_deal(
+    listing, user, *, counterparty_name, amount, deal_date, counterparty=None, pledged_ip=(), note="", check_owner=True
+):
+    """Close an open posting as a deal and record it; for a financing need the counter-party is the lender
+    (who records the loan: `check_owner=False`, the financing case having checked the lender)."""
+    if check_owner:
+        _check_owner(listing, user)
     if listing.is_financing_product:
         raise PostingError(_("金融产品不能作为成交关闭；贷款成交记录在企业的融资需求上。"))
     if not listing.is_open:

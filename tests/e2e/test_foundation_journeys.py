@@ -66,5 +66,5 @@ def test_wrong_credit_code_keeps_what_was_typed(page):
 def test_home_page_screenshot_for_the_readme(page, screenshot_dir):
     page.goto("/")
     expect(page.locator("h1")).to_contain_text("连云港市知识产权公共服务平台")
-    expect(page.locator("nav")).to_contain_text("政策法规")
+    expect(page.get_by_role("navigation", name="主导航")).to_contain_text("政策法规")
     page.screenshot(path=str(screenshot_dir / "home.png"), full_page=True)

@@ -62,7 +62,7 @@ def test_an_imported_record_is_found_opened_and_keeps_a_pledge_posting_true(page
     page.goto("/register/")
     page.fill("#register-search-form input[name=q]", "抗肿瘤 药物")
     page.get_by_role("button", name="检索", exact=True).click()
-    page.locator("#register-results a", has_text="抗肿瘤").first.click()
+    page.locator("#register-results a", has_text="一种抗肿瘤药物组合物及其制备方法").click()
     expect(page.locator("#patent-timeline")).to_contain_text("2014-05-20")
     expect(page.locator("#patent-status")).to_have_text("有效")
 
