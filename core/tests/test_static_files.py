@@ -27,4 +27,4 @@ def test_a_single_file_that_is_missing_is_reported_by_the_checks(settings, tmp_p
     assert finder.check() == []
     settings.STATICFILES_FILES = {"vendor/gone.js": tmp_path / "gone.js"}
     errors = type(finder)().check()
-    assert [error.id for error in errors] == ["core.E001"]
+    assert [error.id for error in errors] == ["core.W001"]
