@@ -23,6 +23,19 @@ def page_url(page):
     return absolute_url(page.get_url() or page.url_path)
 
 
+@extend_schema_field(OpenApiTypes.URI)
+class HumanPageField(serializers.Field):
+    """The full address of the record's page on the site (a Wagtail page's, or the record's own)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, record):
+        if hasattr(record, "url_path"):
+            return page_url(record)
+        return absolute_url(record.get_absolute_url())
+
+
 class ReferenceSerializer(serializers.Serializer):
     """A reference row (district, industry, category, issuing agency): its id and name in the reader's
     language (Chinese unless English is chosen)."""
@@ -42,13 +55,9 @@ class PageFieldsMixin(serializers.Serializer):
 
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
-    url = serializers.SerializerMethodField()
+    url = HumanPageField()
     first_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
     last_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, page):
-        return page_url(page)
 
 
 def tag_names(page):
@@ -181,11 +190,7 @@ class CourseSerializer(PageFieldsMixin):
 class OfferingBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    url = serializers.SerializerMethodField()
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, offering):
-        return absolute_url(offering.get_absolute_url())
+    url = HumanPageField()
 
 
 class CategorySerializer(serializers.Serializer):
@@ -204,7 +209,7 @@ class ScorecardSerializer(serializers.Serializer):
 class InstitutionSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
-    url = serializers.SerializerMethodField()
+    url = HumanPageField()
     institution_type = serializers.CharField(read_only=True)
     institution_type_label = serializers.CharField(source="get_institution_type_display", read_only=True)
     categories = CategorySerializer(many=True, read_only=True)
@@ -222,10 +227,6 @@ class InstitutionSerializer(serializers.Serializer):
     contact_phone = serializers.CharField(read_only=True)
     offerings = serializers.SerializerMethodField()
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, institution):
-        return absolute_url(institution.get_absolute_url())
-
     @extend_schema_field(ScorecardSerializer)
     def get_scorecard(self, institution):
         return ScorecardSerializer(institution).data
@@ -239,17 +240,13 @@ class InstitutionSerializer(serializers.Serializer):
 class InstitutionBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
-    url = serializers.SerializerMethodField()
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, institution):
-        return absolute_url(institution.get_absolute_url())
+    url = HumanPageField()
 
 
 class OfferingSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
-    url = serializers.SerializerMethodField()
+    url = HumanPageField()
     institution = InstitutionBriefSerializer(read_only=True)
     category = CategorySerializer(read_only=True)
     description = serializers.CharField(read_only=True)
@@ -260,10 +257,6 @@ class OfferingSerializer(serializers.Serializer):
     delivery_days = serializers.IntegerField(read_only=True, allow_null=True)
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, offering):
-        return absolute_url(offering.get_absolute_url())
 
     @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True))
     def get_price(self, offering):
@@ -295,7 +288,7 @@ class ListingSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     section = serializers.CharField(read_only=True)
     title = serializers.CharField(read_only=True)
-    url = serializers.SerializerMethodField()
+    url = HumanPageField()
     description = serializers.CharField(read_only=True)
     organisation = serializers.CharField(source="organisation.name", read_only=True)
     industry = ReferenceSerializer(read_only=True, allow_null=True)
@@ -330,10 +323,6 @@ class ListingSerializer(serializers.Serializer):
     accepts_copyright = serializers.BooleanField(read_only=True)
     conditions = serializers.CharField(read_only=True)
     contact = serializers.SerializerMethodField()
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, listing):
-        return absolute_url(listing.get_absolute_url())
 
     @extend_schema_field(ContactSerializer(allow_null=True))
     def get_contact(self, listing):
@@ -373,3 +362,149 @@ class TargetSerializer(serializers.Serializer):
     )
     def get_history(self, row):
         return [{"date": day.isoformat(), "value": f"{value:.4f}"} for day, value in row.history]
+
+
+class PatentPartySerializer(serializers.Serializer):
+    """An applicant or holder as the register prints it; an individual's address is left out, as on the
+    record's page."""
+
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    address = serializers.CharField(source="public_address")
+    district = ReferenceSerializer(allow_null=True)
+
+
+class LegalEventSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    date = serializers.DateField()
+    description = serializers.CharField()
+
+
+class PatentSerializer(serializers.Serializer):
+    """A patent of the register: its bibliographic data, applicants and holders, and legal-status history."""
+
+    id = serializers.IntegerField(read_only=True)
+    application_number = serializers.CharField(read_only=True)
+    url = HumanPageField()
+    title = serializers.CharField(read_only=True)
+    patent_type = serializers.CharField(read_only=True)
+    patent_type_label = serializers.CharField(source="get_patent_type_display", read_only=True)
+    is_pct = serializers.BooleanField(source="pct_marked", read_only=True)
+    pct_application_number = serializers.CharField(read_only=True)
+    filing_date = serializers.DateField(read_only=True)
+    publication_number = serializers.CharField(read_only=True)
+    publication_date = serializers.DateField(read_only=True, allow_null=True)
+    grant_number = serializers.CharField(read_only=True)
+    grant_date = serializers.DateField(read_only=True, allow_null=True)
+    abstract = serializers.CharField(read_only=True)
+    applicants = PatentPartySerializer(source="parties", many=True, read_only=True)
+    inventors = serializers.ListField(child=serializers.CharField(), read_only=True)
+    ipc_main = serializers.CharField(read_only=True)
+    ipc_all = serializers.ListField(child=serializers.CharField(), read_only=True)
+    agency_name = serializers.CharField(read_only=True)
+    agency_code = serializers.CharField(read_only=True)
+    agents = serializers.CharField(read_only=True)
+    priority = serializers.CharField(read_only=True)
+    district = ReferenceSerializer(read_only=True, allow_null=True)
+    status = serializers.CharField(read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_since = serializers.DateField(read_only=True, allow_null=True)
+    term_ends = serializers.DateField(read_only=True)
+    events = LegalEventSerializer(many=True, read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+
+
+class TrademarkSerializer(serializers.Serializer):
+    """A trademark of the register, as the trademark office publishes it."""
+
+    id = serializers.IntegerField(read_only=True)
+    registration_number = serializers.CharField(read_only=True)
+    application_number = serializers.CharField(read_only=True)
+    url = HumanPageField()
+    name = serializers.CharField(read_only=True)
+    image = serializers.SerializerMethodField()
+    nice_class = serializers.IntegerField(read_only=True)
+    goods_services = serializers.CharField(read_only=True)
+    registrant_name = serializers.CharField(read_only=True)
+    registrant_address = serializers.CharField(read_only=True)
+    district = ReferenceSerializer(read_only=True, allow_null=True)
+    application_date = serializers.DateField(read_only=True, allow_null=True)
+    registration_date = serializers.DateField(read_only=True, allow_null=True)
+    expiry_date = serializers.DateField(read_only=True, allow_null=True)
+    status = serializers.CharField(read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    is_collective = serializers.BooleanField(read_only=True)
+    is_certification = serializers.BooleanField(read_only=True)
+    is_geographical_indication = serializers.BooleanField(read_only=True)
+    is_agricultural = serializers.BooleanField(read_only=True)
+    is_madrid = serializers.BooleanField(read_only=True)
+    madrid_number = serializers.CharField(read_only=True)
+    well_known = serializers.CharField(read_only=True)
+    well_known_year = serializers.IntegerField(read_only=True, allow_null=True)
+    is_provincial_famous = serializers.BooleanField(read_only=True)
+    provincial_famous_year = serializers.IntegerField(read_only=True, allow_null=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_image(self, mark):
+        """The mark's image, when the import carried one."""
+        return absolute_url(mark.image.url) if mark.image else None
+
+
+class CountSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class PatentYearSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    filings = serializers.IntegerField()
+    grants = serializers.IntegerField()
+
+
+class DistrictCountSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+    in_force = serializers.IntegerField()
+
+
+class PatentFiguresSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    in_force = serializers.IntegerField()
+    pct = serializers.IntegerField()
+    by_type = CountSerializer(many=True)
+    by_status = CountSerializer(many=True)
+    by_year = PatentYearSerializer(many=True)
+    by_district = DistrictCountSerializer(many=True)
+
+
+class TrademarkKindsSerializer(serializers.Serializer):
+    madrid = serializers.IntegerField()
+    geographical_indication = serializers.IntegerField()
+    agricultural = serializers.IntegerField()
+    collective = serializers.IntegerField()
+    certification = serializers.IntegerField()
+    well_known = serializers.IntegerField()
+    provincial_famous = serializers.IntegerField()
+
+
+class YearCountSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    count = serializers.IntegerField()
+
+
+class TrademarkFiguresSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    registered = serializers.IntegerField()
+    by_status = CountSerializer(many=True)
+    registered_by_kind = TrademarkKindsSerializer()
+    registrations_by_year = YearCountSerializer(many=True)
+
+
+class RegisterStatisticsSerializer(serializers.Serializer):
+    patents = PatentFiguresSerializer()
+    trademarks = TrademarkFiguresSerializer()

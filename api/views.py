@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from django.core.cache import cache
 from django.db import connections
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -34,6 +35,9 @@ from rest_framework.views import exception_handler
 
 from cms.forms import NewsFilterForm, PatentInfoFilterForm, PolicyFilterForm
 from listings.forms import FinancingFilterForm, TransactionFilterForm
+from register.models import PatentParty
+from register.search import RegisterSearchForm, build_query
+from register.summary import public_summary
 from search import registry
 from search.listing import listing_page
 from services.directory import institution_query, offering_query
@@ -289,6 +293,63 @@ class FinancingDetail(PublicDetailView):
     search_types = ("financing", "financing_product")
 
 
+class RegisterList(SearchListView):
+    """Patents or trademarks through the register's search page (专利检索), kept to one kind."""
+
+    kind = None
+
+    def make_form(self, data):
+        return RegisterSearchForm(data, kind=self.kind)
+
+    def make_query(self, form, page, per_page):
+        return build_query(form.cleaned_data if form.is_bound else {}, page=page, per_page=per_page, only=self.kind)
+
+
+class PatentList(RegisterList):
+    serializer_class = serializers.PatentSerializer
+    kind = "patent"
+
+    def querysets(self, scope):
+        return {"patent": _patents_with_history(registry.get("patent").public_queryset())}
+
+
+def _patents_with_history(patents):
+    return patents.prefetch_related(None).prefetch_related(
+        Prefetch("parties", queryset=PatentParty.objects.select_related("district")), "events"
+    )
+
+
+class PatentDetail(PublicDetailView):
+    serializer_class = serializers.PatentSerializer
+    search_types = ("patent",)
+
+
+class TrademarkList(RegisterList):
+    serializer_class = serializers.TrademarkSerializer
+    kind = "trademark"
+
+
+class TrademarkDetail(PublicDetailView):
+    serializer_class = serializers.TrademarkSerializer
+    search_types = ("trademark",)
+
+
+@extend_schema(
+    tags=["register"],
+    summary=_("专利与商标登记数据统计"),
+    description=_(
+        "整个登记簿的计数：专利按类型、法律状态、年度申请与授权、县区，PCT 进入国家阶段的件数；"
+        "商标按状态、年度注册，以及有效注册中的马德里国际注册、地理标志、农产品、驰名与省著名商标。"
+    ),
+    responses={200: serializers.RegisterStatisticsSerializer, **ERROR_RESPONSES["plain"]},
+)
+class RegisterStatistics(PublicReadView):
+    serializer_class = serializers.RegisterStatisticsSerializer
+
+    def get(self, request):
+        return Response(self.get_serializer(public_summary()).data)
+
+
 @extend_schema(
     tags=["targets"],
     summary=_("试点城市建设目标的公开进展"),
@@ -325,6 +386,8 @@ ENDPOINTS = [
         FinancingList,
         FinancingDetail,
     ),
+    ("patents", _("专利登记数据检索"), _("一件专利及其申请人、法律状态事件"), PatentList, PatentDetail),
+    ("trademarks", _("商标登记数据检索"), _("一件注册商标"), TrademarkList, TrademarkDetail),
 ]
 
 ENDPOINTS = [

@@ -12,7 +12,13 @@ import unicodedata
 
 from listings.ip_numbers import normalise_patent_number, patent_check_digit
 
-__all__ = ["is_pct_national_phase", "normalise_application_number", "patent_check_digit", "type_digit"]
+__all__ = [
+    "PCT_NATIONAL_PHASE_PATTERN",
+    "is_pct_national_phase",
+    "normalise_application_number",
+    "patent_check_digit",
+    "type_digit",
+]
 
 _PREFIXES = re.compile(r"^(?:CN)?(?:ZL)?")
 
@@ -36,3 +42,7 @@ def type_digit(number):
 def is_pct_national_phase(number):
     """Numbers with type 8 or 9 are PCT applications that entered the Chinese national phase."""
     return type_digit(number) in ("8", "9")
+
+
+# The same rule for the database: a stored number whose type digit is 8 or 9.
+PCT_NATIONAL_PHASE_PATTERN = r"^(\d{4}[89]\d{7}|\d{2}[89]\d{5})\."

@@ -21,6 +21,8 @@ from .terms import LegalStatus, PatentType
 SORTS = {"relevance": _("相关度"), "newest": _("申请日从新到旧"), "date_asc": _("申请日从旧到新"), "title": _("名称")}
 KINDS = {"patent": _("专利"), "trademark": _("商标")}
 EXPORT_LIMIT = 5000
+# The filters that apply to the other kind of record only.
+OTHER_KINDS_FIELDS = {"patent": ("nice",), "trademark": ("inventor", "ipc", "patent_type")}
 
 
 def _year_choices():
@@ -47,9 +49,17 @@ class RegisterSearchForm(StyledFormMixin, forms.Form):
     year_to = forms.TypedChoiceField(label=_("年份至"), coerce=int, required=False, empty_value=None)
     sort = forms.ChoiceField(label=_("排序"), choices=list(SORTS.items()), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kind=None, **kwargs):
+        """`kind` ("patent" or "trademark") makes the form of one kind of record: without the kind choice,
+        the other kind's filters and its statuses (the open API's patent and trademark lists)."""
         super().__init__(*args, **kwargs)
         self.fields["year_from"].choices = self.fields["year_to"].choices = _year_choices()
+        self.only_kind = kind
+        if kind is not None:
+            for name in ("kind", *OTHER_KINDS_FIELDS[kind]):
+                del self.fields[name]
+            statuses = LegalStatus.choices if kind == "patent" else Trademark.Status.choices
+            self.fields["status"].choices = [("", _("不限")), *statuses]
 
     def clean_ipc(self):
         value = self.cleaned_data["ipc"].strip()
@@ -68,8 +78,9 @@ def number_in(text):
         return None
 
 
-def build_query(data, page=1, per_page=20):
-    """The SearchQuery for a valid form's cleaned data."""
+def build_query(data, page=1, per_page=20, only=None):
+    """The SearchQuery for a valid form's cleaned data; `only` keeps it to one kind of record, whatever
+    the words look like (a short number is otherwise taken for a trademark's)."""
     kind = data.get("kind") or ""
     scope = [kind] if kind else ["patent", "trademark"]
     if data.get("ipc") or data.get("patent_type") or data.get("inventor"):
@@ -92,6 +103,8 @@ def build_query(data, page=1, per_page=20):
         scope = ["trademark"] if len(number) <= 9 else scope
     if number:
         chosen["number"], text = number, ""
+    if only is not None:
+        scope = [only]
     return SearchQuery(
         text=text,
         scope=scope,

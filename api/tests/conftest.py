@@ -15,6 +15,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from wagtail.models import PageViewRestriction
 
+from accounts.roles import REGISTER_MANAGERS
 from cms import demo
 from cms.models import (
     EarlyWarningReportPage,
@@ -29,10 +30,14 @@ from cms.site_tree import ensure_home_page
 from listings.models import Listing
 from listings.tests.factories import FinancingNeedFactory, FinancingProductFactory, ListingFactory, ListingIPFactory
 from payments.models import BankAccount
+from register import imports
+from register.models import Patent, Trademark
+from register.tests.files import KANGYUAN, PATENT_HEADER, QUARTZ, TRADEMARK_HEADER, csv_file
 from search.outbox import process_pending
 from services.models import Institution, Offering, QualificationDocument
 from services.tests.factories import InstitutionFactory, OfferingFactory
 from targets.models import Indicator
+from tests.factories import staff_in
 from training.tests.factories import make_course
 
 # What private records carry; none may appear in any answer of the API.
@@ -62,6 +67,7 @@ SECRETS = {
     "credit_code": "913207000000000000",
     "unpublished_indicator": "未公开指标午",
     "rejection_reason": "退回原因未",
+    "inventor_address": "江苏省连云港市海州区秘密巷9号",
 }
 
 
@@ -80,6 +86,8 @@ class World:
     product: Listing = None
     library: PolicyIndexPage = None
     agency: object = None
+    patent: object = None
+    trademark: object = None
 
     def make_policy(self, title, **fields):
         defaults = {
@@ -240,4 +248,32 @@ def build_world():
     Indicator.objects.filter(code__in=Indicator.objects.values("code")[:2]).exclude(code="secret-indicator").update(
         is_published=True
     )
+    _import_register()
+    w.patent = Patent.objects.get(application_number="201310123456.2")
+    w.trademark = Trademark.objects.get()
     return w
+
+
+# A patent of an individual inventor: the register prints the name, the public record leaves the address out.
+INDIVIDUAL_PATENT = dict.fromkeys(PATENT_HEADER, "") | {
+    "申请号": "202020123456.8",
+    "申请日": "2020-06-01",
+    "授权公告日": "2020-12-03",
+    "发明名称": "一种紫菜晾晒架",
+    "申请（专利权）人": "王小海",
+    "地址": SECRETS["inventor_address"],
+    "IPC分类号": "A01G33/00",
+    "法律状态": "有效",
+}
+
+
+def _import_register():
+    user = staff_in(REGISTER_MANAGERS)
+    individual = [INDIVIDUAL_PATENT[column] for column in PATENT_HEADER]
+    for upload, kind in (
+        (csv_file([QUARTZ, individual]), "patent"),
+        (csv_file([KANGYUAN], header=TRADEMARK_HEADER), "trademark"),
+    ):
+        batch = imports.preview_file(upload, record_kind=kind, source_kind="cnipa", user=user)
+        imports.start_import(batch)
+        imports.run_import(batch.pk)

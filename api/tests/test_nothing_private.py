@@ -14,6 +14,7 @@ from wagtail.models import Page
 from api import serializers
 from api.tests.conftest import SECRETS
 from listings.models import Listing
+from register.models import Patent, Trademark
 from services.models import Institution, Offering
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,8 @@ def test_no_endpoint_shows_unpublished_unapproved_withdrawn_or_private_data(api,
     ids |= set(Listing.objects.values_list("pk", flat=True))
     ids |= set(Institution.objects.values_list("pk", flat=True))
     ids |= set(Offering.objects.values_list("pk", flat=True))
+    ids |= set(Patent.objects.values_list("pk", flat=True))
+    ids |= set(Trademark.objects.values_list("pk", flat=True))
     answers = 0
     for path, operation in operations().items():
         if "{id}" in path:
@@ -106,6 +109,35 @@ ALLOWED = {
         *("amount_min", "amount_max", "rate_min", "rate_max", "term_min_months", "term_max_months"),
         *("accepts_patent", "accepts_trademark", "accepts_copyright", "conditions", "contact"),
     },
+    serializers.PatentPartySerializer: {"name", "kind", "kind_label", "address", "district"},
+    serializers.LegalEventSerializer: {"kind", "kind_label", "date", "description"},
+    serializers.PatentSerializer: {
+        *("id", "application_number", "url", "title", "patent_type", "patent_type_label", "is_pct"),
+        *("pct_application_number", "filing_date", "publication_number", "publication_date", "grant_number"),
+        *("grant_date", "abstract", "applicants", "inventors", "ipc_main", "ipc_all", "agency_name"),
+        *("agency_code", "agents", "priority", "district", "status", "status_label", "status_since"),
+        *("term_ends", "events", "updated_at"),
+    },
+    serializers.TrademarkSerializer: {
+        *("id", "registration_number", "application_number", "url", "name", "image", "nice_class"),
+        *("goods_services", "registrant_name", "registrant_address", "district", "application_date"),
+        *("registration_date", "expiry_date", "status", "status_label", "is_collective", "is_certification"),
+        *("is_geographical_indication", "is_agricultural", "is_madrid", "madrid_number", "well_known"),
+        *("well_known_year", "is_provincial_famous", "provincial_famous_year", "updated_at"),
+    },
+    serializers.CountSerializer: {"code", "label", "count"},
+    serializers.PatentYearSerializer: {"year", "filings", "grants"},
+    serializers.DistrictCountSerializer: {"id", "name", "count", "in_force"},
+    serializers.PatentFiguresSerializer: {"total", "in_force", "pct", "by_type", "by_status", "by_year", "by_district"},
+    serializers.TrademarkKindsSerializer: {
+        *("madrid", "geographical_indication", "agricultural", "collective", "certification", "well_known"),
+        "provincial_famous",
+    },
+    serializers.YearCountSerializer: {"year", "count"},
+    serializers.TrademarkFiguresSerializer: {
+        *("total", "registered", "by_status", "registered_by_kind", "registrations_by_year"),
+    },
+    serializers.RegisterStatisticsSerializer: {"patents", "trademarks"},
     serializers.TargetSerializer: {
         *("code", "name", "category", "category_label", "unit", "value", "value_date", "target_value"),
         *("comparison", "deadline", "status", "status_label", "history"),
