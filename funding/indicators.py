@@ -1,0 +1,27 @@
+"""The plan indicator this app adds to the targets: special funds paid, counted live from payments
+recorded here (`funding.statistics.funds_paid`, the targets' live rule "special-funds-paid")."""
+
+FUNDS_PAID = "special-funds-paid"
+
+
+def ensure_funding_indicators(indicator_model, unit_model):
+    """Create the funds-paid indicator if it does not exist; one staff have edited is left alone."""
+    indicator, created = indicator_model.objects.get_or_create(
+        code=FUNDS_PAID,
+        defaults={
+            "name": "知识产权专项资金拨付金额",
+            "unit": "元",
+            "category": "safeguards",
+            "source": "live",
+            "live_rule": FUNDS_PAID,
+            "target_value": None,
+            "comparison": "at_least",
+            "plan_text": "市财政每年安排知识产权专项资金，用于专利资助、贯标创建、优秀专利奖励和质押融资贴息",
+            "is_published": True,
+            "sort_order": 200,
+            "baseline": 0,
+        },
+    )
+    if created:
+        indicator.responsible_units.set(unit_model.objects.filter(code__in=("kejiju", "caizhengju")))
+    return indicator
