@@ -1,5 +1,9 @@
-"""The plan indicator this app adds to the targets: special funds paid, counted live from payments
-recorded here (`funding.statistics.funds_paid`, the targets' live rule "special-funds-paid")."""
+"""The indicator special funds add to the targets: funds paid (live rule "special-funds-paid", counted from
+the payments recorded here, `funding.statistics.funds_paid`).
+
+The plan's own 专项工作经费占一般预算支出比例 (`ip-budget-share`) stays as the targets app seeds it (staff
+enter it; the targets demo records its history by hand); staff may switch it to the live rule
+"special-funds-share" on its settings screen once the year's general budget expenditure is entered."""
 
 FUNDS_PAID = "special-funds-paid"
 

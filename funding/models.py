@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from core.models import WorkflowEvent
 from core.storage import private_storage
@@ -49,7 +51,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(reviewers=user)
 
 
-class Programme(models.Model):
+class Programme(ClusterableModel):
     """One fund's call for applications, configured by staff; its rules say what each item is worth."""
 
     class Status(models.TextChoices):
@@ -125,7 +127,7 @@ class Programme(models.Model):
 class ProgrammeRule(models.Model):
     """What one kind of item is worth in a programme: a fixed amount per item."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="rules")
+    programme = ParentalKey(Programme, on_delete=models.CASCADE, related_name="rules")
     item_type = models.CharField(_("事项类型"), max_length=20, choices=ItemType.choices)
     amount = models.DecimalField(
         _("每项资助金额（元）"), max_digits=12, decimal_places=2, default=ZERO, validators=[MinValueValidator(ZERO)]

@@ -13,7 +13,15 @@ from accounts.roles import (
 )
 
 GROUPS = {
-    FUNDING_MANAGERS: (ACCESS_ADMIN, MANAGE_FUNDING),
+    # Programmes and the budget figure are configured on their snippet screens in the admin.
+    FUNDING_MANAGERS: (
+        ACCESS_ADMIN,
+        MANAGE_FUNDING,
+        "funding.add_programme",
+        "funding.change_programme",
+        "funding.add_budgetyear",
+        "funding.change_budgetyear",
+    ),
     FUNDING_REVIEWERS: (ACCESS_ADMIN, REVIEW_FUNDING),
     FINANCE: (RECORD_FUNDING_PAYMENTS,),
 }

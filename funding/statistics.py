@@ -1,15 +1,18 @@
-"""What special funds count: the payments finance recorded (toward the targets: the live rule
-"special-funds-paid"), and the totals the statistics page shows per programme, year, district and item
+"""What special funds count: the payments finance recorded (toward the targets: the live rules
+"special-funds-paid" and "special-funds-share", the latter as a share of the general budget expenditure
+staff enter per year), and the totals the statistics page shows per programme, year, district and item
 type, with each programme's budget used against its budget."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from core.figures import Figure
 
-from .models import Application, ApplicationItem, ItemType, Programme
+from .models import Application, ApplicationItem, BudgetYear, ItemType, Programme
 
 ZERO = Decimal("0.00")
 
@@ -18,6 +21,44 @@ def funds_paid():
     """Special funds paid: each paid application's amount, counted from the day it was paid, in the
     district of the applicant organisation."""
     return Figure(
+        Application.objects.filter(status=Application.Status.PAID),
+        date_field="paid_on",
+        district_lookup="organisation__district",
+        amount_field="paid_amount",
+    )
+
+
+@dataclass(frozen=True)
+class BudgetShare(Figure):
+    """专项工作经费占一般预算支出比例 (%): the funds paid in the latest year staff entered a general budget
+    expenditure for (up to the day asked about), against that expenditure. Without a figure for any year
+    up to that day, the share is 0. The records behind it are that year's payments."""
+
+    def _year(self, on):
+        day = on or timezone.localdate()
+        return BudgetYear.objects.filter(year__lte=day.year).order_by("-year").first()
+
+    def queryset(self, district=None, on=None, since=None):
+        records = super().queryset(district, on, since)
+        budget = self._year(on)
+        return records.filter(paid_on__year=budget.year) if budget else records.none()
+
+    def total(self, district=None, on=None, since=None):
+        budget = self._year(on)
+        if budget is None:
+            return Decimal("0")
+        paid = super().total(district, on, since)
+        return (paid * 100 / budget.general_expenditure).quantize(Decimal("0.0001"))
+
+    def history(self, district=None, amounts=False, undated_from=None):
+        """The share after each payment and at the start of each year with a budget figure."""
+        days = {timezone.datetime(year, 1, 1).date() for year in BudgetYear.objects.values_list("year", flat=True)}
+        days |= set(Application.objects.filter(status=Application.Status.PAID).values_list("paid_on", flat=True))
+        return [(day, self.total(district, day)) for day in sorted(days)]
+
+
+def funds_share():
+    return BudgetShare(
         Application.objects.filter(status=Application.Status.PAID),
         date_field="paid_on",
         district_lookup="organisation__district",

@@ -245,6 +245,26 @@ register(
     )
 )
 
+register(
+    LiveRule(
+        code="special-funds-share",
+        label=_("知识产权专项资金占本级一般预算支出比例"),
+        description=_(
+            "当年登记拨付的专项资金（funding.Application：status = paid，paid_on 在当年，Sum(paid_amount)）"
+            "除以工作人员录入的当年本级一般预算支出（funding.BudgetYear），乘以 100，单位 %；当年尚未录入时"
+            "用最近一个已录入年度。分县区时为该县区企业获拨资金占全市一般预算支出的比例。"
+        ),
+        figure=funding_statistics.funds_share,
+        sums_amount=True,
+        columns=(
+            (_("申请单位"), "organisation__name"),
+            (_("资助项目"), "programme__title"),
+            (_("拨付金额（元）"), "paid_amount"),
+            (_("拨付日期"), "paid_on"),
+        ),
+    )
+)
+
 
 def get_rule(code):
     return RULES.get(code)

@@ -32,7 +32,7 @@ from accounts.models import Invitation, Organisation
 from api.models import APIKey
 from cms.models import IssuingAgency
 from funding.models import Application as FundingApplication
-from funding.models import ApplicationItem, Attachment, NoticeBatch, Objection
+from funding.models import ApplicationItem, Attachment, BudgetYear, NoticeBatch, Objection, Programme
 from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
 from payments.models import Payment, Refund, StripeEvent
 from reference.models import District, ResponsibleUnit
@@ -960,6 +960,9 @@ EXPECTATIONS |= {
     # Who handles cases for which unit: for the rights administrators, who name the handlers.
     **snippet_rows(Handler, "handler_row", "rights_admin", private=True),
     **snippet_rows(Indicator, "spare_indicator"),
+    # Programmes and the budget figure: the special-funds managers' (no such role among the matrix's people).
+    **snippet_rows(Programme, "draft_programme"),
+    **snippet_rows(BudgetYear, "budget_year"),
     # Payment records are read (finance, the superuser) and never changed by hand.
     "payment_records:index": same(admin(OK)),
     "payment_records:index_results": same(admin(OK)),

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from funding import applications
 from funding.applications import FundingError
-from funding.models import Application, ApplicationItem, ItemType, Objection
+from funding.models import Application, ApplicationItem, BudgetYear, ItemType, Objection
 from register.terms import LegalStatus, PatentType
 from services.models import Notification
 from targets.live import get_rule
@@ -242,8 +242,15 @@ def test_the_whole_review_is_recorded_and_told_to_the_applicant(people, django_c
     assert steps == ["submitted", "accepted", "first_passed", "approved", "publicised", "paid"]
     assert Notification.objects.filter(organisation=user.organisation).count() == 6
     assert len(mailoutbox) == 6 and mailoutbox[0].to == [user.email]
+    BudgetYear.objects.create(
+        year=timezone.localdate().year - 1, general_expenditure=Decimal("2000000"), source_note="市财政局"
+    )
     with time_machine.travel(later, tick=False):
         assert get_rule("special-funds-paid").value() == Decimal("5000.00")
+        BudgetYear.objects.create(
+            year=timezone.localdate().year, general_expenditure=Decimal("1000000"), source_note="市财政局"
+        )
+        assert get_rule("special-funds-share").value() == Decimal("0.5000")
 
 
 def _publicised(people, objection_days=7):

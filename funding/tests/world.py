@@ -4,8 +4,10 @@ Enterprise A has a draft (with a patent, a file and its details filled in), a su
 approved one and a publicised one with an objection; the superuser reviews the programme; a second
 programme is still a draft."""
 
+from decimal import Decimal
+
 from funding import applications
-from funding.models import ItemType, Programme
+from funding.models import BudgetYear, ItemType, Programme
 from funding.tests.factories import make_patent, make_programme
 
 
@@ -42,5 +44,8 @@ def add_funding(w, pdf):
     w.funding_item = w.funding_draft.items.get()
     w.funding_spare_patent = make_patent(w.ent_a)
     w.funding_attachment = applications.add_attachment(w.funding_draft, a, title="授权证书", uploaded=pdf("cert.pdf"))
+    w.budget_year = BudgetYear.objects.create(
+        year=2015, general_expenditure=Decimal("9000000000"), source_note="市财政局（矩阵）", entered_by=root
+    )
     for record in (w.funding_submitted, w.funding_approved, w.funding_publicised, w.funding_draft):
         record.refresh_from_db()
