@@ -65,8 +65,11 @@ class ReviewForm(forms.Form):
 
 class PaymentForm(forms.Form):
     amount = forms.DecimalField(label=_("拨付金额（元）"), max_digits=14, decimal_places=2, min_value=0)
+    # A date input takes ISO dates whatever the language's date format.
     paid_on = forms.DateField(
-        label=_("拨付日期"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("拨付日期"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
