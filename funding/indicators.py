@@ -20,7 +20,11 @@ def ensure_funding_indicators(indicator_model, unit_model):
             "live_rule": FUNDS_PAID,
             "target_value": None,
             "comparison": "at_least",
-            "plan_text": "市财政每年安排知识产权专项资金，用于专利资助、贯标创建、优秀专利奖励和质押融资贴息",
+            # Quoted from the plan (its punctuation as published), as every indicator's plan text is.
+            "plan_text": (
+                "市、县(区)财政设立知识产权专项资金,用于资助专利申请、促进专利实施、开展专利宣传和人才培养、"
+                "援助专利维权、扶持专利中介服务机构的发展等促进专利事业发展的项目"
+            ),
             "is_published": True,
             "sort_order": 200,
             "baseline": 0,

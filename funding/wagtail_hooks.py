@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.snippets.models import register_snippet
 
+from cms.models import PolicyPage
 from core.choosers import SnippetViewSet
 
 from .access import may_manage, may_record_payment, may_review_any
@@ -26,7 +27,7 @@ class ProgrammeViewSet(SnippetViewSet):
     search_fields = ["title"]
     panels = [
         FieldPanel("title"),
-        FieldPanel("policy", widget=AdminPageChooser(target_models=["cms.PolicyPage"])),
+        FieldPanel("policy", widget=AdminPageChooser(target_models=[PolicyPage])),
         FieldPanel("description"),
         MultiFieldPanel(
             [
