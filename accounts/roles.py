@@ -25,6 +25,11 @@ FINANCE = "财务"
 # Register data managers: imports of patent and trademark records, confirming matches to organisations.
 # Seeded by `register.roles` (its permission is created after this module's roles are first seeded).
 REGISTER_MANAGERS = "知识产权数据管理员"
+# Special funds (专项资金): programme managers (programmes, reviewers, objections, statistics) and reviewers
+# (the applications of the programmes they are assigned to). Finance records the payments. Seeded by
+# `funding.roles`, like the register's group, since the permissions are created after this module's roles.
+FUNDING_MANAGERS = "专项资金管理员"
+FUNDING_REVIEWERS = "专项资金审核人员"
 
 # The permission of each action or private read, as "app_label.codename".
 REVIEW_INSTITUTIONS = "services.review_institution"  # approve, reject, suspend; read pending/suspended ones
@@ -40,6 +45,9 @@ REPORT_TARGETS = "targets.report_targets"  # entries and imports
 VIEW_PAYMENTS = "payments.view_payment_record"
 REFUND_PAYMENTS = "payments.refund_payment"
 IMPORT_REGISTER = "register.import_records"  # register imports and applicant matching
+MANAGE_FUNDING = "funding.manage_programmes"  # open programmes, assign reviewers, moderate objections, statistics
+REVIEW_FUNDING = "funding.review_application"  # 受理, 初审, 复核, 公示 of the programmes one is assigned to
+RECORD_FUNDING_PAYMENTS = "funding.record_payment"  # 拨付 and the finance export with bank details
 
 ROLES = {
     PLATFORM_OPERATORS: {

@@ -52,6 +52,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("targets/", include("targets.urls")),
     path("api/", include("api.urls")),
+    path("funding/", include("funding.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),

@@ -15,6 +15,7 @@ from functools import partial
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from funding import statistics as funding_statistics
 from listings import statistics as listings_statistics
 from rights import statistics as rights_statistics
 from services import statistics as services_statistics
@@ -221,6 +222,45 @@ register(
             (_("类别"), "category"),
             (_("县区"), "district__name"),
             (_("办结时间"), "closed_at"),
+        ),
+    )
+)
+
+register(
+    LiveRule(
+        code="special-funds-paid",
+        label=_("知识产权专项资金拨付金额"),
+        description=_(
+            "专项资金申请经公示期满、由财政部门登记拨付的金额合计，单位元（funding.Application：status = paid，"
+            "Sum(paid_amount)），按拨付日期 paid_on 计入统计日，按申请单位所在县区分区。"
+        ),
+        figure=funding_statistics.funds_paid,
+        sums_amount=True,
+        columns=(
+            (_("申请单位"), "organisation__name"),
+            (_("资助项目"), "programme__title"),
+            (_("拨付金额（元）"), "paid_amount"),
+            (_("拨付日期"), "paid_on"),
+        ),
+    )
+)
+
+register(
+    LiveRule(
+        code="special-funds-share",
+        label=_("知识产权专项资金占本级一般预算支出比例"),
+        description=_(
+            "当年登记拨付的专项资金（funding.Application：status = paid，paid_on 在当年，Sum(paid_amount)）"
+            "除以工作人员录入的当年本级一般预算支出（funding.BudgetYear），乘以 100，单位 %；当年尚未录入时"
+            "用最近一个已录入年度。分县区时为该县区企业获拨资金占全市一般预算支出的比例。"
+        ),
+        figure=funding_statistics.funds_share,
+        sums_amount=True,
+        columns=(
+            (_("申请单位"), "organisation__name"),
+            (_("资助项目"), "programme__title"),
+            (_("拨付金额（元）"), "paid_amount"),
+            (_("拨付日期"), "paid_on"),
         ),
     )
 )

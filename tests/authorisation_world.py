@@ -327,4 +327,7 @@ def build_world():
     w.interests = Interest.objects.filter(listing__organisation=w.ent_a)
     w.today = timezone.localdate()
     w.tomorrow = w.today + timedelta(days=1)
+    from funding.tests.world import add_funding
+
+    add_funding(w, pdf)
     return w

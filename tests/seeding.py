@@ -9,6 +9,8 @@ the rest, with the same idempotent functions the migrations call.
 def reseed():
     from accounts.roles import ensure_roles
     from cms.site_tree import ensure_home_page
+    from funding.indicators import ensure_funding_indicators
+    from funding.roles import ensure_funding_roles
     from listings.industries import ensure_industries
     from listings.models import Industry
     from reference.data import ensure_reference_data
@@ -25,4 +27,6 @@ def reseed():
     ensure_categories(ServiceCategory)
     ensure_industries(Industry)
     ensure_plan_indicators(Indicator, ResponsibleUnit)
+    ensure_funding_roles()
+    ensure_funding_indicators(Indicator, ResponsibleUnit)
     ensure_home_page()

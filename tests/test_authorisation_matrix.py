@@ -31,6 +31,8 @@ from django.utils import timezone
 from accounts.models import Invitation, Organisation
 from api.models import APIKey
 from cms.models import IssuingAgency
+from funding.models import Application as FundingApplication
+from funding.models import ApplicationItem, Attachment, BudgetYear, NoticeBatch, Objection, Programme
 from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
 from payments.models import Payment, Refund, StripeEvent
 from reference.models import District, ResponsibleUnit
@@ -57,6 +59,7 @@ OK, REDIRECT, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, INVALID, DONE = (
 # Our code: a pattern whose view lives in one of these apps, or whose admin view works on one of their models.
 OUR_APPS = {"accounts", "cms", "core", "listings", "payments", "reference", "rights", "search", "services"}
 OUR_APPS |= {"api", "register", "targets", "training"}
+OUR_APPS |= {"funding"}
 # Packages whose own URLs are theirs to guard; any other package's URL fails the walk until declared here.
 THIRD_PARTY = {"allauth", "django", "wagtail"}
 # Admin screens Wagtail builds for our user model: Wagtail's user management, guarded by Wagtail itself.
@@ -813,6 +816,108 @@ EXPECTATIONS = {
     ),
 }
 
+# --- funding: programmes and notices are public; an application is its organisation's, its programme's
+# reviewers' (the superuser reviews the matrix programme) and the managers' and finance's -----------------
+FUNDING_PRIVATE = signed_in(NOT_FOUND, enterprise_a=OK, superuser=OK)
+FUNDING_MEMBERS_ONLY = signed_in(NOT_FOUND, enterprise_a=DONE, superuser=FORBIDDEN)
+POST_ONLY = signed_in(NOT_ALLOWED)
+EXPECTATIONS |= {
+    "funding:programmes": same(PUBLIC),
+    "funding:programme": same(PUBLIC, kwargs=pk("programme")),
+    "funding:statistics": same(PUBLIC),
+    "funding:notice": same(PUBLIC, kwargs=pk("funding_batch")),
+    "funding:notice_xlsx": same(PUBLIC, kwargs=pk("funding_batch")),
+    "funding:object": Case(
+        get=roles(NOT_ALLOWED),
+        post=roles(DONE),
+        kwargs=pk("funding_batch"),
+        data=lambda w: {"application": w.funding_publicised.pk, "name": "某人", "contact": "139", "reason": "有疑问"},
+        probe=count(Objection),
+    ),
+    # Enterprise A's draft is returned as it is; B starts one; organisations that are not enterprises are refused.
+    "funding:apply": Case(
+        get=POST_ONLY,
+        post=signed_in(REDIRECT, enterprise_b=DONE),
+        kwargs=pk("programme"),
+        probe=count(FundingApplication),
+    ),
+    "funding:my_applications": same(signed_in()),
+    "funding:application": same(FUNDING_PRIVATE, kwargs=pk("funding_draft")),
+    "funding:save_details": Case(
+        get=POST_ONLY,
+        post=FUNDING_MEMBERS_ONLY,
+        kwargs=pk("funding_draft"),
+        data={"bank_account_name": "甲方", "bank_name": "建设银行", "bank_account": "6227", "declaration": "on"},
+        probe=reread("funding_draft", "bank_name"),
+    ),
+    "funding:add_item": Case(
+        get=POST_ONLY,
+        post=FUNDING_MEMBERS_ONLY,
+        kwargs=pk("funding_draft"),
+        data=lambda w: {"item_type": "invention_grant", "record": f"patent:{w.funding_spare_patent.pk}"},
+        probe=count(ApplicationItem),
+    ),
+    "funding:remove_item": Case(
+        get=POST_ONLY,
+        post=FUNDING_MEMBERS_ONLY,
+        kwargs=lambda w: {"pk": w.funding_draft.pk, "item_pk": w.funding_item.pk},
+        probe=count(ApplicationItem),
+    ),
+    "funding:add_attachment": Case(
+        get=POST_ONLY,
+        post=FUNDING_MEMBERS_ONLY,
+        kwargs=pk("funding_draft"),
+        data=lambda w: {"title": "补充材料", "file": pdf("more.pdf")},
+        probe=count(Attachment),
+    ),
+    "funding:attachment": same(
+        FUNDING_PRIVATE, kwargs=lambda w: {"pk": w.funding_draft.pk, "attachment_pk": w.funding_attachment.pk}
+    ),
+    "funding:submit": Case(
+        get=POST_ONLY,
+        post=FUNDING_MEMBERS_ONLY,
+        kwargs=pk("funding_draft"),
+        probe=reread("funding_draft", "status"),
+    ),
+    "funding:review": Case(
+        get=POST_ONLY,
+        post=signed_in(NOT_FOUND, enterprise_a=FORBIDDEN, superuser=DONE),
+        kwargs=pk("funding_submitted"),
+        data={"action": "accepted"},
+        probe=reread("funding_submitted", "status"),
+    ),
+    # The objection period is still running: even finance's payment is refused.
+    "funding:pay": Case(
+        get=POST_ONLY,
+        post=signed_in(NOT_FOUND, enterprise_a=FORBIDDEN, superuser=REDIRECT),
+        kwargs=pk("funding_publicised"),
+        data=lambda w: {"amount": "5000", "paid_on": w.today.isoformat()},
+        probe=reread("funding_publicised", "status"),
+    ),
+    "funding:review_queue": same(staff_page()),
+    "funding:publicise": Case(
+        get=staff_page(),
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        kwargs=pk("programme"),
+        data=lambda w: {"title": "第二批公示", "applications": [w.funding_approved.pk]},
+        probe=count(NoticeBatch),
+    ),
+    "funding:open_programme": Case(
+        get=POST_ONLY,
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        kwargs=pk("draft_programme"),
+        probe=reread("draft_programme", "status"),
+    ),
+    "funding:decide_objection": Case(
+        get=POST_ONLY,
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        kwargs=pk("funding_objection"),
+        data={"decision": "dismiss", "note": "不成立"},
+        probe=reread("funding_objection", "status"),
+    ),
+    "funding:finance_xlsx": same(staff_page(), kwargs=pk("funding_batch")),
+}
+
 
 def snippet_rows(model, attr, *holders, private=False):
     """The snippet screens Wagtail builds for one of our models (`register_snippet` in our wagtail_hooks):
@@ -855,6 +960,9 @@ EXPECTATIONS |= {
     # Who handles cases for which unit: for the rights administrators, who name the handlers.
     **snippet_rows(Handler, "handler_row", "rights_admin", private=True),
     **snippet_rows(Indicator, "spare_indicator"),
+    # Programmes and the budget figure: the special-funds managers' (no such role among the matrix's people).
+    **snippet_rows(Programme, "draft_programme"),
+    **snippet_rows(BudgetYear, "budget_year"),
     # Payment records are read (finance, the superuser) and never changed by hand.
     "payment_records:index": same(admin(OK)),
     "payment_records:index_results": same(admin(OK)),

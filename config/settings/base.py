@@ -115,6 +115,7 @@ LOCAL_APPS = [
     "search",
     "targets",
     "api",
+    "funding",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -1,0 +1,42 @@
+"""The special-funds groups (`accounts.roles.FUNDING_MANAGERS`, `FUNDING_REVIEWERS`) and finance's new
+permission, created by this app's migration and again after a test's flush: the permissions are this app's,
+created after `accounts` seeds the others."""
+
+from accounts.roles import (
+    ACCESS_ADMIN,
+    FINANCE,
+    FUNDING_MANAGERS,
+    FUNDING_REVIEWERS,
+    MANAGE_FUNDING,
+    RECORD_FUNDING_PAYMENTS,
+    REVIEW_FUNDING,
+)
+
+GROUPS = {
+    # Programmes and the budget figure are configured on their snippet screens in the admin.
+    FUNDING_MANAGERS: (
+        ACCESS_ADMIN,
+        MANAGE_FUNDING,
+        "funding.add_programme",
+        "funding.change_programme",
+        "funding.add_budgetyear",
+        "funding.change_budgetyear",
+    ),
+    FUNDING_REVIEWERS: (ACCESS_ADMIN, REVIEW_FUNDING),
+    FINANCE: (RECORD_FUNDING_PAYMENTS,),
+}
+
+
+def ensure_funding_roles(group_model=None, permission_model=None):
+    if group_model is None or permission_model is None:
+        from django.contrib.auth.models import Group, Permission
+
+        group_model, permission_model = Group, Permission
+    groups = {}
+    for name, permissions in GROUPS.items():
+        group, _created = group_model.objects.get_or_create(name=name)
+        for permission in permissions:
+            app_label, codename = permission.split(".", 1)
+            group.permissions.add(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
+        groups[name] = group
+    return groups
