@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .live import get_rule
 from .models import Category, Indicator, IndicatorEntry
@@ -40,6 +41,15 @@ class IndicatorRow:
     @property
     def is_overridden(self):
         return self.override is not None
+
+    @property
+    def source_text(self):
+        """Where the figure shown comes from, in words (the exports' source column)."""
+        if self.override is not None:
+            return _("人工填报（覆盖平台统计）：%(who)s") % {"who": self.override.entered_by or ""}
+        if self.rule is not None and self.rule.sources:
+            return _("平台记录统计：%(sources)s") % {"sources": self.rule.sources}
+        return str(self.indicator.get_source_display())
 
     @property
     def is_counted(self):

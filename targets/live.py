@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import partial
 
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.measures import Measurement
@@ -300,6 +301,12 @@ _TRADEMARKS = _("知识产权登记簿（商标）")
 _CITY = _("申请人（注册人）地址在本市某县区的记录计入（登记簿导入时按地址确定县区），按该县区分区。")
 
 
+def _joined(*parts):
+    """Sentences translated one by one and joined when shown (joining lazy strings at import would fix
+    the language of the moment)."""
+    return format_lazy("{}" * len(parts), *parts)
+
+
 def _register_rule(code, label, description, measure, records, formula, sources, columns):
     return register(
         LiveRule(
@@ -346,11 +353,13 @@ _register_rule(
 _register_rule(
     "invention-grant-growth",
     _("发明专利授权量增长率（同比）"),
-    _(
-        "统计年度1月1日至统计日授权的发明专利件数，与上年同期（1月1日至上年同一日）相比的增长率。授权日取授权事件日期，"
-        "无授权事件时取授权公告日。该目标每年考核：每一年的增长率都应达到25%。"
-    )
-    + _CITY,
+    _joined(
+        _(
+            "统计年度1月1日至统计日授权的发明专利件数，与上年同期（1月1日至上年同一日）相比的增长率。授权日取授权事件日期，"
+            "无授权事件时取授权公告日。该目标每年考核：每一年的增长率都应达到25%。"
+        ),
+        _CITY,
+    ),
     register_statistics.invention_grant_growth,
     lambda district=None, on=None: register_statistics.invention_grants_records(
         district, on, since=on.replace(month=1, day=1)
@@ -377,11 +386,13 @@ _register_rule(
 _register_rule(
     "pct-applications",
     _("PCT国际专利申请量（当年）"),
-    _(
-        "统计年度1月1日至统计日提交的PCT申请件数：登记簿中标为PCT（PCT进入国家阶段的申请号，或载有PCT国际申请号）的申请，"
-        "按申请日（PCT申请为国际申请日）计入。"
-    )
-    + _CITY,
+    _joined(
+        _(
+            "统计年度1月1日至统计日提交的PCT申请件数：登记簿中标为PCT（PCT进入国家阶段的申请号，或载有PCT国际申请号）的申请，"
+            "按申请日（PCT申请为国际申请日）计入。"
+        ),
+        _CITY,
+    ),
     register_statistics.pct_applications,
     register_statistics.pct_applications_records,
     _("当年PCT申请件数"),
@@ -391,10 +402,12 @@ _register_rule(
 _register_rule(
     "abnormal-application-share",
     _("非正常专利申请占比"),
-    _(
-        "统计年度1月1日至统计日提交的专利申请中，列入国家知识产权局通报的非正常专利申请名单（通报日期不晚于统计日）的件数所占比例。"
-    )
-    + _CITY,
+    _joined(
+        _(
+            "统计年度1月1日至统计日提交的专利申请中，列入国家知识产权局通报的非正常专利申请名单（通报日期不晚于统计日）的件数所占比例。"
+        ),
+        _CITY,
+    ),
     register_statistics.abnormal_application_share,
     register_statistics.abnormal_applications_records,
     _("名单内的当年申请件数 ÷ 当年申请件数 × 100%"),
@@ -404,7 +417,7 @@ _register_rule(
 _register_rule(
     "enterprise-application-share",
     _("企业专利申请量占比"),
-    _("统计年度1月1日至统计日提交的专利申请中，第一申请人为企业的件数所占比例。") + _CITY,
+    _joined(_("统计年度1月1日至统计日提交的专利申请中，第一申请人为企业的件数所占比例。"), _CITY),
     register_statistics.enterprise_application_share,
     register_statistics.enterprise_applications_records,
     _("第一申请人为企业的当年申请件数 ÷ 当年申请件数 × 100%"),
@@ -418,7 +431,7 @@ _TRADEMARK_IN_FORCE = _(
 _register_rule(
     "trademark-registrations",
     _("国内注册商标总数"),
-    _TRADEMARK_IN_FORCE + _CITY,
+    _joined(_TRADEMARK_IN_FORCE, _CITY),
     register_statistics.registered_trademarks,
     register_statistics.registered_trademarks_records,
     _("统计日有效的注册商标件数"),
@@ -428,7 +441,7 @@ _register_rule(
 _register_rule(
     "agricultural-trademarks",
     _("农产品商标"),
-    _("统计日有效的注册商标中标为农产品商标的件数。") + _TRADEMARK_IN_FORCE,
+    _joined(_("统计日有效的注册商标中标为农产品商标的件数。"), _TRADEMARK_IN_FORCE),
     register_statistics.agricultural_trademarks,
     register_statistics.agricultural_trademarks_records,
     _("统计日有效的农产品商标件数"),
@@ -438,8 +451,10 @@ _register_rule(
 _register_rule(
     "madrid-registrations",
     _("马德里体系国际注册商标"),
-    _("统计日有效的注册商标中，国际注册日期不晚于统计日的马德里国际注册件数（无国际注册日期的按国内注册日期计）。")
-    + _TRADEMARK_IN_FORCE,
+    _joined(
+        _("统计日有效的注册商标中，国际注册日期不晚于统计日的马德里国际注册件数（无国际注册日期的按国内注册日期计）。"),
+        _TRADEMARK_IN_FORCE,
+    ),
     register_statistics.madrid_registrations,
     register_statistics.madrid_registrations_records,
     _("统计日有效的马德里国际注册商标件数"),
@@ -449,7 +464,7 @@ _register_rule(
 _register_rule(
     "geographical-indication-marks",
     _("地理标志商标"),
-    _("统计日有效的注册商标中的地理标志（集体、证明）商标件数。") + _TRADEMARK_IN_FORCE,
+    _joined(_("统计日有效的注册商标中的地理标志（集体、证明）商标件数。"), _TRADEMARK_IN_FORCE),
     register_statistics.geographical_indication_marks,
     register_statistics.geographical_indication_marks_records,
     _("统计日有效的地理标志商标件数"),
@@ -459,7 +474,7 @@ _register_rule(
 _register_rule(
     "china-well-known-marks",
     _("中国驰名商标（行政认定）"),
-    _("统计日有效的注册商标中，经行政认定为中国驰名商标且认定年度不晚于统计年度的件数。") + _TRADEMARK_IN_FORCE,
+    _joined(_("统计日有效的注册商标中，经行政认定为中国驰名商标且认定年度不晚于统计年度的件数。"), _TRADEMARK_IN_FORCE),
     register_statistics.well_known_marks,
     register_statistics.well_known_marks_records,
     _("统计日有效、已行政认定的驰名商标件数"),
@@ -469,8 +484,10 @@ _register_rule(
 _register_rule(
     "jiangsu-famous-marks",
     _("江苏省著名商标"),
-    _("统计日有效的注册商标中，认定年度不晚于统计年度的江苏省著名商标件数（未载认定年度的自注册起计）。")
-    + _TRADEMARK_IN_FORCE,
+    _joined(
+        _("统计日有效的注册商标中，认定年度不晚于统计年度的江苏省著名商标件数（未载认定年度的自注册起计）。"),
+        _TRADEMARK_IN_FORCE,
+    ),
     register_statistics.famous_marks,
     register_statistics.famous_marks_records,
     _("统计日有效的江苏省著名商标件数"),

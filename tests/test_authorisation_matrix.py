@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
@@ -33,7 +34,7 @@ from api.models import APIKey
 from cms.models import IssuingAgency
 from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
 from payments.models import Payment, Refund, StripeEvent
-from reference.models import District, ResponsibleUnit
+from reference.models import AbnormalApplication, District, RdSpending, ResidentPopulation, ResponsibleUnit
 from register.models import ImportBatch as RegisterImportBatch
 from rights.models import Case as RightsCase
 from rights.models import CaseNote, Handler
@@ -855,6 +856,19 @@ EXPECTATIONS |= {
     # Who handles cases for which unit: for the rights administrators, who name the handlers.
     **snippet_rows(Handler, "handler_row", "rights_admin", private=True),
     **snippet_rows(Indicator, "spare_indicator"),
+    # The published statistics the indicators divide by: whoever holds the models' permissions.
+    **snippet_rows(ResidentPopulation, "population"),
+    **snippet_rows(RdSpending, "rd_spending"),
+    **snippet_rows(AbnormalApplication, "abnormal"),
+    "reference_abnormal_import": Case(
+        get=admin(OK),
+        post=admin(DONE),
+        data=lambda w: {
+            "file": SimpleUploadedFile("list.csv", "申请号\r\n201410000001.6\r\n".encode(), content_type="text/csv"),
+            "published_on": "2016-03-01",
+        },
+        probe=count(AbnormalApplication),
+    ),
     # Payment records are read (finance, the superuser) and never changed by hand.
     "payment_records:index": same(admin(OK)),
     "payment_records:index_results": same(admin(OK)),
