@@ -15,6 +15,7 @@ from services import institutions as institution_functions
 from services.models import Institution
 from services.statistics import institutions_in_service
 from services.tests.factories import InstitutionFactory
+from targets.live import RULES
 
 # Each journey starts from the migrated data (Wagtail's root collection, reference data, indicators) again.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -83,28 +84,35 @@ def test_an_imported_figure_overrides_the_count_in_its_year_and_shows_on_the_tre
     expect(page.locator("#indicator-pct-applications svg").first).to_be_visible()
 
 
+def figure_cell(page, code):
+    return page.locator(f"#indicator-{code} td").first
+
+
 def test_the_dashboard_counts_from_records_and_a_past_day_keeps_its_figures(page):
-    make_trademark(date(2012, 1, 1))
-    cancelled_later = make_trademark(date(2013, 1, 1))
+    rule = RULES["agricultural-trademarks"]
+    make_trademark(date(2012, 1, 1), is_agricultural=True)
+    cancelled_later = make_trademark(date(2013, 1, 1), is_agricultural=True)
+    end_2015, end_2020 = rule.value(on=date(2015, 12, 31)), rule.value(on=date(2020, 12, 31))
     log_in_to_admin(page)
     page.goto("/admin/targets/")
     expect(page.locator("#counted-from-records")).to_contain_text("18 项由平台记录统计")
-    trademarks = page.locator("#indicator-trademark-registrations")
-    expect(trademarks.locator(".target-formula")).to_contain_text("统计日有效的注册商标件数")
-    expect(trademarks.locator(".target-source")).to_contain_text("知识产权登记簿（商标）")
+    row = page.locator("#indicator-agricultural-trademarks")
+    expect(row.locator(".target-formula")).to_contain_text("统计日有效的农产品商标件数")
+    expect(row.locator(".target-source")).to_contain_text("知识产权登记簿（商标）")
 
     page.fill("input[name=on]", "2015-12-31")
     page.get_by_role("button", name="筛选").click()
     expect(page).to_have_url(re.compile(r"on=2015-12-31"))
     expect(page.locator("#status-counts")).to_contain_text("2015-12-31")
-    expect(trademarks.locator("td").first).to_have_attribute("data-value", "2")
+    expect(figure_cell(page, "agricultural-trademarks")).to_have_attribute("data-value", str(end_2015))
 
+    # Cancelled in 2020: the figure of 2015 stays, the end of 2020 has one fewer.
     cancelled_later.status, cancelled_later.status_since = Trademark.Status.CANCELLED, date(2020, 5, 1)
     cancelled_later.save()
     page.reload()
-    expect(trademarks.locator("td").first).to_have_attribute("data-value", "2")
+    expect(figure_cell(page, "agricultural-trademarks")).to_have_attribute("data-value", str(end_2015))
     page.goto("/admin/targets/?on=2020-12-31")
-    expect(trademarks.locator("td").first).to_have_attribute("data-value", "1")
+    expect(figure_cell(page, "agricultural-trademarks")).to_have_attribute("data-value", str(end_2020 - 1))
 
 
 def test_a_bad_import_is_refused_row_by_row(page):
