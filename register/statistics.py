@@ -67,9 +67,9 @@ def invention_grants_records(district=None, on=None, since=None):
     return records.filter(granted_on__gte=since) if since else records
 
 
-def valid_invention_patents_records(district=None, on=None, districts=None):
-    """Invention patents of the city in force at the end of `on`, their status decided by
-    `current_status` from their type, filing date and the events up to that day."""
+def valid_invention_patent_ids(district=None, on=None, districts=None):
+    """The primary keys of the invention patents of the city in force at the end of `on`, their status
+    decided by `current_status` from their type, filing date and the events up to that day."""
     on = _day(on)
     candidates = invention_grants_records(district, on).filter(filing_date__lte=on)
     if districts is not None:
@@ -80,12 +80,15 @@ def valid_invention_patents_records(district=None, on=None, districts=None):
         patent__in=[row[0] for row in rows], date__lte=on
     ).values_list("patent_id", "kind", "date"):
         events.setdefault(patent_id, []).append((kind, day))
-    valid = [
+    return [
         pk
         for pk, patent_type, filing_date, grant_date in rows
         if current_status(patent_type, filing_date, events.get(pk, ()), on, grant_date=grant_date).in_force
     ]
-    return Patent.objects.filter(pk__in=valid)
+
+
+def valid_invention_patents_records(district=None, on=None, districts=None):
+    return Patent.objects.filter(pk__in=valid_invention_patent_ids(district, on, districts))
 
 
 def districts_in_scope(district, urban_only):
@@ -120,7 +123,7 @@ def invention_patents_per_10k(district=None, on=None, *, urban_only=False):
     districts = districts_in_scope(district, urban_only)
     if not districts:
         return Measurement(None, missing=_("该县区不属于市区。"))
-    patents = valid_invention_patents_records(on=on, districts=districts).count()
+    patents = len(valid_invention_patent_ids(on=on, districts=districts))
     year, residents = population(districts, on.year)
     parts = ((_("有效发明专利（件）"), patents),)
     if year is None:

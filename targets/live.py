@@ -62,13 +62,13 @@ class LiveRule:
     def history(self, district=None, on=None):
         """[(date, value), …]: the figure after each day something changed, oldest first. A record
         without its start day (older data) counts from the start of the plan. A measure is computed at
-        the end of the year before the plan, of each year of the plan up to `on`, and on `on`: a fixed
-        number of computations whatever the number of records."""
+        the end of the year before the plan and of each year of the plan before `on` (the caller adds
+        the figure of `on` itself): a fixed number of computations whatever the number of records."""
         if self.measure is None:
             return self.figure().history(district, amounts=self.sums_amount, undated_from=PLAN_START)
         on = on or timezone.localdate()
         last = min(on.year - 1, PLAN_DEADLINE.year)
-        days = [date(year, 12, 31) for year in range(PLAN_START.year - 1, last + 1)] + [on]
+        days = [date(year, 12, 31) for year in range(PLAN_START.year - 1, last + 1)]
         points = [(day, self.value(district=district, on=day)) for day in days]
         return [(day, value) for day, value in points if value is not None]
 
