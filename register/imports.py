@@ -72,6 +72,8 @@ TRADEMARK_FIELDS = (
     "is_agricultural",
     "is_madrid",
     "madrid_number",
+    "madrid_date",
+    "status_since",
     "well_known",
     "well_known_year",
     "is_provincial_famous",

@@ -299,6 +299,8 @@ class Trademark(RegisterRecord):
     registration_date = models.DateField(_("注册日期"), null=True, blank=True)
     expiry_date = models.DateField(_("专用权期限至"), null=True, blank=True)
     status = models.CharField(_("商标状态"), max_length=12, choices=Status.choices)
+    # The day a cancellation or invalidation took effect: the mark counted as registered until then.
+    status_since = models.DateField(_("状态起始日"), null=True, blank=True)
     status_checked_at = models.DateTimeField(_("状态核对时间"))
     is_collective = models.BooleanField(_("集体商标"), default=False)
     is_certification = models.BooleanField(_("证明商标"), default=False)
@@ -306,6 +308,7 @@ class Trademark(RegisterRecord):
     is_agricultural = models.BooleanField(_("农产品商标"), default=False)
     is_madrid = models.BooleanField(_("马德里国际注册"), default=False)
     madrid_number = models.CharField(_("国际注册号"), max_length=20, blank=True)
+    madrid_date = models.DateField(_("国际注册日期"), null=True, blank=True)
     well_known = models.CharField(_("驰名商标认定"), max_length=15, choices=WellKnown.choices, blank=True)
     well_known_year = models.PositiveSmallIntegerField(_("驰名商标认定年度"), null=True, blank=True)
     is_provincial_famous = models.BooleanField(_("江苏省著名商标"), default=False)

@@ -67,10 +67,12 @@ TRADEMARK_COLUMNS = {
     "registration_date": ("注册日期", "注册公告日期"),
     "expiry_date": ("专用权期限至", "专用权期限", "专用期限截止日"),
     "status": ("商标状态", "状态"),
+    "status_date": ("商标状态日期", "状态日期", "注销日期", "无效宣告日期"),
     "mark_kind": ("商标类型",),
     "is_geographical_indication": ("地理标志",),
     "is_agricultural": ("农产品商标",),
     "madrid_number": ("国际注册号", "马德里国际注册号"),
+    "madrid_date": ("国际注册日期", "马德里国际注册日期"),
     "well_known": ("驰名商标",),
     "provincial_famous": ("著名商标", "江苏省著名商标"),
 }
@@ -233,6 +235,8 @@ _XML_FIELDS = {
         "status": "status",
         "mark-kind": "mark_kind",
         "madrid-number": "madrid_number",
+        "madrid-date": "madrid_date",
+        "status-date": "status_date",
     },
 }
 

@@ -366,6 +366,8 @@ def check_trademark_row(raw, districts):
     if is_famous and re.search(r"(19|20)\d{2}", famous):
         famous_year = _year(famous, messages, _("著名商标"))
     madrid = text(raw.get("madrid_number"))
+    madrid_date = parse_date(raw.get("madrid_date"), _("国际注册日期"), messages)
+    status_since = parse_date(raw.get("status_date"), _("商标状态日期"), messages)
     if madrid and not re.fullmatch(r"G?\d{4,9}", madrid.upper()):
         messages.append(_("马德里国际注册号“%(value)s”格式不正确。") % {"value": madrid})
     credit_code = check_credit_code(raw.get("credit_code"), messages)
@@ -389,6 +391,8 @@ def check_trademark_row(raw, districts):
         **flags,
         "is_madrid": bool(madrid),
         "madrid_number": madrid.upper()[:20],
+        "madrid_date": madrid_date if madrid else None,
+        "status_since": status_since,
         "well_known": well_known,
         "well_known_year": well_known_year,
         "is_provincial_famous": is_famous,

@@ -20,7 +20,7 @@ from reference.models import District
 from . import entries as entry_functions
 from . import imports
 from .access import staff_required
-from .dashboard import build_rows, group_by_category, indicators_for, status_counts
+from .dashboard import build_rows, counted_from_records, group_by_category, indicators_for, status_counts
 from .forms import CertificationForm, CorrectionForm, DashboardFilterForm, EntryForm, ImportForm, RevocationForm
 from .models import DemonstrationCertification, ImportBatch, Indicator, IndicatorEntry
 from .progress import AT_RISK_FACTOR, FORECAST_HORIZON_YEARS, Status
@@ -43,6 +43,8 @@ def dashboard(request):
             "form": form,
             "groups": group_by_category(rows),
             "counts": status_counts(rows),
+            "counted": counted_from_records(rows),
+            "with_target": sum(1 for row in rows if row.indicator.has_target),
             "statuses": Status,
             "charts": {row.indicator.code: row.chart_data() for row in rows},
             "on": on,
@@ -81,22 +83,18 @@ def indicator_detail(request, code):
                 "by_district": [(item, row.rule.value(district=item, on=on)) for item in District.objects.all()],
             }
         )
-    else:
-        entries = (
-            IndicatorEntry.objects.filter(indicator=indicator)
-            .select_related("district", "entered_by")
-            .prefetch_related("revisions__corrected_by", "revisions__previous_district")
-        )
-        context["entries"] = Paginator(entries, 50).get_page(request.GET.get("page"))
+    entries = (
+        IndicatorEntry.objects.filter(indicator=indicator)
+        .select_related("district", "entered_by")
+        .prefetch_related("revisions__corrected_by", "revisions__previous_district")
+    )
+    context["entries"] = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "targets/admin/indicator_detail.html", context)
 
 
 @staff_required
 def entry_add(request, code):
     indicator = get_object_or_404(Indicator, code=code)
-    if indicator.is_live:
-        messages.error(request, _("该指标由平台数据实时统计，不接受人工填报。"))
-        return redirect("targets_admin:indicator", code=code)
     form = EntryForm(request.POST or None, request.FILES or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,7 +147,7 @@ def import_upload(request):
             "form": form,
             "batches": batches,
             "header": imports.TEMPLATE_HEADER,
-            "manual": Indicator.objects.filter(source="manual"),
+            "manual": Indicator.objects.all(),
         },
     )
 

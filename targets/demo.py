@@ -11,28 +11,26 @@ from accounts.credit_code import check_character
 from accounts.demo import ENTERPRISE_EMAIL, organisation_of
 from accounts.models import Organisation, User
 from core.scenarios import at, day
+from reference.abnormal import import_abnormal_applications
 from reference.models import District, ResponsibleUnit
+from register.models import Patent
 
 from .entries import certify_enterprise, record_entry
 from .models import DemonstrationCertification, Indicator, IndicatorEntry
 from .plan import ensure_plan_indicators
 
-REQUIRES = ("accounts", "reference")
+REQUIRES = ("accounts", "reference", "register")
 REPORTER_EMAIL = "targets@demo.ip.lyg"
 ISSUER = "市科技局、连云港质监局"
 
 YEAR_ENDS = [date(2013, 12, 31), date(2014, 12, 31), date(2015, 12, 31), date(2016, 6, 30)]
 
+# The indicators the platform cannot count, and one it counts (国内注册商标总数) for which the bureau's
+# published figures override the register's count in their years.
 CITY_FIGURES = {
-    "invention-patents-per-10k-urban": ["2.9", "3.9", "5.2", "5.9"],
-    "invention-patents-per-10k-city": ["1.52", "2.18", "3.05", "3.41"],
-    "pct-applications": ["8", "17", "31", "38"],
-    "abnormal-application-share": ["1.3", "0.9", "0.6", "0.45"],
-    "enterprise-application-share": ["33.5", "36.2", "39.0", "40.1"],
     "trademark-registrations": ["8900", "10100", "11800", "12600"],
-    "agricultural-trademarks": ["1850", "2200", "2640", "2810"],
-    "madrid-registrations": ["11", "16", "22", "25"],
-    "geographical-indication-marks": ["14", "19", "24", "27"],
+    "exporters-own-trademarks": ["62", "71", "83", "88"],
+    "oem-own-trademark-rate": ["48", "57", "66", "71"],
     "ip-budget-share": ["0.06", "0.08", "0.11", "0.11"],
     "ip-work-meetings": ["2", "2", "3", "1"],
 }
@@ -100,6 +98,7 @@ def load(stdout):
                 for as_of, value in zip(YEAR_ENDS, values, strict=True):
                     entry(code, as_of, value, districts[district_code])
 
+    _abnormal_list()
     enterprises = {ENTERPRISE_EMAIL: organisation_of(ENTERPRISE_EMAIL)}
     for serial, name, district_code in DEMO_ENTERPRISES:
         enterprises[serial], _created = Organisation.objects.get_or_create(
@@ -125,3 +124,15 @@ def load(stdout):
                 user=reporter,
             )
     return []
+
+
+def _abnormal_list():
+    """A notice of the patent office naming a few of the demo register's 2015 applications, imported as
+    staff import the published list."""
+    numbers = Patent.objects.filter(filing_date__year=2015).order_by("application_number")
+    numbers = list(numbers.values_list("application_number", flat=True)[:3])
+    if not numbers:
+        return
+    rows = "".join(f"{number},2016-03-15,国知局关于非正常专利申请的通报（演示数据）\r\n" for number in numbers)
+    upload = ContentFile(("申请号,通报日期,通报文件\r\n" + rows).encode("utf-8"), name="abnormal-2016.csv")
+    import_abnormal_applications(upload)

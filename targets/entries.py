@@ -1,5 +1,7 @@
 """Recording and correcting staff-entered figures, and certifying demonstration enterprises.
 
+A figure entered for an indicator the platform counts overrides the count (see `targets.dashboard`).
+
 Every change of a figure happens here; a correction first copies the earlier figure into an
 `EntryRevision`, so nothing entered is ever lost.
 """
@@ -12,8 +14,7 @@ from .models import DemonstrationCertification, EntryRevision, IndicatorEntry
 
 
 def _check_value(indicator, value):
-    if indicator.is_live:
-        raise ValidationError(_("该指标由平台数据实时统计，不接受人工填报。"))
+    # An entry for a live indicator overrides the count for the rest of its year (targets.dashboard).
     problem = indicator.validate_value(value)
     if problem:
         raise ValidationError({"value": problem})

@@ -53,7 +53,7 @@ def report_cells(row):
         assessment.percent,
         str(assessment.status_label) + (f"（{row.unavailable}）" if row.unavailable else ""),
         str(assessment.forecast_text),
-        indicator.get_source_display(),
+        row.source_text,
         "、".join(unit.name for unit in indicator.responsible_units.all()),
     ]
 

@@ -210,8 +210,6 @@ def check_rows(table):
             messages.append(_("缺少指标代码。"))
         elif indicator is None:
             messages.append(_("未知的指标代码“%(code)s”。") % {"code": code})
-        elif indicator.is_live:
-            messages.append(_("指标“%(name)s”由平台数据实时统计，不接受导入。") % {"name": indicator.name})
         as_of = parse_date(cell("as_of"))
         if as_of is None:
             messages.append(_("统计日期“%(value)s”无法识别，请写作 2016-06-30。") % {"value": cell("as_of")})
@@ -223,7 +221,7 @@ def check_rows(table):
         value = parse_number(cell("value"))
         if value is None:
             messages.append(_("数值“%(value)s”不是有效数字。") % {"value": cell("value")})
-        elif indicator is not None and not indicator.is_live:
+        elif indicator is not None:
             problem = indicator.validate_value(value)
             if problem:
                 messages.append(str(problem))

@@ -83,6 +83,11 @@ class Indicator(models.Model):
     )
     comparison = models.CharField(_("比较方式"), max_length=8, choices=Comparison.choices, default=Comparison.AT_LEAST)
     deadline = models.DateField(_("完成期限"), default=PLAN_DEADLINE)
+    yearly = models.BooleanField(
+        _("每年考核"),
+        default=False,
+        help_text=_("目标对计划期内每一年都适用（如每年召开2次以上会议），逐年判断是否达成"),
+    )
     responsible_units = models.ManyToManyField(
         ResponsibleUnit, verbose_name=_("责任单位"), related_name="indicators", blank=True
     )

@@ -28,6 +28,7 @@ class PlanIndicator:
     units: tuple = ()
     comparison: str = "at_least"
     live_rule: str = ""
+    yearly: bool = False  # the target holds for each year of the plan, judged year by year
     published: bool = False
     extra: dict = field(default_factory=dict)
 
@@ -43,6 +44,8 @@ PLAN_INDICATORS = [
         "发明专利授权量年均增长25%以上",
         "25%以上",
         PATENT_UNITS,
+        live_rule="invention-grant-growth",
+        yearly=True,
     ),
     PlanIndicator(
         "invention-patents-per-10k-urban",
@@ -54,6 +57,7 @@ PLAN_INDICATORS = [
         "7件",
         PATENT_UNITS,
         published=True,
+        live_rule="invention-patents-per-10k-urban",
     ),
     PlanIndicator(
         "invention-patents-per-10k-city",
@@ -65,6 +69,7 @@ PLAN_INDICATORS = [
         "4件",
         PATENT_UNITS,
         published=True,
+        live_rule="invention-patents-per-10k-city",
     ),
     PlanIndicator(
         "invention-grants-per-rd-million",
@@ -75,6 +80,7 @@ PLAN_INDICATORS = [
         "每百万元研发经费发明专利授权量达到0.39件",
         "0.39件",
         PATENT_UNITS,
+        live_rule="invention-grants-per-rd-million",
     ),
     PlanIndicator(
         "pct-applications",
@@ -86,6 +92,7 @@ PLAN_INDICATORS = [
         "50件",
         PATENT_UNITS,
         published=True,
+        live_rule="pct-applications",
     ),
     PlanIndicator(
         "abnormal-application-share",
@@ -97,6 +104,7 @@ PLAN_INDICATORS = [
         "低于0.5%",
         PATENT_UNITS,
         comparison="at_most",
+        live_rule="abnormal-application-share",
     ),
     PlanIndicator(
         "enterprise-application-share",
@@ -107,6 +115,7 @@ PLAN_INDICATORS = [
         "企业专利申请量占比达到41%",
         "41%",
         PATENT_UNITS,
+        live_rule="enterprise-application-share",
     ),
     # 三(一)2 实施商标品牌战略
     PlanIndicator(
@@ -129,6 +138,7 @@ PLAN_INDICATORS = [
         "13000件以上",
         TRADEMARK_UNITS,
         published=True,
+        live_rule="trademark-registrations",
     ),
     PlanIndicator(
         "agricultural-trademarks",
@@ -139,6 +149,7 @@ PLAN_INDICATORS = [
         "其中农产品商标达到3000件以上",
         "3000件以上",
         TRADEMARK_UNITS,
+        live_rule="agricultural-trademarks",
     ),
     PlanIndicator(
         "madrid-registrations",
@@ -149,6 +160,7 @@ PLAN_INDICATORS = [
         "通过马德里体系国际注册总数30件以上",
         "30件以上",
         TRADEMARK_UNITS,
+        live_rule="madrid-registrations",
     ),
     PlanIndicator(
         "geographical-indication-marks",
@@ -159,6 +171,7 @@ PLAN_INDICATORS = [
         "地理标志商标总数30件以上",
         "30件以上",
         TRADEMARK_UNITS,
+        live_rule="geographical-indication-marks",
     ),
     PlanIndicator(
         "oem-own-trademark-rate",
@@ -179,6 +192,7 @@ PLAN_INDICATORS = [
         "行政认定中国驰名商标16件以上",
         "16件以上",
         TRADEMARK_UNITS,
+        live_rule="china-well-known-marks",
     ),
     PlanIndicator(
         "jiangsu-famous-marks",
@@ -189,6 +203,7 @@ PLAN_INDICATORS = [
         "江苏省著名商标120件以上",
         "120件以上",
         TRADEMARK_UNITS,
+        live_rule="jiangsu-famous-marks",
     ),
     # 三(二)1 完善知识产权交易机制: no figure; the platform counts deals.
     PlanIndicator(
@@ -322,6 +337,7 @@ PLAN_INDICATORS = [
         "市政府每年召开2次以上知识产权工作会议",
         "2次以上",
         ("fagaiwei", "kejiju", "lingdao-xiaozu"),
+        yearly=True,
     ),
 ]
 
@@ -345,7 +361,26 @@ def ensure_plan_indicators(indicator_model, unit_model):
                 "sort_order": order,
                 # Live counts start from nothing on the platform; manual baselines come from staff.
                 "baseline": Decimal("0") if item.live_rule else None,
+                # The field came with a later migration than the one that first seeds the indicators.
+                **({"yearly": item.yearly} if _has_field(indicator_model, "yearly") else {}),
             },
         )
         if created:
             indicator.responsible_units.set([units[code] for code in item.units if code in units])
+
+
+def _has_field(model, name):
+    return any(field.name == name for field in model._meta.get_fields())
+
+
+def count_indicators_from_records(indicator_model):
+    """Switch the plan's indicators the platform now counts to their rules, where staff have not chosen
+    a rule of their own; figures entered for them before stay, as overrides of the count."""
+    for item in PLAN_INDICATORS:
+        if item.live_rule:
+            indicator_model.objects.filter(code=item.code, source="manual", live_rule="").update(
+                source="live", live_rule=item.live_rule
+            )
+            indicator_model.objects.filter(code=item.code, source="live", baseline=None).update(baseline=Decimal(0))
+        if item.yearly:
+            indicator_model.objects.filter(code=item.code).update(yearly=True)

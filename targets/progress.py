@@ -199,3 +199,40 @@ def assess(*, value, on, target, comparison, deadline, baseline=None, start=None
     else:
         result.status = Status.BEHIND
     return result
+
+
+def assess_year(*, value, on, target, comparison, pro_rata):
+    """Status of a target that holds for every year (a yearly target), for the year of `on`.
+
+    Met when the year's value reaches the target. Before the year is over, a count that accumulates over
+    the year (`pro_rata`: meetings held so far) is on track when it has reached the target's share of
+    the year gone by; a rate (a growth on the same period of last year) is on track only at the target.
+    Otherwise behind while the year runs, and at risk once it has ended unmet.
+    """
+    if value is None:
+        return Assessment(Status.NO_DATA if target is not None else Status.INFO)
+    if target is None:
+        return Assessment(Status.INFO)
+    sign = -1 if comparison == "at_most" else 1
+    year_start, year_end = date(on.year, 1, 1), date(on.year, 12, 31)
+    expected = float(target)
+    if pro_rata and sign > 0:
+        expected = expected_value(0, year_start - timedelta(days=1), target, year_end, on)
+    result = Assessment(Status.NO_DATA, percent=percent_of_target(value, target, comparison), expected=expected)
+    if sign * (float(value) - float(target)) >= 0:
+        result.status, result.forecast_reachable = Status.MET, True
+    elif on >= year_end:
+        result.status = Status.AT_RISK
+    elif sign * (float(value) - expected) >= 0:
+        result.status, result.forecast_lacks_data = Status.ON_TRACK, True
+    else:
+        result.status, result.forecast_lacks_data = Status.BEHIND, True
+    return result
+
+
+def met(value, target, comparison):
+    """Whether a figure reaches its target (the verdict of one year of a yearly target)."""
+    if value is None or target is None:
+        return None
+    sign = -1 if comparison == "at_most" else 1
+    return sign * (float(value) - float(target)) >= 0

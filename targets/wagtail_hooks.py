@@ -77,6 +77,7 @@ class IndicatorViewSet(SnippetViewSet):
             [
                 FieldRowPanel([FieldPanel("baseline"), FieldPanel("baseline_date")]),
                 FieldRowPanel([FieldPanel("comparison"), FieldPanel("target_value"), FieldPanel("deadline")]),
+                FieldPanel("yearly"),
             ],
             heading=_("基数与目标"),
         ),

@@ -26,7 +26,7 @@ from listings.models import Deal, Industry, Interest, Listing
 from listings.models.financing import Stage
 from listings.tests.factories import FinancingNeedFactory, FinancingProductFactory, ListingFactory, ListingIPFactory
 from payments.models import BankAccount, Payment
-from reference.models import District, ResponsibleUnit
+from reference.models import AbnormalApplication, District, RdSpending, ResidentPopulation, ResponsibleUnit
 from register import imports as register_imports
 from register.models import Patent, PatentParty, PostingCheck, Trademark
 from rights import cases
@@ -321,6 +321,9 @@ def build_world():
     w.district = District.objects.create(code="matrix", name="矩阵区", kind="district", sort_order=99)
     w.unit = ResponsibleUnit.objects.create(code="matrix", name="矩阵局")
     w.agency = IssuingAgency.objects.create(name="矩阵发文机关")
+    w.population = ResidentPopulation.objects.create(district=w.district, year=2015, residents=Decimal("1.00"))
+    w.rd_spending = RdSpending.objects.create(year=2015, amount=Decimal("345000"))
+    w.abnormal = AbnormalApplication.objects.create(application_number="201510000001.0", published_on=date(2016, 3, 1))
     w.spare_indicator = Indicator.objects.create(
         code="matrix-indicator", name="矩阵指标", unit="件", category=w.indicator.category
     )

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
@@ -35,7 +36,7 @@ from funding.models import Application as FundingApplication
 from funding.models import ApplicationItem, Attachment, BudgetYear, NoticeBatch, Objection, Programme
 from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
 from payments.models import Payment, Refund, StripeEvent
-from reference.models import District, ResponsibleUnit
+from reference.models import AbnormalApplication, District, RdSpending, ResidentPopulation, ResponsibleUnit
 from register.models import ImportBatch as RegisterImportBatch
 from rights.models import Case as RightsCase
 from rights.models import CaseNote, Handler
@@ -963,6 +964,19 @@ EXPECTATIONS |= {
     # Programmes and the budget figure: the special-funds managers' (no such role among the matrix's people).
     **snippet_rows(Programme, "draft_programme"),
     **snippet_rows(BudgetYear, "budget_year"),
+    # The published statistics the indicators divide by: whoever holds the models' permissions.
+    **snippet_rows(ResidentPopulation, "population"),
+    **snippet_rows(RdSpending, "rd_spending"),
+    **snippet_rows(AbnormalApplication, "abnormal"),
+    "reference_abnormal_import": Case(
+        get=admin(OK),
+        post=admin(DONE),
+        data=lambda w: {
+            "file": SimpleUploadedFile("list.csv", "申请号\r\n201410000001.6\r\n".encode(), content_type="text/csv"),
+            "published_on": "2016-03-01",
+        },
+        probe=count(AbnormalApplication),
+    ),
     # Payment records are read (finance, the superuser) and never changed by hand.
     "payment_records:index": same(admin(OK)),
     "payment_records:index_results": same(admin(OK)),

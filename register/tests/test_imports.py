@@ -226,3 +226,12 @@ def test_only_holders_of_the_import_permission_may_import(client):
     response = client.get(reverse("register_admin:import"))
     assert response.status_code in (302, 403)
     assert response.status_code == 403 or response["Location"] == "/admin/"
+
+
+def test_the_international_registration_date_and_the_day_a_cancellation_took_effect_are_imported(manager):
+    header = [*TRADEMARK_HEADER, "国际注册日期", "商标状态日期"]
+    cancelled = [*KANGYUAN[:9], "注销", *KANGYUAN[10:], "2013-04-02", "2016-05-20"]
+    import_all(csv_file([cancelled], header=header), manager, "trademark", "trademark_office")
+    mark = Trademark.objects.get()
+    assert (mark.status, mark.status_since) == (Trademark.Status.CANCELLED, date(2016, 5, 20))
+    assert (mark.madrid_number, mark.madrid_date) == ("G1123456", date(2013, 4, 2))

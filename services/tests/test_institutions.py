@@ -262,12 +262,12 @@ def test_qualification_documents_are_private(client, applicant, staff_user, outs
     assert client.get(url).status_code == 302
 
 
-def test_statistics_count_only_approved_active_institutions(staff_user):
+def test_statistics_count_approved_institutions_a_paused_listing_included(staff_user):
     InstitutionFactory(institution_type="patent_agency")
     InstitutionFactory(institution_type="patent_agency", is_active=False)
     InstitutionFactory(institution_type="valuation", status=Institution.Status.PENDING)
     InstitutionFactory(institution_type="custody", status=Institution.Status.SUSPENDED)
     institutions = statistics.listed_institutions()
-    assert institutions.count() == 1
-    assert institutions.count(district=District.objects.get(code="haizhou")) == 1
+    assert institutions.count() == 2
+    assert institutions.count(district=District.objects.get(code="haizhou")) == 2
     assert institutions.count(district=District.objects.get(code="donghai")) == 0

@@ -77,10 +77,18 @@ def test_percent_figures_accept_0_to_100_only(staff):
     record_entry(share, as_of=date(2015, 1, 1), value=Decimal("100"), source_note="x", user=staff)
 
 
-def test_live_indicators_refuse_manual_entries(staff):
+def test_a_counted_indicator_takes_an_entry_as_an_override_checked_like_any_figure(staff):
+    entry = record_entry(
+        indicator("service-institutions"), as_of=date(2015, 1, 1), value=Decimal(3), source_note="x", user=staff
+    )
+    assert entry.entered_by == staff
     with pytest.raises(ValidationError):
         record_entry(
-            indicator("service-institutions"), as_of=date(2015, 1, 1), value=Decimal(3), source_note="x", user=staff
+            indicator("abnormal-application-share"),
+            as_of=date(2015, 1, 1),
+            value=Decimal(101),
+            source_note="x",
+            user=staff,
         )
 
 
@@ -112,7 +120,7 @@ def test_bad_rows_are_refused_row_by_row_and_nothing_is_saved(staff):
         "pct-applications,2016-13-45,44,,市科技局",
         "madrid-registrations,2016-09-30,abc,,x",
         "enterprise-application-share,2016-09-30,140,,x",
-        "service-institutions,2016-09-30,9,,x",
+        "service-institutions,2016-09-30,-9,,x",
         "pct-applications,2016-09-30,44,火星区,x",
         "pct-applications,2016-06-30,40,,",
     )
@@ -123,7 +131,7 @@ def test_bad_rows_are_refused_row_by_row_and_nothing_is_saved(staff):
     assert "2016-13-45" in errors[4]
     assert "abc" in errors[5]
     assert "0–100" in errors[6]
-    assert "实时统计" in errors[7]
+    assert "负数" in errors[7]
     assert "火星区" in errors[8]
     assert "数据来源" in errors[9]
     with pytest.raises(ValidationError):

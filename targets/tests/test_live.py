@@ -5,6 +5,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -42,20 +43,34 @@ def test_every_live_indicator_names_a_registered_rule_that_counts():
     for indicator in Indicator.objects.filter(source="live"):
         rule = RULES[indicator.live_rule]
         assert str(rule.description), indicator.code
-        assert rule.value() >= 0
+        measured = rule.measurement()
+        # A ratio without its reference data says what to enter instead of showing a number.
+        assert (measured.value is None and measured.missing) or measured.value >= 0, indicator.code
 
 
-def test_service_institutions_count_approved_active_ones_only():
+def test_service_institutions_count_by_their_status_on_the_day_from_the_status_history():
     rule = RULES["service-institutions"]
-    InstitutionFactory(approved_at=at(date(2015, 3, 1)))
-    InstitutionFactory(district=district("donghai"), approved_at=at(date(2016, 5, 1)))
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    with time_machine.travel(at(date(2015, 3, 1)), tick=False):
+        applied_2015 = InstitutionFactory(status=Institution.Status.PENDING, approved_at=None)
+        institution_functions.approve(applied_2015, staff)
+    with time_machine.travel(at(date(2016, 5, 1)), tick=False):
+        donghai = InstitutionFactory(district=district("donghai"), status=Institution.Status.PENDING, approved_at=None)
+        institution_functions.approve(donghai, staff)
+    InstitutionFactory(approved_at=at(date(2015, 6, 1)))  # older data: approved without an event row
     InstitutionFactory(status=Institution.Status.PENDING, approved_at=None)
-    InstitutionFactory(status=Institution.Status.SUSPENDED)
-    InstitutionFactory(is_active=False)
-    assert rule.value() == 2
-    assert rule.value(district=district("donghai")) == 1
-    assert rule.value(on=date(2015, 12, 31)) == 1
-    assert rule.history() == [(date(2015, 3, 1), 1), (date(2016, 5, 1), 2)]
+    InstitutionFactory(is_active=False, approved_at=at(date(2015, 1, 1)))  # paused its own listing
+    with time_machine.travel(at(date(2016, 8, 1)), tick=False):
+        institution_functions.suspend(applied_2015, staff, "资质证书过期")
+
+    assert rule.value(on=date(2015, 2, 1)) == 1  # only the paused one, approved in January
+    assert rule.value(on=date(2015, 12, 31)) == 3
+    assert rule.value(on=date(2016, 6, 30)) == 4
+    assert rule.value(district=district("donghai"), on=date(2016, 6, 30)) == 1
+    # Suspended in August: no longer counted from then on, still counted before.
+    assert rule.value(on=date(2016, 12, 31)) == 3
+    assert rule.value() == 3
+    assert rule.value(on=date(2016, 6, 30)) == 4
 
 
 def test_approving_one_more_institution_raises_the_figure_at_once():
@@ -80,16 +95,20 @@ def certificate(course_type, issued_on, organisation=None, number=[0]):  # noqa:
     )
 
 
-def test_training_completions_count_by_course_type():
+def test_people_trained_are_counted_once_with_their_certificates_beside():
     engineers, agents = RULES["ip-engineers-trained"], RULES["patent-agents-trained"]
     ganyu = OrganisationFactory(district=district("ganyu"))
-    certificate("ip_engineer", date(2015, 6, 1), ganyu)
-    certificate("ip_engineer", date(2016, 6, 1))
+    twice = certificate("ip_engineer", date(2015, 6, 1), ganyu)
+    again = certificate("ip_engineer", date(2016, 6, 1))
+    again.holder = twice.holder
+    again.save()
+    certificate("ip_engineer", date(2016, 3, 1))
     certificate("patent_agent", date(2016, 3, 1))
     certificate("ip_manager", date(2016, 3, 1))
-    assert engineers.value() == 2
-    assert engineers.value(district=district("ganyu")) == 1
+    assert engineers.value() == 2  # three certificates, two people
+    assert engineers.measurement().parts[1][1] == 3
     assert engineers.value(on=date(2015, 12, 31)) == 1
+    assert engineers.value(district=district("ganyu")) == 1
     assert agents.value() == 1
 
 

@@ -33,7 +33,9 @@ def certification(staff):
 
 
 def test_staff_see_every_indicator_grouped_by_chapter(staff_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(60):
+    # Each indicator counted from records is computed on a fixed set of days (the plan's year ends and
+    # the report day) with a few queries each, whatever the number of records.
+    with django_assert_max_num_queries(200):
         response = staff_client.get(reverse("targets_admin:dashboard"))
     assert response.status_code == 200
     html = response.content.decode()
