@@ -18,10 +18,12 @@ from pathlib import Path
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .images import store, unpack
 from .models import ImportBatch, ImportSource, LegalEvent, Patent, PatentParty, Trademark
 from .reading import read_rows
 from .rows import Districts, check_patent_row, check_trademark_row
@@ -89,7 +91,8 @@ def _agencies():
 
 def checked_rows(batch_or_file, record_kind):
     """(mapping, unused headers, iterator of (row number, record or None, messages, number as written))."""
-    mapping, unused, rows = read_rows(batch_or_file, record_kind)
+    sheet, images = unpack(batch_or_file)
+    mapping, unused, rows = read_rows(sheet, record_kind)
     districts = Districts.load()
     agencies = _agencies() if record_kind == ImportBatch.RecordKind.PATENT else {}
 
@@ -100,7 +103,7 @@ def checked_rows(batch_or_file, record_kind):
             if record_kind == ImportBatch.RecordKind.PATENT:
                 record, messages = check_patent_row(raw, districts, agencies)
             else:
-                record, messages = check_trademark_row(raw, districts)
+                record, messages = check_trademark_row(raw, districts, images)
             if record is not None:
                 if record[key] in seen:
                     record, messages = (
@@ -165,6 +168,7 @@ def _sample(record, record_kind):
         "title": record["name"],
         "holder": record["registrant_name"],
         "date": record["registration_date"].isoformat() if record["registration_date"] else "",
+        "image": record["image"] is not None,
     }
 
 
@@ -213,7 +217,9 @@ def run_import(batch_pk):
         batch.status = ImportBatch.Status.RUNNING
         batch.started_at = timezone.now()
         batch.save(update_fields=["status", "started_at"])
-    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    # Images are written to storage as rows are, outside the database transaction: those this run wrote
+    # are removed if it fails, and those it replaced once it has succeeded.
+    counts = {"created": 0, "updated": 0, "unchanged": 0, "files_written": [], "files_replaced": []}
     try:
         with transaction.atomic(), batch.file.open("rb") as stored:
             _mapping, _unused, rows = checked_rows(File(stored.file, name=batch.filename), batch.record_kind)
@@ -231,6 +237,8 @@ def run_import(batch_pk):
                 write(chunk, batch, counts)
     except Exception as error:
         logger.exception("Register import %s failed", batch.pk)
+        for name in counts["files_written"]:
+            default_storage.delete(name)
         ImportBatch.objects.filter(pk=batch.pk).update(
             status=ImportBatch.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
         )
@@ -242,6 +250,8 @@ def run_import(batch_pk):
             unchanged_count=counts["unchanged"],
             finished_at=timezone.now(),
         )
+        for name in counts["files_replaced"]:
+            default_storage.delete(name)
         # A lapse or transfer just imported may concern a posting: check them now, not tomorrow.
         from .organisations import match_organisations
         from .postings import check_postings
@@ -324,9 +334,18 @@ def _write_trademarks(records, batch, counts):
         for name in TRADEMARK_FIELDS:
             setattr(mark, name, record[name])
         mark.evaluate_status(today=today)
-        if not created and before == tuple(getattr(mark, name) for name in TRADEMARK_FIELDS):
+        # A sheet without an image says nothing about the image: the one imported before is kept.
+        image = record["image"]
+        new_image = image is not None and mark.image.name != image.stored_name(mark.registration_number)
+        if not created and not new_image and before == tuple(getattr(mark, name) for name in TRADEMARK_FIELDS):
             counts["unchanged"] += 1
             continue
+        if new_image:
+            if mark.image.name:
+                counts["files_replaced"].append(mark.image.name)
+            mark.image.name, written = store(image, mark.registration_number)
+            if written:
+                counts["files_written"].append(mark.image.name)
         mark.source, mark.batch = batch.source, batch
         mark.save()
         counts["created" if created else "updated"] += 1

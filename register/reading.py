@@ -10,6 +10,9 @@ before a row is read. XLSX files are checked by `core.uploads.validate_upload` (
 
 The XML format (`docs/register-xml.md`) is read with defusedxml, which refuses entity expansion and
 external references.
+
+A ZIP (a sheet with its trademark images) is opened by `register.images.unpack` before these readers
+see the sheet inside it.
 """
 
 import codecs
@@ -75,6 +78,7 @@ TRADEMARK_COLUMNS = {
     "madrid_date": ("国际注册日期", "马德里国际注册日期"),
     "well_known": ("驰名商标",),
     "provincial_famous": ("著名商标", "江苏省著名商标"),
+    "image": ("商标图样", "图样", "商标图像", "图样文件", "商标图片", "image"),
 }
 TRADEMARK_REQUIRED = ("registration_number", "nice_class", "name", "registrant_name")
 
@@ -128,7 +132,8 @@ def file_type(uploaded):
             return "xml"
         return "csv"
     raise ValidationError(
-        _("不支持的文件类型“%(ext)s”，请上传 .csv、.xlsx 或 .xml 文件。") % {"ext": extension or "?"},
+        _("不支持的文件类型“%(ext)s”，请上传 .csv、.xlsx、.xml 文件，或装有表格与商标图样的 .zip 文件。")
+        % {"ext": extension or "?"},
         code="extension",
     )
 
@@ -266,6 +271,11 @@ def _xml_rows(uploaded, record_kind):
                 row["credit_code"] = child.get("credit-code", "")
             elif child.tag == "event" and record_kind == "patent":
                 row.setdefault("events", []).append((child.get("kind", ""), child.get("date", ""), text))
+            elif child.tag == "image" and record_kind == "trademark":
+                if child.get("file"):
+                    row["image"] = child.get("file")
+                else:
+                    row["image_base64"] = child.text or ""
             elif child.tag == "flag" and record_kind == "trademark":
                 row.setdefault("flags", []).append((child.get("name", ""), child.get("year", "")))
             elif child.tag in fields:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.credit_code import normalise_credit_code, validate_credit_code
 
 from .classification import normalise_ipc, normalise_nice_class, split_ipc_list
+from .images import Images, inline_image
 from .numbers import is_pct_national_phase, normalise_application_number, type_digit
 from .terms import TYPE_BY_DIGIT, EventKind, trademark_term_end
 
@@ -308,13 +309,16 @@ def _yes(value):
     return text(value) in ("是", "Y", "y", "yes", "1", "true", "√", "TRUE")
 
 
-def check_trademark_row(raw, districts):
+def check_trademark_row(raw, districts, images=None):
+    """(record dict, messages) for one trademark row; `images` are the files that came with the sheet
+    (`register.images.Images`), where the row's image is looked up and checked."""
     messages = []
     number = text(raw.get("registration_number")).removeprefix("第").removesuffix("号").replace(" ", "")
     if not re.fullmatch(r"\d{1,9}", number):
         messages.append(_("注册号“%(value)s”应为1至9位数字。") % {"value": number})
     else:
         number = str(int(number))
+    image = _mark_image(raw, number, images or Images(), messages)
     nice_class = None
     try:
         nice_class = normalise_nice_class(raw.get("nice_class"))
@@ -397,4 +401,19 @@ def check_trademark_row(raw, districts):
         "well_known_year": well_known_year,
         "is_provincial_famous": is_famous,
         "provincial_famous_year": famous_year,
+        "image": image,
     }, []
+
+
+def _mark_image(raw, number, images, messages):
+    """The row's checked image (named in its cell, inline in XML, or named by the registration number in
+    the ZIP), or None when it has none; a named image that is missing or not a real image is a rejection."""
+    try:
+        if raw.get("image_base64"):
+            return inline_image(raw["image_base64"], f"{number or '?'}（base64）")
+        if name := text(raw.get("image")):
+            return images.named(name)
+        return images.for_number(number) if number.isdigit() else None
+    except ValidationError as error:
+        messages.append(error.messages[0])
+        return None

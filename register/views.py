@@ -50,13 +50,14 @@ def export(request):
             _("法律状态"),
             _("分类"),
             _("县区"),
+            _("商标图样"),
         ]
     )
     written = 0
     while written < EXPORT_LIMIT:
         page = listing_page(query, querysets())
         for item in page.object_list:
-            sheet.append(safe_row(_export_row(item)))
+            sheet.append(safe_row(_export_row(item, request)))
             written += 1
         if not page.has_next() or not page.object_list:
             break
@@ -67,7 +68,7 @@ def export(request):
     return response
 
 
-def _export_row(item):
+def _export_row(item, request):
     if isinstance(item, Patent):
         return [
             item.get_patent_type_display(),
@@ -78,6 +79,7 @@ def _export_row(item):
             item.get_status_display(),
             item.ipc_main,
             item.district.name if item.district_id else "",
+            "",
         ]
     return [
         _("商标"),
@@ -88,6 +90,8 @@ def _export_row(item):
         item.get_status_display(),
         f"第{item.nice_class}类",
         item.district.name if item.district_id else "",
+        # Absolute, so the link works from the downloaded file; object storage gives an absolute URL already.
+        request.build_absolute_uri(item.image.url) if item.image else "",
     ]
 
 

@@ -190,3 +190,24 @@ BAD_CLASS = [
     "",
     "",
 ]
+
+
+def image_bytes(kind="PNG", size=(120, 80), colour=(200, 30, 30)):
+    """A real image of `kind`, as Pillow writes it."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format=kind)
+    return buffer.getvalue()
+
+
+def zip_file(sheet, files, name="trademarks.zip"):
+    """A ZIP as staff pack an export: the sheet (an uploaded file) and {path inside the ZIP: bytes}."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(sheet.name, sheet.read())
+        for path, data in files.items():
+            archive.writestr(path, data)
+    return SimpleUploadedFile(name, buffer.getvalue())

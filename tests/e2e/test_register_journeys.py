@@ -1,12 +1,19 @@
 """Staff import a register export with a preview and rejections; anyone finds a record by its number in three
-spellings and by Chinese keywords and reads its timeline; a pledge posting is flagged once its lapse is imported."""
+spellings and by Chinese keywords and reads its timeline; a pledge posting is flagged once its lapse is imported;
+an enterprise sees its portfolio (staff confirming a name-only match), another organisation's member does not."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
-from accounts.models import Organisation
+from accounts.demo import ENTERPRISE_EMAIL
+from accounts.models import Organisation, User
 from listings.tests.factories import FinancingNeedFactory, ListingIPFactory
+from register import imports
+from register.numbers import patent_check_digit
+from register.organisations import portfolio
 from register.tests.files import BAD_CHECK_DIGIT, PHARMA, QUARTZ, csv_file
+from tests.factories import DEFAULT_PASSWORD, MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -76,3 +83,70 @@ def test_an_imported_record_is_found_opened_and_keeps_a_pledge_posting_true(page
     expect(page.locator(".register-flag")).to_contain_text("已不再有效")
     page.locator("#ip-records a", has_text="201410123456.7").click()
     expect(page.locator("#patent-timeline")).to_contain_text("未缴年费终止")
+
+
+def application_number(serial):
+    digits = f"20251{serial:07d}"
+    return f"{digits}.{patent_check_digit(digits)}"
+
+
+def log_in_to_site(page, email, password=PASSWORD):
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.locator("main form button[type=submit]").first.click()
+    expect(page.locator("h1")).to_have_text("我的账户")
+
+
+def test_an_enterprise_sees_its_portfolio_and_another_organisations_member_only_its_public_part(
+    page, audited_page, tmp_path
+):
+    enterprise = Organisation.objects.get(credit_code="91320700MA1MBQ5X3R")
+    header = ["申请号", "申请日", "发明名称", "申请（专利权）人", "地址", "统一社会信用代码", "IPC分类号", "法律状态"]
+    address = "连云港经济技术开发区黄河路38号"
+    by_code = [application_number(1), "2025-03-01", "一种碳纤维预浸料的连续制备方法", enterprise.name, address]
+    by_name = [application_number(2), "2025-04-01", "一种耐高温复合材料涂层", enterprise.name, address]
+    batch = imports.preview_file(
+        csv_file([[*by_code, enterprise.credit_code, "C08J5/24", "审中"], [*by_name, "", "C09D5/18", "审中"]], header),
+        record_kind="patent",
+        source_kind="cnipa",
+        user=User.objects.get(email=STAFF_EMAIL),
+    )
+    imports.start_import(batch)
+    assert imports.run_import(batch.pk).created_count == 2
+    total = portfolio(enterprise)["patent_total"]
+
+    # The applicant matched by credit code is the enterprise's at once; the one matched by name only waits for staff.
+    log_in_to_site(page, ENTERPRISE_EMAIL)
+    mine = page.locator("#register-portfolio")
+    expect(mine).to_contain_text(f"专利 {total} 件")
+    expect(mine).to_contain_text("一种碳纤维预浸料的连续制备方法")
+    expect(mine).not_to_contain_text("一种耐高温复合材料涂层")
+    mine.get_by_role("link", name=application_number(1)).click()
+    expect(page.locator("#patent-fields")).to_contain_text(enterprise.name)
+    page.locator("#patent-fields a", has_text=enterprise.name).click()
+    expect(page.locator("h1")).to_contain_text(enterprise.name)
+    expect(page.locator("#register-portfolio")).to_contain_text("一种碳纤维预浸料的连续制备方法")
+
+    staff = audited_page()
+    log_in_to_admin(staff)
+    staff.goto("/admin/register/matches/")
+    row = staff.locator("#register-matches tr", has_text="一种耐高温复合材料涂层")
+    row.get_by_role("button", name="确认").click()
+    expect(staff.locator("#register-matches")).not_to_contain_text("一种耐高温复合材料涂层")
+    page.goto(reverse("accounts:dashboard"))
+    expect(page.locator("#register-portfolio")).to_contain_text(f"专利 {total + 1} 件")
+    expect(page.locator("#register-portfolio")).to_contain_text("一种耐高温复合材料涂层")
+
+    # A member of another enterprise: its own dashboard holds its own (empty) portfolio, none of these records;
+    # the enterprise's own page (its portfolio with its members and contacts) is its members' only.
+    other = MembershipFactory(organisation=OrganisationFactory(name="连云港海韵食品有限公司"))
+    stranger = audited_page()
+    log_in_to_site(stranger, other.user.email, DEFAULT_PASSWORD)
+    theirs = stranger.locator("#register-portfolio")
+    expect(theirs).to_contain_text("专利 0 件")
+    expect(theirs).not_to_contain_text("一种碳纤维预浸料的连续制备方法")
+    response = stranger.goto(enterprise.get_absolute_url())
+    assert response.status == 404
+    expect(stranger.locator("#register-portfolio")).to_have_count(0)
+    expect(stranger.locator("main")).not_to_contain_text("一种碳纤维预浸料的连续制备方法")
