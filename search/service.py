@@ -7,7 +7,7 @@ titles, snippets and key facts. Listing pages call `search(SearchQuery(types=["t
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.utils.formats import date_format
@@ -123,6 +123,20 @@ def search(query):
     if result.total == 0 and query.text:
         results.did_you_mean = did_you_mean(query)
     return results
+
+
+def matching_documents(query):
+    """Every document `query` matches, as SearchDocs without highlighting, page after page: what a saved
+    search finds among the documents it is restricted to (`SearchQuery.within`, see subscriptions)."""
+    groups = text.parse_query(query.text) if query.text else []
+    found = []
+    page = 1
+    while True:
+        result, _name, _fell_back = _backend_call("search", replace(query, page=page, per_page=100), groups)
+        found.extend(doc for doc, _score in result.docs)
+        if not result.docs or page * 100 >= result.total:
+            return found
+        page += 1
 
 
 def vocabulary(backend_name=None):
