@@ -103,7 +103,8 @@ def delete(request, pk):
 
 @login_required
 def profile(request):
-    subscriber, _created = Subscriber.objects.get_or_create(user=request.user)
+    # Reading the form creates nothing: the profile is stored when it is first saved.
+    subscriber = Subscriber.objects.filter(user=request.user).first() or Subscriber(user=request.user)
     form = ProfileForm(request.POST or None, instance=subscriber)
     if request.method == "POST" and form.is_valid():
         form.save()
