@@ -5,10 +5,11 @@ import hashlib
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .models import SavedSearch
+from .models import SavedSearch, Subscriber
 from .searches import save_search
 
 
@@ -89,3 +90,26 @@ def accept(subscriber, key, frequency=SavedSearch.Frequency.WEEKLY):
                 frequency=frequency,
             )
     return None
+
+
+DEFAULT_KINDS = ["policies", "financing", "courses", "transactions"]
+
+
+def offer_on_first_login(user):
+    """On an enterprise member's first log-in, a profile started from the organisation (its district, the
+    usual kinds of content) and the number of subscriptions it proposes; None after the first time or for
+    anyone who is not an enterprise member."""
+    organisation = user.organisation
+    if organisation is None or not organisation.is_enterprise:
+        return None
+    subscriber, _created = Subscriber.objects.get_or_create(user=user)
+    claimed = Subscriber.objects.filter(pk=subscriber.pk, suggestions_offered_at__isnull=True).update(
+        suggestions_offered_at=timezone.now()
+    )
+    if not claimed:
+        return None
+    if not subscriber.kinds:
+        subscriber.kinds = DEFAULT_KINDS
+        subscriber.save(update_fields=["kinds"])
+        subscriber.districts.add(organisation.district)
+    return len(suggestions(subscriber))

@@ -15,7 +15,7 @@ from search.outbox import process_pending
 from subscriptions import delivery, tasks
 from subscriptions.models import Digest, DigestItem, Match, SavedSearch, Subscriber
 from subscriptions.searches import save_search
-from tests.factories import staff_in
+from tests.factories import DEFAULT_PASSWORD, staff_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 TRANSACTIONS = reverse("listings:transactions")
@@ -275,3 +275,13 @@ def test_the_enterprise_profile_proposes_searches_and_one_click_accepts_one(clie
         "kind=patent&applicant=%E4%B8%AD%E5%9B%BD%E8%8D%AF%E7%A7%91%E5%A4%A7%E5%AD%A6",
     )
     assert [s.name for s in browser.get(reverse("subscriptions:index")).context["suggestions"]] == ["交易信息：C03B"]
+
+
+def test_an_enterprise_member_is_offered_subscriptions_on_the_first_log_in_only(client, poster):
+    client.post(reverse("account_login"), {"login": poster.email, "password": DEFAULT_PASSWORD})
+    page = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "平台根据贵企业的信息推荐了" in page
+    assert client.get(reverse("subscriptions:index")).context["suggestions"]
+    client.post(reverse("account_logout"))
+    client.post(reverse("account_login"), {"login": poster.email, "password": DEFAULT_PASSWORD})
+    assert "平台根据贵企业的信息推荐了" not in client.get(reverse("accounts:dashboard")).content.decode()
