@@ -126,17 +126,15 @@ def search(query):
 
 
 def matching_documents(query):
-    """Every document `query` matches, as SearchDocs without highlighting, page after page: what a saved
-    search finds among the documents it is restricted to (`SearchQuery.within`, see subscriptions)."""
+    """Every document `query` matches among the documents it is restricted to (`SearchQuery.within`, see
+    subscriptions), as SearchDocs without highlighting: one page as long as the restriction, so the
+    backend reads the candidates once."""
     groups = text.parse_query(query.text) if query.text else []
-    found = []
-    page = 1
-    while True:
-        result, _name, _fell_back = _backend_call("search", replace(query, page=page, per_page=100), groups)
-        found.extend(doc for doc, _score in result.docs)
-        if not result.docs or page * 100 >= result.total:
-            return found
-        page += 1
+    query = replace(query, page=1)
+    # Past the listing pages' limit of 100 a page: the restriction bounds the answer.
+    query.per_page = max(1, len(query.within or ()))
+    result, _name, _fell_back = _backend_call("search", query, groups)
+    return [doc for doc, _score in result.docs]
 
 
 def vocabulary(backend_name=None):

@@ -71,11 +71,4 @@ def run(source, querystring, page, arrived):
 
 
 def _match(saved, doc, now):
-    return Match(
-        saved_search=saved,
-        doc_type=doc.type,
-        object_id=doc.id,
-        title=doc.title[:300],
-        url=doc.url[:500],
-        matched_at=now,
-    )
+    return Match(saved_search=saved, doc_type=doc.type, object_id=doc.id, matched_at=now)

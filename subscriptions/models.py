@@ -126,13 +126,11 @@ class Arrival(models.Model):
 
 
 class Match(models.Model):
-    """A public item one saved search found among the arrivals; the title and address as the index held them."""
+    """A public item one saved search found among the arrivals (what it shows is read when it is shown)."""
 
     saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="matches")
     doc_type = models.CharField(max_length=40)
     object_id = models.CharField(max_length=64)
-    title = models.CharField(max_length=300)
-    url = models.CharField(max_length=500)
     matched_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
