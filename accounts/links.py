@@ -21,6 +21,7 @@ ACCOUNT_LINKS = [
     (_("我的培训与证书"), "training:mine", ANYONE),
     (_("我的维权案件"), "rights:my_cases", ANYONE),
     (_("开放接口密钥"), "api:keys", ANYONE),
+    (_("我的订阅"), "subscriptions:index", ANYONE),
 ]
 
 

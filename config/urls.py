@@ -50,6 +50,7 @@ urlpatterns = [
     path("register/", include("register.urls")),
     path("rights/", include("rights.urls")),
     path("search/", include("search.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     path("targets/", include("targets.urls")),
     path("api/", include("api.urls")),
     path("funding/", include("funding.urls")),

@@ -12,15 +12,20 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from core.pagecache import invalidate as invalidate_pages
 
 from . import registry
 from .backends import embedded_backend, write_backends
-from .models import OutboxEntry
+from .models import OutboxEntry, SearchEntry
 
 logger = logging.getLogger(__name__)
+
+# Sent after an index update with the ids of the type's documents that have just become public (first
+# published, approved, imported, or public again): what saved searches (subscriptions) are matched against.
+documents_published = Signal()
 
 BATCH = 500
 MAX_BACKOFF = timedelta(minutes=10)
@@ -97,6 +102,7 @@ def apply(doc_type, object_ids, backends=None):
     else:
         docs = list(search_type.public_documents(object_ids))
     gone = object_ids - {doc.id for doc in docs}
+    newly_public = _not_yet_indexed(doc_type, [doc.id for doc in docs])
     # Analysed once for every backend (search.analysis).
     tokens = {doc.uid: doc.tokens() for doc in docs}
     for backend in backends:
@@ -105,6 +111,24 @@ def apply(doc_type, object_ids, backends=None):
     from .service import forget_vocabulary
 
     forget_vocabulary()
+    if newly_public:
+        # A receiver's failure must not undo the index update (the items would then never count as new).
+        for receiver, outcome in documents_published.send_robust(
+            sender=apply, doc_type=doc_type, object_ids=sorted(newly_public)
+        ):
+            if isinstance(outcome, Exception):
+                logger.error("%s failed on newly public %s documents: %s", receiver, doc_type, outcome)
+
+
+def _not_yet_indexed(doc_type, object_ids):
+    """The ids the embedded backend (always kept up to date) does not hold yet: items becoming public."""
+    held = set()
+    for start in range(0, len(object_ids), BATCH):
+        chunk = object_ids[start : start + BATCH]
+        held.update(
+            SearchEntry.objects.filter(doc_type=doc_type, object_id__in=chunk).values_list("object_id", flat=True)
+        )
+    return set(object_ids) - held
 
 
 def drain(limit=BATCH, max_batches=100):

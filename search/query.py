@@ -73,7 +73,9 @@ class SearchQuery:
     listing page builds them with `search.registry.filter_tags` from the filters its types declare);
     date_from / date_before: the document date, inclusive / exclusive;
     price_from / price_to: a price (range) reaching into these yuan bounds; unpriced documents drop out;
-    min_rank: the type's own rank at least this (an institution's rating)."""
+    min_rank: the type's own rank at least this (an institution's rating);
+    within: only these documents ("type:id" uids), e.g. what became public since a saved search last ran
+    (subscriptions): the search then reads only them, not the whole index."""
 
     text: str = ""
     types: list = field(default_factory=list)
@@ -92,6 +94,7 @@ class SearchQuery:
     price_from: float | None = None
     price_to: float | None = None
     min_rank: float | None = None
+    within: list | None = None
 
     def __post_init__(self):
         self.text = " ".join((self.text or "").split())[:200]
@@ -120,6 +123,16 @@ class SearchQuery:
     def term_filters(self):
         """Selected values of each term facet."""
         return {"type": self.types, "category": self.categories, "district": self.districts, "status": self.statuses}
+
+    def within_by_type(self):
+        """The `within` uids as {type: [ids]}, or None when the search is not restricted."""
+        if self.within is None:
+            return None
+        by_type = {}
+        for uid in self.within:
+            doc_type, _sep, object_id = str(uid).partition(":")
+            by_type.setdefault(doc_type, []).append(object_id)
+        return by_type
 
     def required_tags(self):
         """The tag filter as sets of acceptable "key:value" tags, one set per key."""

@@ -7,7 +7,7 @@ titles, snippets and key facts. Listing pages call `search(SearchQuery(types=["t
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.utils.formats import date_format
@@ -123,6 +123,18 @@ def search(query):
     if result.total == 0 and query.text:
         results.did_you_mean = did_you_mean(query)
     return results
+
+
+def matching_documents(query):
+    """Every document `query` matches among the documents it is restricted to (`SearchQuery.within`, see
+    subscriptions), as SearchDocs without highlighting: one page as long as the restriction, so the
+    backend reads the candidates once."""
+    groups = text.parse_query(query.text) if query.text else []
+    query = replace(query, page=1)
+    # Past the listing pages' limit of 100 a page: the restriction bounds the answer.
+    query.per_page = max(1, len(query.within or ()))
+    result, _name, _fell_back = _backend_call("search", query, groups)
+    return [doc for doc, _score in result.docs]
 
 
 def vocabulary(backend_name=None):

@@ -35,6 +35,7 @@ from rights.tests.factories import photo
 from services import inquiries, institutions, orders, reviews
 from services.models import Notification, Offering, ServiceCategory
 from services.tests.factories import InstitutionFactory, InstitutionOrganisationFactory, OfferingFactory
+from subscriptions.searches import save_search
 from targets import entries, imports
 from targets.models import Indicator
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -328,6 +329,9 @@ def build_world():
         code="matrix-indicator", name="矩阵指标", unit="件", category=w.indicator.category
     )
     w.interests = Interest.objects.filter(listing__organisation=w.ent_a)
+    # --- Subscriptions: enterprise A's saved search and private feed -----------------------------------
+    w.saved_search = save_search(a, name="矩阵检索", source="transactions", querystring="q=碳纤维", frequency="daily")
+    w.subscriber = w.saved_search.owner.subscriber
     w.today = timezone.localdate()
     w.tomorrow = w.today + timedelta(days=1)
     from funding.tests.world import add_funding

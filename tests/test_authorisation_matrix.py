@@ -41,6 +41,8 @@ from register.models import ImportBatch as RegisterImportBatch
 from rights.models import Case as RightsCase
 from rights.models import CaseNote, Handler
 from services.models import Inquiry, InquiryMessage, Institution, Invoice, Notification, Offering, Order, Review
+from subscriptions.delivery import unsubscribe_token
+from subscriptions.models import SavedSearch
 from targets.models import DemonstrationCertification, ImportBatch, Indicator, IndicatorEntry
 from tests.authorisation_world import ROLES, build_world, pdf
 from tests.factories import make_credit_code
@@ -60,7 +62,7 @@ OK, REDIRECT, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, INVALID, DONE = (
 # Our code: a pattern whose view lives in one of these apps, or whose admin view works on one of their models.
 OUR_APPS = {"accounts", "cms", "core", "listings", "payments", "reference", "rights", "search", "services"}
 OUR_APPS |= {"api", "register", "targets", "training"}
-OUR_APPS |= {"funding"}
+OUR_APPS |= {"funding", "subscriptions"}
 # Packages whose own URLs are theirs to guard; any other package's URL fails the walk until declared here.
 THIRD_PARTY = {"allauth", "django", "wagtail"}
 # Admin screens Wagtail builds for our user model: Wagtail's user management, guarded by Wagtail itself.
@@ -951,7 +953,68 @@ def snippet_rows(model, attr, *holders, private=False):
     return rows
 
 
+def subscription_rows():
+    """A person's saved searches are theirs alone; the feed and the unsubscribe link carry their own key."""
+    saved_searches = count(SavedSearch)
+    own = {"kwargs": pk("saved_search"), "probe": reread("saved_search", "name", "paused", "frequency")}
+    return {
+        "subscriptions:index": same(signed_in()),
+        "subscriptions:save": Case(
+            get=signed_in(NOT_ALLOWED),
+            post=signed_in(DONE),
+            data={"name": "矩阵新检索", "frequency": "weekly", "source": "search", "querystring": "q=专利"},
+            probe=saved_searches,
+        ),
+        "subscriptions:profile": Case(
+            get=signed_in(),
+            post=signed_in(DONE),
+            data={"kinds": ["courses"], "language": "en"},
+            probe=lambda world: list(world.subscriber._meta.model.objects.values_list("user", "language", "kinds")),
+        ),
+        "subscriptions:accept": Case(get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT), data={"key": "0"}),
+        "subscriptions:feed_reset": Case(
+            get=signed_in(NOT_ALLOWED),
+            post=signed_in(DONE),
+            probe=lambda world: list(world.subscriber._meta.model.objects.values_list("feed_token", flat=True)),
+        ),
+        "subscriptions:feed": [
+            same(PUBLIC, kwargs=lambda world: {"token": world.subscriber.feed_token}, label="token"),
+            same(roles(NOT_FOUND), kwargs={"token": "guessed"}, label="guessed"),
+        ],
+        "subscriptions:unsubscribe": [
+            Case(
+                get=PUBLIC,
+                post=roles(DONE),
+                kwargs=lambda world: {"token": unsubscribe_token(world.saved_search.owner_id, "daily")},
+                probe=reread("saved_search", "paused"),
+                label="signed",
+            ),
+            Case(
+                get=roles(INVALID),
+                post=roles(INVALID),
+                kwargs={"token": "forged"},
+                probe=reread("saved_search", "paused"),
+                label="forged",
+            ),
+        ],
+        "subscriptions:edit": Case(
+            get=signed_in(NOT_FOUND, enterprise_a=OK),
+            post=signed_in(NOT_FOUND, enterprise_a=DONE),
+            data={"name": "改名", "frequency": "weekly", "querystring": "q=碳纤维"},
+            **own,
+        ),
+        "subscriptions:pause": Case(get=signed_in(NOT_ALLOWED), post=signed_in(NOT_FOUND, enterprise_a=DONE), **own),
+        "subscriptions:delete": Case(
+            get=signed_in(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, enterprise_a=DONE),
+            kwargs=pk("saved_search"),
+            probe=saved_searches,
+        ),
+    }
+
+
 EXPECTATIONS |= {
+    **subscription_rows(),
     **snippet_rows(District, "district"),
     **snippet_rows(ResponsibleUnit, "unit"),
     **snippet_rows(IssuingAgency, "agency"),

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -116,6 +117,7 @@ LOCAL_APPS = [
     "targets",
     "api",
     "funding",
+    "subscriptions",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -288,6 +290,18 @@ CELERY_BEAT_SCHEDULE = {
     "core-forget-old-submission-receipts": {"task": "core.tasks.forget_old_submission_receipts", "schedule": 86400.0},
     # Patent and trademark statuses re-evaluated (terms ended, events in effect); postings checked against them.
     "register-reevaluate-statuses": {"task": "register.tasks.reevaluate_statuses", "schedule": 86400.0},
+    # Saved searches: new items matched (and immediate alerts sent), daily digests at 8:00, weekly on Mondays.
+    "subscriptions-match": {"task": "subscriptions.tasks.match_saved_searches", "schedule": 300.0},
+    "subscriptions-daily": {
+        "task": "subscriptions.tasks.send_digests",
+        "schedule": crontab(hour=8, minute=0),
+        "args": ["daily"],
+    },
+    "subscriptions-weekly": {
+        "task": "subscriptions.tasks.send_digests",
+        "schedule": crontab(day_of_week=1, hour=8, minute=0),
+        "args": ["weekly"],
+    },
 }
 # Days a posting whose patent or trademark the register shows as no longer valid stays listed after its
 # owner is told, unless the owner answers with a statement.

@@ -260,6 +260,8 @@ class ElasticsearchBackend:
         if query.scope:
             scope.append({"terms": {"doc_type": list(query.scope)}})
         scope.extend({"terms": {"tags": sorted(accepted)}} for accepted in query.required_tags())
+        if query.within is not None:
+            scope.append({"terms": {"uid": [str(uid) for uid in query.within]}})
         dates = {}
         if query.date_from:
             dates["gte"] = query.date_from.isoformat()

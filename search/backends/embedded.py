@@ -118,6 +118,15 @@ def _scope_sql(query):
     for accepted in query.required_tags():
         clauses.append("(" + " OR ".join(["e.tags LIKE %s ESCAPE '\\'"] * len(accepted)) + ")")
         params.extend(_like_tag(tag) for tag in sorted(accepted))
+    within = query.within_by_type()
+    if within is not None:
+        # The unique (doc_type, object_id) index finds these rows; no match at all when none is given.
+        alternatives = [
+            f"(e.doc_type = %s AND e.object_id IN ({', '.join(['%s'] * len(ids))}))" for ids in within.values()
+        ]
+        clauses.append("(" + (" OR ".join(alternatives) or "1 = 0") + ")")
+        for doc_type, ids in within.items():
+            params.extend([doc_type, *ids])
     if query.date_from:
         clauses.append("e.date >= %s")
         params.append(query.date_from)
