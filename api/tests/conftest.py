@@ -137,7 +137,10 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """Built once per module inside a transaction rolled back at its end; each test's own changes are
     rolled back after it. The search outbox, which a commit would apply, is applied as each request starts."""
     media = tmp_path_factory.mktemp("api-media")
-    overrides = override_settings(MEDIA_ROOT=media / "public", PRIVATE_MEDIA_ROOT=media / "private")
+    # On Elasticsearch a record a test adds is searchable at once, not after the index's next refresh.
+    overrides = override_settings(
+        MEDIA_ROOT=media / "public", PRIVATE_MEDIA_ROOT=media / "private", SEARCH_REFRESH_ON_WRITE=True
+    )
     with django_db_blocker.unblock(), overrides, transaction.atomic():
         request_started.connect(_apply_outbox, dispatch_uid="api_tests_outbox")
         try:
