@@ -22,6 +22,7 @@ ACCOUNT_LINKS = [
     (_("我的维权案件"), "rights:my_cases", ANYONE),
     (_("开放接口密钥"), "api:keys", ANYONE),
     (_("我的订阅"), "subscriptions:index", ANYONE),
+    (_("我的专项资金申请"), "funding:my_applications", ENTERPRISE),
 ]
 
 

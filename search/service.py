@@ -125,6 +125,12 @@ def search(query):
     return results
 
 
+def refresh():
+    """Makes every document indexed so far searchable now (Elasticsearch shows a write only after its next
+    refresh), for work that searches what was just indexed."""
+    _backend_call("refresh")
+
+
 def matching_documents(query):
     """Every document `query` matches among the documents it is restricted to (`SearchQuery.within`, see
     subscriptions), as SearchDocs without highlighting: one page as long as the restriction, so the

@@ -29,6 +29,9 @@ def match_new_items(limit=BATCH):
         arrivals = list(Arrival.objects.select_for_update().filter(matched_at__isnull=True).order_by("id")[:limit])
         if not arrivals:
             return 0
+        # An arrival is recorded once its document is written; it must also be searchable when matched,
+        # or a search run within the index's refresh interval would miss it for good.
+        service.refresh()
         arrived = {}
         for arrival in arrivals:
             arrived.setdefault(arrival.uid, arrival.arrived_at)

@@ -322,7 +322,9 @@ def build_world():
     w.district = District.objects.create(code="matrix", name="矩阵区", kind="district", sort_order=99)
     w.unit = ResponsibleUnit.objects.create(code="matrix", name="矩阵局")
     w.agency = IssuingAgency.objects.create(name="矩阵发文机关")
-    w.population = ResidentPopulation.objects.create(district=w.district, year=2015, residents=Decimal("1.00"))
+    # Of another district: a district with population figures is protected from deletion.
+    counted = District.objects.create(code="matrix-counted", name="矩阵统计区", kind="district", sort_order=98)
+    w.population = ResidentPopulation.objects.create(district=counted, year=2015, residents=Decimal("1.00"))
     w.rd_spending = RdSpending.objects.create(year=2015, amount=Decimal("345000"))
     w.abnormal = AbnormalApplication.objects.create(application_number="201510000001.0", published_on=date(2016, 3, 1))
     w.spare_indicator = Indicator.objects.create(

@@ -194,6 +194,8 @@ def api_rows():
         "transactions": ("listing", "draft_listing"),
         "financing": ("product", "submitted_listing"),
         "courses": ("open_course", None),
+        "patents": ("patent", None),
+        "trademarks": ("trademark", None),
     }
     rows = {f"api:{name}-list": same(PUBLIC) for name in (*api_records, "policies", "news", "patent-information")}
     for name, (public, private) in api_records.items():
@@ -204,6 +206,7 @@ def api_rows():
         rows[f"api:{name}-detail"] = same(roles(NOT_FOUND), kwargs={"pk": 999_999}, label="missing")
     return rows | {
         "api:targets": same(PUBLIC),
+        "api:register-statistics": same(PUBLIC),
         "api:schema": same(PUBLIC),
         "api:docs": same(PUBLIC),
         "api:keys": Case(

@@ -187,6 +187,8 @@ def test_account_page_links_to_what_the_organisation_can_do(client):
     enterprise = shortcuts(MembershipFactory().user)
     assert reverse("services:dashboard") in enterprise
     assert reverse("services:my_institution") not in enterprise
+    assert reverse("funding:my_applications") in enterprise
+    assert reverse("funding:my_applications") not in shortcuts(institution_owner.user)
     unattached = shortcuts(UserFactory())
     assert reverse("training:mine") in unattached
     assert reverse("services:dashboard") not in unattached
