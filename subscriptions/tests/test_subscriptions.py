@@ -12,7 +12,7 @@ from listings.tests.factories import ListingFactory
 from register import imports
 from register.tests.files import PHARMA, QUARTZ, csv_file
 from search.outbox import process_pending
-from subscriptions import delivery, tasks
+from subscriptions import delivery, matching, tasks
 from subscriptions.models import Digest, DigestItem, Match, SavedSearch, Subscriber
 from subscriptions.searches import save_search
 from tests.factories import DEFAULT_PASSWORD, staff_in
@@ -285,3 +285,16 @@ def test_an_enterprise_member_is_offered_subscriptions_on_the_first_log_in_only(
     client.post(reverse("account_logout"))
     client.post(reverse("account_login"), {"login": poster.email, "password": DEFAULT_PASSWORD})
     assert "平台根据贵企业的信息推荐了" not in client.get(reverse("accounts:dashboard")).content.decode()
+
+
+def test_an_item_matched_as_soon_as_it_is_indexed_is_found_on_elasticsearch_without_refresh_on_write(
+    search_index, settings, reader, poster
+):
+    """In production Elasticsearch shows a write only after its refresh interval; matching right after the
+    outbox wrote the document must still find it (it used to miss it for good)."""
+    if search_index.name != "elasticsearch":
+        pytest.skip("the embedded backend shows every write at once")
+    settings.SEARCH_REFRESH_ON_WRITE = False
+    watch(reader, "q=碳纤维")
+    approve(submitted(poster, title="碳纤维预浸料专利许可"))
+    assert matching.match_new_items() == 1
