@@ -8,6 +8,7 @@ from django import forms
 
 from accounts.models import Organisation
 from config.settings.base import LOCAL_APPS
+from funding.tests.factories import make_programme
 from listings.financing import take_up_need
 from listings.tests.factories import FinancingNeedFactory, ListingIPFactory
 from rights.tests.factories import CaseFactory
@@ -54,6 +55,8 @@ ARGUMENTS = {
     "listings.forms.TakeUpForm": lambda: {"lender": OrganisationFactory(kind=Organisation.Kind.INSTITUTION)},
     "listings.forms.StepForm": lambda: {"case": financing_case()},
     "search.forms.SearchForm": lambda: {"data": {}},
+    "funding.forms.ItemForm": lambda: {"organisation": OrganisationFactory()},
+    "funding.forms.PublicityForm": lambda: {"programme": make_programme()},
 }
 
 
