@@ -62,6 +62,7 @@ UNIT_LABELS = {
     "次": pgettext_lazy("unit", "次"),
     "笔": pgettext_lazy("unit", "笔"),
     "万元": pgettext_lazy("unit", "万元"),
+    "元": pgettext_lazy("unit", "元"),
 }
 
 
