@@ -25,7 +25,7 @@ def may_review_any(user):
     return _active(user) and user.has_perm(REVIEW_FUNDING)
 
 
-def is_staff_reader(user):
+def reads_every_application(user):
     """Staff who read every application: managers and finance (reviewers read their programmes')."""
     return may_manage(user) or may_record_payment(user)
 
@@ -36,7 +36,7 @@ def visible_applications(user, queryset):
 
     if not _active(user):
         return queryset.none()
-    if is_staff_reader(user):
+    if reads_every_application(user):
         return queryset
     condition = Q(pk__in=[])
     if user.organisation is not None:
