@@ -48,9 +48,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The suite runs in parallel, a worker per CPU (pytest-xdist; each worker has its own test database, Redis
+# database and search indices); TEST_WORKERS=0 runs it in one process. `--dist load` hands each worker
+# tests in the suite's order, which the database set-up relies on (rolled-back tests before the ones that
+# empty the database). Tests marked `alone` stop a service the workers share, so they run afterwards.
+TEST_WORKERS ?= $(CPUS)
 test: $(VENV)/.installed-dev node_modules/.installed
 	mkdir -p var
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist load -m "not alone"
+	$(VENV)/bin/pytest -m alone
 
 # A few browser journeys (public pages, a log-in, one form) against a served platform: `make run` in
 # another terminal, or SMOKE_BASE_URL=http://host:port.

@@ -11,6 +11,7 @@ SERVICE_VARIABLES = {
     "elasticsearch": "ELASTICSEARCH_URL",
     "redis": "REDIS_URL",
     "stripe": "STRIPE_API_BASE",
+    "s3": "S3_BUCKET",
 }
 
 
@@ -246,3 +247,51 @@ def indexed_demo(indexed_demo_for_module, db):
     request_started.connect(apply_outbox, dispatch_uid="tests_indexed_demo")
     yield indexed_demo_for_module
     request_started.disconnect(dispatch_uid="tests_indexed_demo")
+
+
+def pytest_generate_tests(metafunc):
+    # A test marked `files` (uploads, private downloads, refusals) runs on the file system and, with S3_BUCKET
+    # set, once more against the bucket.
+    if metafunc.definition.get_closest_marker("files") or "file_storage" in metafunc.fixturenames:
+        if "file_storage" not in metafunc.fixturenames:
+            metafunc.fixturenames.append("file_storage")
+        metafunc.parametrize(
+            "file_storage", ["filesystem", pytest.param("s3", marks=pytest.mark.s3)], indirect=True, scope="function"
+        )
+
+
+@pytest.fixture
+def file_storage(request, settings):
+    """Where the test's files go: "filesystem" (the temporary folders of `_media_in_tmp`) or "s3", the
+    bucket named by S3_BUCKET under a prefix of the test's own, emptied afterwards."""
+    backend = getattr(request, "param", "filesystem")
+    if backend == "filesystem":
+        yield backend
+        return
+    yield from _files_in_the_bucket(settings)
+
+
+@pytest.fixture
+def bucket(settings):
+    """For tests marked `s3` only: both storages in the bucket, under a prefix of the test's own; yields it."""
+    yield from _files_in_the_bucket(settings)
+
+
+def _files_in_the_bucket(settings):
+    from django.core.files.storage import storages
+
+    prefix = f"test-{uuid.uuid4().hex[:12]}"
+    options = settings.TEST_S3_OPTIONS
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "core.storage.PublicMediaBucketStorage",
+            "OPTIONS": {**options, "location": f"{prefix}/media"},
+        },
+        "private": {
+            "BACKEND": "core.storage.PrivateBucketStorage",
+            "OPTIONS": {**options, "location": f"{prefix}/private"},
+        },
+    }
+    yield prefix
+    storages["private"].bucket.objects.filter(Prefix=f"{prefix}/").delete()

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Local services for the tests: PostgreSQL, Redis, Elasticsearch (8.19 integ-test distribution from
-# Maven Central, run as an unprivileged user) and Stripe's stripe-mock (built with `go install`).
+# Maven Central, run as an unprivileged user), Stripe's stripe-mock (built with `go install`) and SeaweedFS
+# (S3-compatible object store, built from the Go module proxy; signed requests only).
 #
 #   bash .ci/services.sh install            Debian packages + ES distribution + stripe-mock binary
-#   bash .ci/services.sh start [SERVICE…]   start (or reuse) services; SERVICE: postgres redis elasticsearch stripe-mock
+#   bash .ci/services.sh start [SERVICE…]   start (or reuse) services; SERVICE: postgres redis elasticsearch stripe-mock seaweedfs
 #   bash .ci/services.sh stop  [SERVICE…]   stop them (idempotent)
 #   bash .ci/services.sh status [SERVICE…]  exit 0 when all the named services answer
 #   bash .ci/services.sh verify             smoke-test every service (and Chromium)
@@ -35,6 +36,15 @@ PG_ROLE=${PG_ROLE:-ipplatform}
 PG_PASSWORD=${PG_PASSWORD:-ipplatform}
 PG_DB=${PG_DB:-ipplatform}
 GO_BIN=${GO_BIN:-/usr/local/go/bin/go}
+# SeaweedFS, the S3-compatible object store: a pseudo-version the Go module proxy serves (the module has no
+# semver tags that `go mod download` accepts for this tree). Its S3 gateway listens on S3_PORT; the master,
+# volume and filer take the five ports after it (and their gRPC ports the five after those).
+SEAWEEDFS_VERSION=${SEAWEEDFS_VERSION:-v0.0.0-20261109003541-7506e5f91cd6}
+S3_PORT=${S3_PORT:-18333}
+S3_ACCESS_KEY=${S3_ACCESS_KEY:-ipp-ci-access}
+S3_SECRET_KEY=${S3_SECRET_KEY:-ipp-ci-secret-key-0123456789}
+S3_BUCKET=${S3_BUCKET:-ipp-ci}
+S3_REGION=${S3_REGION:-us-east-1}
 
 if [[ -z ${CI_CACHE_DIR:-} ]]; then
   if [[ $EUID -eq 0 ]]; then CI_CACHE_DIR=/var/cache/ipplatform-ci; else CI_CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/ipplatform-ci; fi
@@ -53,6 +63,9 @@ STRIPE_MOCK_BIN=$CI_CACHE_DIR/bin/stripe-mock-$STRIPE_MOCK_VERSION
 STRIPE_MOCK_PIDFILE=$CI_STATE_DIR/stripe-mock/stripe-mock.pid
 REDIS_STATE=$CI_STATE_DIR/redis
 REDIS_PIDFILE=$REDIS_STATE/redis.pid
+SEAWEEDFS_BIN=$CI_CACHE_DIR/bin/weed-$SEAWEEDFS_VERSION
+SEAWEEDFS_STATE=${SEAWEEDFS_STATE:-$CI_STATE_DIR/seaweedfs-$S3_PORT}
+SEAWEEDFS_PIDFILE=$SEAWEEDFS_STATE/weed.pid
 
 log() { printf '[ci %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -314,6 +327,12 @@ es_pid() {
 es_health() { curl -fsS -m 10 "$ES_URL/_cluster/health?wait_for_status=yellow&timeout=5s" 2>/dev/null; }
 es_healthy() { [[ $(es_health) =~ \"status\":\"(green|yellow)\" ]]; }
 
+# The node's path.repo, where snapshot repositories may be registered: empty for a node started without one.
+es_repo_dir() {
+  curl -fsS -m 10 "${1:-$ES_URL}/_nodes/settings?filter_path=nodes.*.settings.path.repo" 2>/dev/null |
+    sed -n 's/.*"repo":\["\{0,1\}\([^"]*\)".*/\1/p'
+}
+
 es_status() {
   local pid
   pid=$(es_pid)
@@ -373,7 +392,7 @@ es_start() {
         useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$ES_USER"
       run_as=(runuser -u "$ES_USER" --)
     fi
-    mkdir -p "$ES_STATE"/{data,logs,tmp}
+    mkdir -p "$ES_STATE"/{data,logs,tmp,snapshots}
     if [[ ${ES_FRESH_DATA:-0} == 1 ]]; then rm -rf "${ES_STATE:?}/data" && mkdir -p "$ES_STATE/data"; fi
     rm -f "$ES_PIDFILE" "$ES_STATE/start.rc"
     if [[ $EUID -eq 0 ]]; then
@@ -392,7 +411,7 @@ es_start() {
         -E cluster.name="$ES_CLUSTER_NAME" -E node.name=ci-node \
         -E discovery.type=single-node -E xpack.security.enabled=false \
         -E network.host=127.0.0.1 -E http.port="$ES_PORT" -E transport.port="$ES_TRANSPORT_PORT" \
-        -E path.data="$ES_STATE/data" -E path.logs="$ES_STATE/logs" \
+        -E path.data="$ES_STATE/data" -E path.logs="$ES_STATE/logs" -E path.repo="$ES_STATE/snapshots" \
         -E cluster.routing.allocation.disk.threshold_enabled=false \
         -E action.destructive_requires_name=false || rc=$?
       echo "${rc:-0}" >"$ES_STATE/start.rc"
@@ -519,14 +538,128 @@ stripe_mock_stop() {
   rm -f "$STRIPE_MOCK_PIDFILE"
 }
 
+# --- SeaweedFS (S3-compatible object store) -------------------------------------------------------------------
+# `go install …/weed@version` is refused (the module's go.mod holds a replace directive), so the module is
+# downloaded through the proxy and built as the main module. ~4 minutes on 2 cores, once: the binary is cached.
+seaweedfs_build() {
+  [[ -x $SEAWEEDFS_BIN ]] && return 0
+  [[ -x $GO_BIN ]] || GO_BIN=$(command -v go) || die "Go is needed to build SeaweedFS"
+  local dir build
+  log "building github.com/seaweedfs/seaweedfs/weed@$SEAWEEDFS_VERSION"
+  dir=$("$GO_BIN" mod download -json "github.com/seaweedfs/seaweedfs@$SEAWEEDFS_VERSION" </dev/null |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])') ||
+    die "go mod download github.com/seaweedfs/seaweedfs@$SEAWEEDFS_VERSION failed"
+  build=$(mktemp -d)
+  cp -r "$dir/." "$build/"
+  chmod -R u+w "$build"
+  (cd "$build" && GOFLAGS=-buildvcs=false "$GO_BIN" build -o "$build/weed.bin" ./weed </dev/null) || {
+    rm -rf "$build"
+    die "building SeaweedFS failed"
+  }
+  mkdir -p "$(dirname "$SEAWEEDFS_BIN")"
+  mv "$build/weed.bin" "$SEAWEEDFS_BIN"
+  rm -rf "$build"
+  ln -sfn "$(basename "$SEAWEEDFS_BIN")" "$CI_CACHE_DIR/bin/weed"
+}
+
+s3_url() { echo "http://127.0.0.1:$S3_PORT"; }
+# curl signs with AWS Signature V4 itself; an unsigned request is refused (identities are configured). curl
+# leaves out the payload's hash, which S3 servers require among the signed headers: it goes unsigned.
+s3_curl() {
+  curl -fsS -m 30 --aws-sigv4 "aws:amz:$S3_REGION:s3" --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" \
+    -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' "$@"
+}
+seaweedfs_answers() { s3_curl -o /dev/null "$(s3_url)/" 2>/dev/null; }
+seaweedfs_pid() {
+  local pid
+  pid=$(read_pid "$SEAWEEDFS_PIDFILE")
+  if pid_alive "$pid" && [[ $(pid_cmdline "$pid") == *weed* ]]; then echo "$pid"; fi
+}
+seaweedfs_status() { [[ -n $(seaweedfs_pid) ]] && seaweedfs_answers; }
+
+# The S3 gateway's identities: one key pair with every action, so that every request the platform makes is
+# signed as in production, and anonymous requests are refused.
+seaweedfs_identities() {
+  cat <<JSON
+{"identities": [{"name": "ipplatform",
+  "credentials": [{"accessKey": "$S3_ACCESS_KEY", "secretKey": "$S3_SECRET_KEY"}],
+  "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
+JSON
+}
+
+seaweedfs_start() {
+  seaweedfs_build
+  local pid port cmd
+  pid=$(seaweedfs_pid)
+  if [[ -n $pid ]] && seaweedfs_answers; then
+    log "SeaweedFS already running (pid $pid) at $(s3_url)"
+    seaweedfs_bucket
+    return 0
+  fi
+  [[ -n $pid ]] && stop_pid "$pid" SeaweedFS 20
+  for port in $(seq "$S3_PORT" $((S3_PORT + 5))) $(seq $((S3_PORT + 6)) $((S3_PORT + 11))); do
+    pid=$(port_pid "$port")
+    [[ -n $pid ]] || continue
+    cmd=$(pid_cmdline "$pid")
+    if [[ $cmd == *"-dir=$SEAWEEDFS_STATE/data"* ]]; then
+      stop_pid "$pid" "an earlier SeaweedFS" 20
+    else
+      die "port $port is held by another process (pid $pid): ${cmd:0:200}"
+    fi
+  done
+  mkdir -p "$SEAWEEDFS_STATE/data"
+  if [[ ${S3_FRESH_DATA:-0} == 1 ]]; then rm -rf "${SEAWEEDFS_STATE:?}/data" && mkdir -p "$SEAWEEDFS_STATE/data"; fi
+  seaweedfs_identities >"$SEAWEEDFS_STATE/s3.json"
+  log "starting SeaweedFS on 127.0.0.1 (S3 gateway :$S3_PORT; master, volume, filer on :$((S3_PORT + 1))–:$((S3_PORT + 3)))"
+  setsid "$SEAWEEDFS_BIN" server -dir="$SEAWEEDFS_STATE/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+    -master.port=$((S3_PORT + 1)) -master.port.grpc=$((S3_PORT + 7)) -master.volumeSizeLimitMB=64 \
+    -volume.port=$((S3_PORT + 2)) -volume.port.grpc=$((S3_PORT + 8)) -volume.max=20 \
+    -filer.port=$((S3_PORT + 3)) -filer.port.grpc=$((S3_PORT + 9)) \
+    -s3 -s3.port="$S3_PORT" -s3.port.grpc=$((S3_PORT + 10)) -s3.config="$SEAWEEDFS_STATE/s3.json" \
+    >"$SEAWEEDFS_STATE/weed.log" 2>&1 </dev/null &
+  echo $! >"$SEAWEEDFS_PIDFILE"
+  wait_until 90 "SeaweedFS's S3 gateway to answer" seaweedfs_answers || {
+    tail -n 40 "$SEAWEEDFS_STATE/weed.log" >&2 || true
+    die "SeaweedFS did not start"
+  }
+  seaweedfs_bucket
+}
+
+# The tests' bucket; private by default (no bucket policy, no public ACL).
+seaweedfs_bucket() {
+  s3_curl -o /dev/null "$(s3_url)/$S3_BUCKET" -I 2>/dev/null && return 0
+  wait_until 60 "SeaweedFS to create the bucket $S3_BUCKET" s3_curl -o /dev/null -X PUT "$(s3_url)/$S3_BUCKET" ||
+    die "could not create the bucket $S3_BUCKET"
+}
+
+seaweedfs_stop() {
+  local pid
+  pid=$(seaweedfs_pid)
+  [[ -n $pid ]] && stop_pid "$pid" SeaweedFS 20
+  rm -f "$SEAWEEDFS_PIDFILE"
+}
+
+seaweedfs_verify() {
+  local key=ci-smoke-$$ out code
+  s3_curl -o /dev/null -X PUT -H 'Content-Type: text/plain' --data-binary '知识产权' "$(s3_url)/$S3_BUCKET/$key" ||
+    die "S3: could not write an object"
+  out=$(s3_curl "$(s3_url)/$S3_BUCKET/$key") || die "S3: could not read the object back"
+  [[ $out == 知识产权 ]] || die "S3: read back '$out'"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -m 10 "$(s3_url)/$S3_BUCKET/$key")
+  [[ $code == 403 ]] || die "S3: an unsigned read answered $code, not 403"
+  s3_curl -o /dev/null -X DELETE "$(s3_url)/$S3_BUCKET/$key" || die "S3: could not delete the object"
+  log "SeaweedFS OK: signed write, read and delete in bucket $S3_BUCKET at $(s3_url); unsigned read refused"
+}
+
 # --- all together -----------------------------------------------------------------------------------------------
-ALL_SERVICES=(postgres redis elasticsearch stripe-mock)
+ALL_SERVICES=(postgres redis elasticsearch stripe-mock seaweedfs)
 svc_fn() { # svc_fn SERVICE ACTION -> function name
   case $1 in
     postgres | postgresql | pg) echo "postgres_$2" ;;
     redis) echo "redis_$2" ;;
     elasticsearch | es) echo "es_$2" ;;
     stripe-mock | stripe_mock | stripe) echo "stripe_mock_$2" ;;
+    seaweedfs | s3) echo "seaweedfs_$2" ;;
     *) die "unknown service: $1 (one of: ${ALL_SERVICES[*]})" ;;
   esac
 }
@@ -542,6 +675,11 @@ print_env() {
   printf 'export STRIPE_SECRET_KEY=%q\n' sk_test_123
   printf 'export STRIPE_WEBHOOK_SECRET=%q\n' whsec_test_ci
   printf 'export CHROMIUM_PATH=%q\n' /usr/bin/chromium
+  printf 'export S3_ENDPOINT_URL=%q\n' "$(s3_url)"
+  printf 'export S3_BUCKET=%q\n' "$S3_BUCKET"
+  printf 'export S3_REGION=%q\n' "$S3_REGION"
+  printf 'export S3_ACCESS_KEY_ID=%q\n' "$S3_ACCESS_KEY"
+  printf 'export S3_SECRET_ACCESS_KEY=%q\n' "$S3_SECRET_KEY"
 }
 
 verify_all() {
@@ -552,6 +690,7 @@ verify_all() {
   redis_ping || die "Redis does not answer"
   log "Redis OK: $(redis-cli -p "$REDIS_PORT" info server | grep -o 'redis_version:[^[:space:]]*')"
   es_verify
+  seaweedfs_verify
   stripe_mock_answers || die "stripe-mock does not answer"
   log "stripe-mock OK: $STRIPE_MOCK_VERSION at $(stripe_mock_url)"
   if [[ -x /usr/bin/chromium ]]; then
@@ -573,6 +712,7 @@ services_main() {
       install_packages
       es_fetch
       stripe_mock_build
+      seaweedfs_build
       ;;
     start)
       for svc in "${svcs[@]}"; do
@@ -597,6 +737,7 @@ services_main() {
     env) print_env ;;
     fetch-elasticsearch) es_download ;;   # used by .ci/run to download in the background
     build-stripe-mock) stripe_mock_build ;; # likewise
+    build-seaweedfs) seaweedfs_build ;;     # likewise
     *)
       sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
       [[ $cmd == help ]] || return 2

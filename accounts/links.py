@@ -23,6 +23,13 @@ ACCOUNT_LINKS = [
     (_("开放接口密钥"), "api:keys", ANYONE),
     (_("我的订阅"), "subscriptions:index", ANYONE),
     (_("我的专项资金申请"), "funding:my_applications", ENTERPRISE),
+    (_("我的版权登记"), "copyrights:mine", ANYONE),
+    (_("知识产权评议"), "evaluations:list", "member"),
+    (_("知识产权顾问库"), "advisers:pool", ANYONE),
+    (_("顾问咨询请求"), "advisers:requests", ANYONE),
+    (_("我的顾问资料"), "advisers:my_profile", ANYONE),
+    (_("本机构的顾问"), "advisers:registrations", INSTITUTION),
+    (_("知识产权海关备案"), "register:customs_mine", ENTERPRISE),
 ]
 
 

@@ -30,6 +30,14 @@ REGISTER_MANAGERS = "知识产权数据管理员"
 # `funding.roles`, like the register's group, since the permissions are created after this module's roles.
 FUNDING_MANAGERS = "专项资金管理员"
 FUNDING_REVIEWERS = "专项资金审核人员"
+# Copyright examiners (作品登记审查员): the work registrations and contract filings of their unit (市文广新局),
+# through a `copyrights.Examiner` row. Seeded by `copyrights.roles`, like the special funds' groups.
+COPYRIGHT_EXAMINERS = "作品登记审查员"
+# Talent managers (知识产权人才评聘): record engineer-title recognitions and take them through review to a
+# decision. Seeded by `advisers.roles`, since the permission is created after this module's roles.
+TALENT_MANAGERS = "知识产权人才管理员"
+# Patent analysts: early-warning watches and their alerts and reports. Seeded by `analysis.roles`.
+PATENT_ANALYSTS = "专利预警分析人员"
 
 # The permission of each action or private read, as "app_label.codename".
 REVIEW_INSTITUTIONS = "services.review_institution"  # approve, reject, suspend; read pending/suspended ones
@@ -45,9 +53,16 @@ REPORT_TARGETS = "targets.report_targets"  # entries and imports
 VIEW_PAYMENTS = "payments.view_payment_record"
 REFUND_PAYMENTS = "payments.refund_payment"
 IMPORT_REGISTER = "register.import_records"  # register imports and applicant matching
+RECORD_CUSTOMS = "register.record_customs"  # customs recordals: the list imported, one entered, counts by district
 MANAGE_FUNDING = "funding.manage_programmes"  # open programmes, assign reviewers, moderate objections, statistics
 REVIEW_FUNDING = "funding.review_application"  # 受理, 初审, 复核, 公示 of the programmes one is assigned to
 RECORD_FUNDING_PAYMENTS = "funding.record_payment"  # 拨付 and the finance export with bank details
+EXAMINE_COPYRIGHT = "copyrights.examine_filing"  # examine, ask for correction, approve or refuse their unit's filings
+# IP evaluation requests (知识产权评议): read every request, assign institutions. Granted to platform
+# operators by `evaluations.roles` (the permission is created after this module's roles are first seeded).
+MANAGE_EVALUATIONS = "evaluations.manage_requests"
+RECOGNISE_TITLES = "advisers.recognise_titles"  # 知识产权工程师评聘: record, review, decide
+MANAGE_WATCHES = "analysis.manage_watches"  # define early-warning watches, read every platform watch's alerts
 
 ROLES = {
     PLATFORM_OPERATORS: {

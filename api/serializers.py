@@ -7,6 +7,8 @@ an institution's listed contact); documents, bank details, applicants' own detai
 log-in are never fields here.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.html import strip_tags
@@ -36,6 +38,39 @@ class HumanPageField(serializers.Field):
         return absolute_url(record.get_absolute_url())
 
 
+@extend_schema_field(serializers.ListField(child=serializers.CharField()))
+class TagNamesField(serializers.Field):
+    """The names of a page's tags, sorted."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return sorted(tag.name for tag in page.tags.all())
+
+
+class YuanField(serializers.DecimalField):
+    """An amount kept in fen (the currency's smallest unit), shown in the main unit as a decimal string
+    ("800.00"; "0.00" is free)."""
+
+    def __init__(self, *, max_digits, **kwargs):
+        super().__init__(max_digits=max_digits, decimal_places=2, read_only=True, **kwargs)
+
+    def to_representation(self, fen):
+        return super().to_representation(Decimal(fen) / FEN_PER_YUAN)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CurrencyField(serializers.Field):
+    """The currency every amount of the platform is in (PAYMENT_CURRENCY), as an ISO 4217 code."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, record):
+        return settings.PAYMENT_CURRENCY.upper()
+
+
 class ReferenceSerializer(serializers.Serializer):
     """A reference row (district, industry, category, issuing agency): its id and name in the reader's
     language (Chinese unless English is chosen)."""
@@ -60,10 +95,6 @@ class PageFieldsMixin(serializers.Serializer):
     last_published_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
-def tag_names(page):
-    return sorted(tag.name for tag in page.tags.all())
-
-
 class PolicySerializer(PageFieldsMixin):
     index_number = serializers.CharField(read_only=True)
     document_number = serializers.CharField(read_only=True)
@@ -75,7 +106,7 @@ class PolicySerializer(PageFieldsMixin):
     validity_label = serializers.CharField(source="get_validity_display", read_only=True)
     validity_note = serializers.CharField(read_only=True)
     repealed_by = serializers.SerializerMethodField()
-    topics = serializers.SerializerMethodField()
+    topics = TagNamesField()
 
     @extend_schema_field(
         inline_serializer(
@@ -110,10 +141,6 @@ class PolicySerializer(PageFieldsMixin):
             }
         return None
 
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_topics(self, policy):
-        return tag_names(policy)
-
 
 class NewsSerializer(PageFieldsMixin):
     date = serializers.DateField(read_only=True)
@@ -121,11 +148,7 @@ class NewsSerializer(PageFieldsMixin):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
     source = serializers.CharField(read_only=True)
     summary = serializers.CharField(read_only=True)
-    tags = serializers.SerializerMethodField()
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_tags(self, page):
-        return tag_names(page)
+    tags = TagNamesField()
 
 
 class EarlyWarningSerializer(serializers.Serializer):
@@ -144,12 +167,8 @@ class PatentInfoSerializer(PageFieldsMixin):
     date = serializers.DateField(read_only=True)
     author = serializers.CharField(read_only=True)
     summary = serializers.CharField(read_only=True)
-    tags = serializers.SerializerMethodField()
+    tags = TagNamesField()
     early_warning = serializers.SerializerMethodField()
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_tags(self, page):
-        return tag_names(page)
 
     @extend_schema_field(EarlyWarningSerializer(allow_null=True))
     def get_early_warning(self, page):
@@ -169,22 +188,14 @@ class CourseSerializer(PageFieldsMixin):
     venue = serializers.CharField(read_only=True)
     capacity = serializers.IntegerField(read_only=True)
     places_left = serializers.SerializerMethodField()
-    fee = serializers.SerializerMethodField()
-    currency = serializers.SerializerMethodField()
+    fee = YuanField(max_digits=12)
+    currency = CurrencyField()
     organiser = serializers.CharField(read_only=True)
     contact = serializers.CharField(read_only=True)
     accepts_enrolment = serializers.BooleanField(read_only=True)
 
     def get_places_left(self, course) -> int:
         return course.places_left()
-
-    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
-    def get_fee(self, course):
-        """In the currency's main unit, as a decimal string ("800.00"; "0.00" is free)."""
-        return f"{course.fee / FEN_PER_YUAN:.2f}"
-
-    def get_currency(self, course) -> str:
-        return settings.PAYMENT_CURRENCY.upper()
 
 
 class OfferingBriefSerializer(serializers.Serializer):
@@ -252,19 +263,11 @@ class OfferingSerializer(serializers.Serializer):
     description = serializers.CharField(read_only=True)
     price_type = serializers.CharField(read_only=True)
     price_type_label = serializers.CharField(source="get_price_type_display", read_only=True)
-    price = serializers.SerializerMethodField()
-    currency = serializers.SerializerMethodField()
+    price = YuanField(max_digits=14, allow_null=True)  # null when the price is negotiated
+    currency = CurrencyField()
     delivery_days = serializers.IntegerField(read_only=True, allow_null=True)
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
-
-    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True))
-    def get_price(self, offering):
-        """In the currency's main unit; null when the price is negotiated."""
-        return None if offering.price is None else f"{offering.price / FEN_PER_YUAN:.2f}"
-
-    def get_currency(self, offering) -> str:
-        return settings.PAYMENT_CURRENCY.upper()
 
 
 class ListingIPSerializer(serializers.Serializer):
@@ -453,58 +456,52 @@ class TrademarkSerializer(serializers.Serializer):
         return absolute_url(mark.image.url) if mark.image else None
 
 
-class CountSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    label = serializers.CharField()
-    count = serializers.IntegerField()
+def figures(name, /, **fields):
+    """A serializer of figures computed for the API (a dict, not a record), declared as its fields' types in
+    order: `int`, `str`, a serializer of nested figures, or `[serializer]` for a list of them. (`name` is
+    positional only: a field may be called "name".)"""
+
+    def field(kind):
+        if isinstance(kind, list):
+            return kind[0](many=True)
+        return {int: serializers.IntegerField, str: serializers.CharField}.get(kind, kind)()
+
+    declared = {field_name: field(kind) for field_name, kind in fields.items()}
+    return type(f"{name}Serializer", (serializers.Serializer,), {**declared, "__module__": __name__})
 
 
-class PatentYearSerializer(serializers.Serializer):
-    year = serializers.IntegerField()
-    filings = serializers.IntegerField()
-    grants = serializers.IntegerField()
-
-
-class DistrictCountSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    count = serializers.IntegerField()
-    in_force = serializers.IntegerField()
-
-
-class PatentFiguresSerializer(serializers.Serializer):
-    total = serializers.IntegerField()
-    in_force = serializers.IntegerField()
-    pct = serializers.IntegerField()
-    by_type = CountSerializer(many=True)
-    by_status = CountSerializer(many=True)
-    by_year = PatentYearSerializer(many=True)
-    by_district = DistrictCountSerializer(many=True)
-
-
-class TrademarkKindsSerializer(serializers.Serializer):
-    madrid = serializers.IntegerField()
-    geographical_indication = serializers.IntegerField()
-    agricultural = serializers.IntegerField()
-    collective = serializers.IntegerField()
-    certification = serializers.IntegerField()
-    well_known = serializers.IntegerField()
-    provincial_famous = serializers.IntegerField()
-
-
-class YearCountSerializer(serializers.Serializer):
-    year = serializers.IntegerField()
-    count = serializers.IntegerField()
-
-
-class TrademarkFiguresSerializer(serializers.Serializer):
-    total = serializers.IntegerField()
-    registered = serializers.IntegerField()
-    by_status = CountSerializer(many=True)
-    registered_by_kind = TrademarkKindsSerializer()
-    registrations_by_year = YearCountSerializer(many=True)
-
-
-class RegisterStatisticsSerializer(serializers.Serializer):
-    patents = PatentFiguresSerializer()
-    trademarks = TrademarkFiguresSerializer()
+CountSerializer = figures("Count", code=str, label=str, count=int)
+PatentYearSerializer = figures("PatentYear", year=int, filings=int, grants=int)
+DistrictCountSerializer = figures("DistrictCount", id=int, name=str, count=int, in_force=int)
+YearCountSerializer = figures("YearCount", year=int, count=int)
+PatentFiguresSerializer = figures(
+    "PatentFigures",
+    total=int,
+    in_force=int,
+    pct=int,
+    by_type=[CountSerializer],
+    by_status=[CountSerializer],
+    by_year=[PatentYearSerializer],
+    by_district=[DistrictCountSerializer],
+)
+TrademarkKindsSerializer = figures(
+    "TrademarkKinds",
+    madrid=int,
+    geographical_indication=int,
+    agricultural=int,
+    collective=int,
+    certification=int,
+    well_known=int,
+    provincial_famous=int,
+)
+TrademarkFiguresSerializer = figures(
+    "TrademarkFigures",
+    total=int,
+    registered=int,
+    by_status=[CountSerializer],
+    registered_by_kind=TrademarkKindsSerializer,
+    registrations_by_year=[YearCountSerializer],
+)
+RegisterStatisticsSerializer = figures(
+    "RegisterStatistics", patents=PatentFiguresSerializer, trademarks=TrademarkFiguresSerializer
+)

@@ -118,6 +118,9 @@ class SearchListView(PublicReadView):
 
     pagination_class = SearchCursorPagination
     schema = FilterFormSchema()
+    # The search types of the list's items: where its detail view finds one. (This class's docstring is
+    # the schema's description of every list.)
+    search_types = ()
 
     def make_form(self, data):
         raise NotImplementedError
@@ -160,63 +163,34 @@ class PublicDetailView(PublicReadView):
         raise Http404
 
 
-def cms_section(form_class):
-    class Section:
+def filtered_list(serializer_class, form_class, search_types, **form_kwargs):
+    """A list whose page's filter form makes the page's search itself (`form.search_query`); named after
+    the form (`PolicyFilterForm` → `PolicyList`)."""
+
+    class FilteredList(SearchListView):
         def make_form(self, data):
-            return form_class(data, index_page=None)
+            return form_class(data, **form_kwargs)
 
         def make_query(self, form, page, per_page):
             return form.search_query(page=page, per_page=per_page)
 
-    return Section
+    name = form_class.__name__.removesuffix("FilterForm") + "List"
+    attributes = {"serializer_class": serializer_class, "search_types": search_types, "__module__": __name__}
+    return type(name, (FilteredList,), attributes)
 
 
-def documented(tag, summary_list, summary_detail, serializer, list_view, detail_view):
-    """The two views of one kind of record, described for the schema."""
-    list_view = extend_schema(
-        tags=[tag],
-        summary=summary_list,
-        responses={200: serializer(many=True), **ERROR_RESPONSES["list"]},
-        examples=examples_for(tag, many=True),
-    )(list_view)
-    detail_view = extend_schema(
-        tags=[tag],
-        summary=summary_detail,
-        responses={200: serializer, **ERROR_RESPONSES["detail"]},
-        examples=examples_for(tag),
-    )(detail_view)
-    return list_view, detail_view
-
-
-class PolicyList(cms_section(PolicyFilterForm), SearchListView):
-    serializer_class = serializers.PolicySerializer
-
-
-class PolicyDetail(PublicDetailView):
-    serializer_class = serializers.PolicySerializer
-    search_types = ("policy",)
-
-
-class NewsList(cms_section(NewsFilterForm), SearchListView):
-    serializer_class = serializers.NewsSerializer
-
-
-class NewsDetail(PublicDetailView):
-    serializer_class = serializers.NewsSerializer
-    search_types = ("news",)
-
-
-class PatentInfoList(cms_section(PatentInfoFilterForm), SearchListView):
-    serializer_class = serializers.PatentInfoSerializer
-
-
-class PatentInfoDetail(PublicDetailView):
-    serializer_class = serializers.PatentInfoSerializer
-    search_types = ("patent_info",)
+PolicyList = filtered_list(serializers.PolicySerializer, PolicyFilterForm, ("policy",), index_page=None)
+NewsList = filtered_list(serializers.NewsSerializer, NewsFilterForm, ("news",), index_page=None)
+PatentInfoList = filtered_list(
+    serializers.PatentInfoSerializer, PatentInfoFilterForm, ("patent_info",), index_page=None
+)
+TransactionList = filtered_list(serializers.ListingSerializer, TransactionFilterForm, ("transaction",))
+FinancingList = filtered_list(serializers.ListingSerializer, FinancingFilterForm, ("financing", "financing_product"))
 
 
 class CourseList(SearchListView):
     serializer_class = serializers.CourseSerializer
+    search_types = ("course",)
 
     def make_form(self, data):
         return CourseFilterForm(data)
@@ -228,13 +202,9 @@ class CourseList(SearchListView):
         return {"course": registry.get("course").public_queryset().for_listing()}
 
 
-class CourseDetail(PublicDetailView):
-    serializer_class = serializers.CourseSerializer
-    search_types = ("course",)
-
-
 class InstitutionList(SearchListView):
     serializer_class = serializers.InstitutionSerializer
+    search_types = ("institution",)
 
     def make_form(self, data):
         return DirectoryFilterForm(data)
@@ -243,54 +213,15 @@ class InstitutionList(SearchListView):
         return institution_query(form, page, per_page)
 
 
-class InstitutionDetail(PublicDetailView):
-    serializer_class = serializers.InstitutionSerializer
-    search_types = ("institution",)
-
-
 class OfferingList(SearchListView):
     serializer_class = serializers.OfferingSerializer
+    search_types = ("offering",)
 
     def make_form(self, data):
         return OfferingFilterForm(data, categories=list(ServiceCategory.objects.all()))
 
     def make_query(self, form, page, per_page):
         return offering_query(form, page, per_page)
-
-
-class OfferingDetail(PublicDetailView):
-    serializer_class = serializers.OfferingSerializer
-    search_types = ("offering",)
-
-
-class TransactionList(SearchListView):
-    serializer_class = serializers.ListingSerializer
-
-    def make_form(self, data):
-        return TransactionFilterForm(data)
-
-    def make_query(self, form, page, per_page):
-        return form.search_query(page=page, per_page=per_page)
-
-
-class TransactionDetail(PublicDetailView):
-    serializer_class = serializers.ListingSerializer
-    search_types = ("transaction",)
-
-
-class FinancingList(SearchListView):
-    serializer_class = serializers.ListingSerializer
-
-    def make_form(self, data):
-        return FinancingFilterForm(data)
-
-    def make_query(self, form, page, per_page):
-        return form.search_query(page=page, per_page=per_page)
-
-
-class FinancingDetail(PublicDetailView):
-    serializer_class = serializers.ListingSerializer
-    search_types = ("financing", "financing_product")
 
 
 class RegisterList(SearchListView):
@@ -307,6 +238,7 @@ class RegisterList(SearchListView):
 
 class PatentList(RegisterList):
     serializer_class = serializers.PatentSerializer
+    search_types = ("patent",)
     kind = "patent"
 
     def querysets(self, scope):
@@ -319,19 +251,10 @@ def _patents_with_history(patents):
     )
 
 
-class PatentDetail(PublicDetailView):
-    serializer_class = serializers.PatentSerializer
-    search_types = ("patent",)
-
-
 class TrademarkList(RegisterList):
     serializer_class = serializers.TrademarkSerializer
-    kind = "trademark"
-
-
-class TrademarkDetail(PublicDetailView):
-    serializer_class = serializers.TrademarkSerializer
     search_types = ("trademark",)
+    kind = "trademark"
 
 
 @extend_schema(
@@ -364,36 +287,45 @@ class TargetSummary(PublicReadView):
         return Response(self.get_serializer(public_rows(), many=True).data)
 
 
-ENDPOINTS = [
-    # (path segment and tag, list summary, detail summary, list view, detail view)
-    ("policies", _("政策法规列表"), _("一份政策文件"), PolicyList, PolicyDetail),
-    ("news", _("新闻与通知公告列表"), _("一条新闻或公告"), NewsList, NewsDetail),
-    (
-        "patent-information",
-        _("专利信息与预警分析报告列表"),
-        _("一篇专利信息或预警分析报告"),
-        PatentInfoList,
-        PatentInfoDetail,
-    ),
-    ("courses", _("培训课程列表（默认即将开课）"), _("一门培训课程"), CourseList, CourseDetail),
-    ("institutions", _("服务机构名录"), _("一家服务机构及其评价指标"), InstitutionList, InstitutionDetail),
-    ("offerings", _("服务项目列表"), _("一个服务项目"), OfferingList, OfferingDetail),
-    ("transactions", _("知识产权交易信息列表"), _("一条交易信息"), TransactionList, TransactionDetail),
-    (
-        "financing",
-        _("质押融资需求与金融产品列表"),
-        _("一条融资需求或金融产品"),
-        FinancingList,
-        FinancingDetail,
-    ),
-    ("patents", _("专利登记数据检索"), _("一件专利及其申请人、法律状态事件"), PatentList, PatentDetail),
-    ("trademarks", _("商标登记数据检索"), _("一件注册商标"), TrademarkList, TrademarkDetail),
-]
+def documented(tag, summary_list, summary_detail, list_view):
+    """The two views of one kind of record, described for the schema: the list, and the detail showing one
+    record of the list's search types through the list's serializer."""
+    serializer = list_view.serializer_class
+    detail_view = type(
+        list_view.__name__.removesuffix("List") + "Detail",
+        (PublicDetailView,),
+        {"serializer_class": serializer, "search_types": list_view.search_types, "__module__": __name__},
+    )
+    list_view = extend_schema(
+        tags=[tag],
+        summary=summary_list,
+        responses={200: serializer(many=True), **ERROR_RESPONSES["list"]},
+        examples=examples_for(tag, many=True),
+    )(list_view)
+    detail_view = extend_schema(
+        tags=[tag],
+        summary=summary_detail,
+        responses={200: serializer, **ERROR_RESPONSES["detail"]},
+        examples=examples_for(tag),
+    )(detail_view)
+    return list_view, detail_view
+
 
 ENDPOINTS = [
-    (segment, *documented(segment, summary_list, summary_detail, list_view.serializer_class, list_view, detail_view))
-    for segment, summary_list, summary_detail, list_view, detail_view in ENDPOINTS
+    # (path segment and tag, list summary, detail summary, list view)
+    ("policies", _("政策法规列表"), _("一份政策文件"), PolicyList),
+    ("news", _("新闻与通知公告列表"), _("一条新闻或公告"), NewsList),
+    ("patent-information", _("专利信息与预警分析报告列表"), _("一篇专利信息或预警分析报告"), PatentInfoList),
+    ("courses", _("培训课程列表（默认即将开课）"), _("一门培训课程"), CourseList),
+    ("institutions", _("服务机构名录"), _("一家服务机构及其评价指标"), InstitutionList),
+    ("offerings", _("服务项目列表"), _("一个服务项目"), OfferingList),
+    ("transactions", _("知识产权交易信息列表"), _("一条交易信息"), TransactionList),
+    ("financing", _("质押融资需求与金融产品列表"), _("一条融资需求或金融产品"), FinancingList),
+    ("patents", _("专利登记数据检索"), _("一件专利及其申请人、法律状态事件"), PatentList),
+    ("trademarks", _("商标登记数据检索"), _("一件注册商标"), TrademarkList),
 ]
+
+ENDPOINTS = [(segment, *documented(segment, *description)) for segment, *description in ENDPOINTS]
 
 
 class SchemaView(SpectacularAPIView):

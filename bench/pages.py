@@ -252,7 +252,8 @@ def report(rows, described, load_before, load_after):
 def write_section(section):
     path = ROOT / "docs" / "benchmarks.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Pages\n.*?(?=^## |\Z)", re.S | re.M)
+    # The in-process signed-in measurements written by hand below the table (### subsections) are kept.
+    pattern = re.compile(r"^## Pages\n.*?(?=^##+ |\Z)", re.S | re.M)
     if pattern.search(text):
         text = pattern.sub(lambda _match: section + "\n", text)
     else:

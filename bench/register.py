@@ -19,27 +19,37 @@ throw-away SQLite database; the baseline is `bulk_create` of the same already-ch
 applicants (what the database alone costs), alternating, BENCH_ROUNDS rounds, the register emptied before
 each. Writes the "Register" section of docs/benchmarks.md.
 
+Indexing throughput, ours against raw: the 1,000,000 records are indexed once through `rebuild` (the time
+spent generating the synthetic records is taken out); then BENCH_REGISTER_INDEX_SAMPLE (default 50,000) of
+them, made beforehand, go BENCH_ROUNDS times through our path (the register's document function, analysis,
+streaming bulk, alias swap) alternating with a raw `helpers.bulk` of the same final documents, built
+beforehand, into an equivalent index.
+
+With BENCH_REGISTER_KEEP=1 the 1,000,000-record index is kept under the prefix `<SEARCH_INDEX_PREFIX>_benchreg`
+for `bench/api.py` to read (it says how to remove it); otherwise it is removed at the end.
+
     BENCH_REGISTER_RECORDS=100000 nice -n 10 .venv/bin/python -m bench.register
 """
 
 import csv
 import io
-import logging
 import os
 import random
-import statistics
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 from bench.report import load, machine, write_section
+from bench.throwaway import django_in_throwaway_database
+from bench.timing import SetupClock, alternate, latency, median_of, seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = int(os.environ.get("BENCH_REGISTER_RECORDS", 1_000_000))
 IMPORT_ROWS = int(os.environ.get("BENCH_REGISTER_IMPORT_ROWS", 10_000))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
+INDEX_SAMPLE = int(os.environ.get("BENCH_REGISTER_INDEX_SAMPLE", 50_000))
+KEEP = os.environ.get("BENCH_REGISTER_KEEP", "") not in ("", "0")
 QUERY_ROUNDS = int(os.environ.get("BENCH_QUERY_ROUNDS", 10))
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
@@ -83,38 +93,8 @@ def queries():
     ]
 
 
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def latency(function, items, rounds):
-    samples = []
-    for _ in range(rounds):
-        for item in items:
-            start = time.perf_counter()
-            function(item)
-            samples.append((time.perf_counter() - start) * 1000)
-    return {"p50": statistics.median(samples), "p95": percentile(samples, 0.95), "n": len(samples)}
-
-
 def setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    # A throw-away SQLite database with the migrations applied: never the development one.
-    workdir = tempfile.mkdtemp(prefix="ipp-bench-register-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_MEDIA_ROOT", f"{workdir}/media")
-    os.environ.setdefault("DJANGO_PRIVATE_MEDIA_ROOT", f"{workdir}/private")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    # Inline tasks log each run; thousands of lines would bury the results.
-    logging.getLogger("celery").setLevel(logging.WARNING)
-    from django.core.management import call_command
-
-    print("Migrating a throw-away SQLite database…", flush=True)
-    call_command("migrate", verbosity=0, interactive=False)
+    django_in_throwaway_database("register")
 
 
 class Synthetic:
@@ -230,6 +210,37 @@ class Synthetic:
         return out.getvalue().encode("utf-8-sig")
 
 
+def register_prefix(keep=KEEP):
+    """The index prefix of this run: a fixed one when the index is kept for `bench/api.py`, else per process
+    (another benchmark may be running against the same node)."""
+    from django.conf import settings
+
+    suffix = "benchreg" if keep else f"benchreg{os.getpid()}"
+    return f"{settings.SEARCH_INDEX_PREFIX}_{suffix}"
+
+
+def index_synthetic(backend, count):
+    """Indexes `count` synthetic patents (seed 2014) through the register's documents and `backend.rebuild`
+    (analysis, streaming bulk, alias swap). Returns (seconds spent indexing, seconds spent generating the
+    records, which are not part of the first)."""
+    from search import registry
+
+    patent_type = registry.get("patent")
+    print(f"Elasticsearch: indexing {count:,} synthetic patents through the register's documents…", flush=True)
+    generating = SetupClock()
+    started = time.perf_counter()
+
+    def progress(done):
+        if done % 50_000 == 0 or done == count:
+            spent = time.perf_counter() - started - generating.seconds
+            print(f"  {done:,} indexed, {done / spent:,.0f} docs/s (generation excluded)", flush=True)
+
+    docs = (patent_type.document(p) for p in generating.wrap(Synthetic(2014).patents(count)))
+    indexed = backend.rebuild("patent", docs, progress=progress)
+    assert indexed == count, (indexed, count)
+    return time.perf_counter() - started - generating.seconds, generating.seconds
+
+
 def bench_elasticsearch(url):
     from django.conf import settings
 
@@ -237,7 +248,7 @@ def bench_elasticsearch(url):
     from search import registry, service, text
     from search.backends import ElasticsearchBackend
 
-    prefix = f"{settings.SEARCH_INDEX_PREFIX}_benchreg{os.getpid()}"
+    prefix = register_prefix()
     backend = ElasticsearchBackend(url, prefix=prefix)
     # The backend's 10 s request timeout is for a page's search; a bulk of 1,000 documents on a node sharing
     # busy CPUs can take longer.
@@ -247,17 +258,7 @@ def bench_elasticsearch(url):
     settings.SEARCH_INDEX_PREFIX = prefix
     patent_type = registry.get("patent")
     try:
-        print(f"Elasticsearch: indexing {RECORDS:,} synthetic patents through the register's documents…", flush=True)
-        started = time.perf_counter()
-
-        def progress(count):
-            if count % 50_000 == 0 or count == RECORDS:
-                print(f"  {count:,} indexed, {count / (time.perf_counter() - started):,.0f} docs/s", flush=True)
-
-        docs = (patent_type.document(p) for p in Synthetic(2014).patents(RECORDS))
-        indexed = backend.rebuild("patent", docs, progress=progress)
-        index_seconds = time.perf_counter() - started
-        assert indexed == RECORDS, (indexed, RECORDS)
+        index_seconds, generation_seconds = index_synthetic(backend, RECORDS)
 
         forms = []
         for params in queries():
@@ -286,23 +287,84 @@ def bench_elasticsearch(url):
         hits = [ours(params).total for params in forms]  # warm-up, and proof the queries find something
         for item in prepared:
             raw(item)
-        rounds = []
-        for number in range(1, ROUNDS + 1):
-            print(f"Elasticsearch: query round {number}/{ROUNDS}, ours then raw…", flush=True)
-            mine = latency(ours, forms, QUERY_ROUNDS)
-            theirs = latency(raw, prepared, QUERY_ROUNDS)
-            rounds.append({"ours": mine, "raw": theirs})
-            print(f"  p95 ours {mine['p95']:.1f} ms, raw {theirs['p95']:.1f} ms", flush=True)
+
+        rounds = alternate(
+            {
+                "ours": lambda: latency(ours, forms, QUERY_ROUNDS),
+                "raw": lambda: latency(raw, prepared, QUERY_ROUNDS),
+            },
+            ROUNDS,
+            label="Elasticsearch: query ",
+        )
+        sample = bench_indexing_sample(url, prefix, patent_type)
     finally:
-        backend.delete_all_indices()
+        if KEEP:
+            print(
+                f"Kept the index for bench/api.py under the prefix {prefix}; remove it with "
+                "`.venv/bin/python -m bench.register drop`",
+                flush=True,
+            )
+        else:
+            backend.delete_all_indices()
     return {
         "records": RECORDS,
         "index_rate": RECORDS / index_seconds,
         "index_minutes": index_seconds / 60,
+        "generation_minutes": generation_seconds / 60,
         "rounds": rounds,
         "hits": hits,
-        "ours": {k: statistics.median(r["ours"][k] for r in rounds) for k in ("p50", "p95")},
-        "raw": {k: statistics.median(r["raw"][k] for r in rounds) for k in ("p50", "p95")},
+        "ours": {k: median_of(rounds, "ours", k) for k in ("p50", "p95")},
+        "raw": {k: median_of(rounds, "raw", k) for k in ("p50", "p95")},
+        "sample": sample,
+    }
+
+
+def bench_indexing_sample(url, prefix, patent_type):
+    """Indexing throughput, ours against raw, on INDEX_SAMPLE records made beforehand, in indices of their
+    own (the searched 1,000,000-record index is left alone)."""
+    from elasticsearch import helpers
+
+    from search.backends import ElasticsearchBackend
+    from search.documents import IndexedDocument
+
+    backend = ElasticsearchBackend(url, prefix=f"{prefix}_sample")
+    backend.client = backend.client.options(request_timeout=300)
+    raw_index = f"{prefix}_sample_raw"
+    print(f"Indexing sample: making {INDEX_SAMPLE:,} records and their final documents beforehand…", flush=True)
+    patents = list(Synthetic(2015).patents(INDEX_SAMPLE))
+    actions = []
+    for patent in patents:
+        doc = patent_type.document(patent)
+        actions.append({"_index": raw_index, "_id": doc.uid, **IndexedDocument.source(doc, doc.tokens())})
+
+    def ours():
+        spent, count = seconds(lambda: backend.rebuild("patent", (patent_type.document(p) for p in patents)))
+        assert count == INDEX_SAMPLE, count
+        return round(count / spent)
+
+    def raw():
+        def load():
+            backend.client.indices.delete(index=raw_index, ignore_unavailable=True)
+            backend._create_index(raw_index, loading=True)
+            helpers.bulk(backend.client, actions, chunk_size=1000)
+            backend.client.indices.put_settings(index=raw_index, settings={"refresh_interval": None})
+            backend.client.indices.refresh(index=raw_index)
+
+        spent, _ = seconds(load)
+        return round(INDEX_SAMPLE / spent)
+
+    try:
+        rounds = alternate({"ours": ours, "raw": raw}, ROUNDS, label="Indexing sample: ")
+    finally:
+        backend.delete_all_indices()
+        backend.client.indices.delete(index=raw_index, ignore_unavailable=True)
+    ratios = [r["ours"] / r["raw"] for r in rounds]
+    return {
+        "records": INDEX_SAMPLE,
+        "rounds": rounds,
+        "ours": median_of(rounds, "ours"),
+        "raw": median_of(rounds, "raw"),
+        "ratio": sorted(ratios)[len(ratios) // 2],
     }
 
 
@@ -384,25 +446,18 @@ def bench_import():
 
     def rate(function):
         empty_register()
-        start = time.perf_counter()
-        written = function()
-        seconds = time.perf_counter() - start
+        spent, written = seconds(function)
         assert written == len(records), (written, len(records))
-        return IMPORT_ROWS / seconds
+        return IMPORT_ROWS / spent
 
-    rounds = []
-    for number in range(1, ROUNDS + 1):
-        print(f"Import: round {number}/{ROUNDS}, ours then bulk_create…", flush=True)
-        mine, theirs = rate(ours), rate(raw)
-        rounds.append({"ours": mine, "raw": theirs})
-        print(f"  ours {mine:,.0f} rows/s, bulk_create {theirs:,.0f} rows/s", flush=True)
+    rounds = alternate({"ours": lambda: rate(ours), "raw": lambda: rate(raw)}, ROUNDS, label="Import: ")
     empty_register()
     return {
         "rows": IMPORT_ROWS,
         "valid": len(records),
         "rounds": rounds,
-        "ours": statistics.median(r["ours"] for r in rounds),
-        "raw": statistics.median(r["raw"] for r in rounds),
+        "ours": median_of(rounds, "ours"),
+        "raw": median_of(rounds, "raw"),
     }
 
 
@@ -412,6 +467,8 @@ def write_report(es, imported, es_version, load_before, minutes):
         "not part of `make test`.",
         "",
         f"- Date: {date.today().isoformat()}; the run took {minutes:.0f} min",
+        f"- Size: {RECORDS:,} patent records in Elasticsearch"
+        + ("" if RECORDS >= 1_000_000 else " (**not the issue's 1,000,000**: run again with the default size)"),
         f"- Machine: {machine()}; load average (1, 5, 15 min) {load_before} before the run, {load()} after "
         "(other work was running on the same CPUs unless this says otherwise)",
         f"- Elasticsearch: {es_version or 'not configured'} (single node, on the same CPUs; no Chinese analysis "
@@ -425,6 +482,8 @@ def write_report(es, imported, es_version, load_before, minutes):
         limit = 2 * raw["p95"] + 10
         met = ours["p95"] <= limit
         per_round = "; ".join(f"{r['ours']['p95']:.1f} / {r['raw']['p95']:.1f}" for r in es["rounds"])
+        sample = es["sample"]
+        index_rounds = "; ".join(f"{r['ours']:,} / {r['raw']:,}" for r in sample["rounds"])
         lines += [
             f"### Patent search, {es['records']:,} records in Elasticsearch",
             "",
@@ -433,17 +492,25 @@ def write_report(es, imported, es_version, load_before, minutes):
             f"| Query p50 | {ours['p50']:.1f} ms | {raw['p50']:.1f} ms | {ours['p50'] / raw['p50']:.2f}× | – | – |",
             f"| Query p95 | {ours['p95']:.1f} ms | {raw['p95']:.1f} ms | {ours['p95'] / raw['p95']:.2f}× "
             f"| ≤ 2 × raw + 10 ms = {limit:.1f} ms | {'yes' if met else 'NO (missed)'} |",
-            f"| Indexing through `rebuild` (analysis + bulk), once | {es['index_rate']:,.0f} docs/s "
-            f"({es['index_minutes']:.1f} min) | – | – | – | – |",
+            f"| Indexing {es['records']:,} records through `rebuild` (documents, analysis, bulk), once "
+            f"| {es['index_rate']:,.0f} docs/s ({es['index_minutes']:.1f} min) | – | – | – | – |",
+            f"| Indexing throughput, {sample['records']:,} records, median of {len(sample['rounds'])} rounds "
+            f"| {sample['ours']:,.0f} docs/s | {sample['raw']:,.0f} docs/s | {sample['ratio']:.2f} | – | – |",
             "",
-            f"p95 per round, ours / raw ms: {per_round}. Hits per query (total): {', '.join(map(str, es['hits']))}.",
+            f"p95 per round, ours / raw ms: {per_round}. Indexing rounds, ours / raw docs/s: {index_rounds}. "
+            f"Hits per query (total): {', '.join(map(str, es['hits']))}.",
             "",
             "Ours: the search page's path short of reading the page's rows from the database: "
             "`RegisterSearchForm` (number normalisation, IPC and district lookups), `register.search.build_query`, "
             "`search.service.search` (query parsing with jieba, the request, facets, highlighting, snippets). Raw: "
             "the same request body, built beforehand, sent with the client. The records are synthetic "
             "(`bench/register.py`'s `Synthetic`), made in memory as unsaved `Patent`s and turned into documents by "
-            "the register's search type, then indexed by `ElasticsearchBackend.rebuild`: no database row per record.",
+            "the register's search type, then indexed by `ElasticsearchBackend.rebuild`: no database row per record. "
+            f"Generating the synthetic records took {es['generation_minutes']:.1f} min of the first build and is "
+            "taken out of its rate. Indexing throughput, ours: the same path on records made beforehand (the "
+            "register's document function, the analysis in `SEARCH_ANALYSIS_WORKERS` processes, streaming bulk "
+            "and the alias swap); raw: `helpers.bulk` of the same final documents, built beforehand, into an index "
+            "made the same way (refresh off while loading, then on and refreshed).",
             "",
         ]
     else:
@@ -474,7 +541,23 @@ def write_report(es, imported, es_version, load_before, minutes):
     print(f"Written to {path}")
 
 
+def drop():
+    """Removes the index kept with BENCH_REGISTER_KEEP (after bench/api.py has read it)."""
+    from search.backends import ElasticsearchBackend
+
+    prefix = register_prefix(keep=True)
+    ElasticsearchBackend(os.environ["ELASTICSEARCH_URL"], prefix=prefix).delete_all_indices()
+    print(f"Removed the indices of {prefix}.")
+
+
 def main():
+    if sys.argv[1:] == ["drop"]:
+        sys.path.insert(0, str(ROOT))
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+        import django
+
+        django.setup()
+        return drop()
     load_before = load()
     started = time.perf_counter()
     setup_django()

@@ -492,7 +492,33 @@ def load(stdout):
     setup_policy_moderation(policies)
     _news(home)
     _patent_info(home)
+    _service_centre(home)
     return []
+
+
+def _service_centre(home):
+    """The centre's page; the institutions it lists are those the services demo marks as housed there."""
+    from .models import ServiceCentrePage
+
+    _child(
+        home,
+        ServiceCentrePage,
+        "service-centre",
+        title="连云港市知识产权服务中心",
+        intro="集中提供专利、商标、版权的咨询受理、信息检索、评议与维权援助服务，知识产权服务机构集聚办公。",
+        address="连云港市海州区朝阳东路32号科技创业大厦一楼",
+        opening_hours="周一至周五 8:30—12:00，14:00—17:30（法定节假日除外）",
+        services=[
+            (
+                "paragraph",
+                "<ul><li>知识产权政策咨询与专项资金申报指导</li><li>专利、商标申请受理咨询与信息检索</li>"
+                "<li>重大经济科技活动知识产权评议对接</li><li>维权援助与侵权举报受理</li></ul>",
+            ),
+        ],
+        desk_name="综合服务窗口",
+        desk_phone="0518-85821234",
+        desk_email="centre@ip.lyg.example",
+    )
 
 
 def issuing_agencies():

@@ -40,7 +40,7 @@ def headline_figures(choices, request=None):
     return figures
 
 
-def home_page_sections(home, request=None):
+def _latest_lists(home, request):
     count = home.latest_count
     # The lists show no tags: what for_listing() prefetches for them is left out.
     news = public_pages(NewsPage.objects.live().descendant_of(home), request).for_listing().prefetch_related(None)
@@ -51,6 +51,15 @@ def home_page_sections(home, request=None):
         "latest_news": list(news.filter(category=NewsPage.Category.NEWS)[:count]),
         "latest_notices": list(news.filter(category=NewsPage.Category.NOTICE)[:count]),
         "upcoming_courses": list(upcoming_courses().records[:count]),
+    }
+
+
+def home_page_sections(home, request=None):
+    """What the home page lists, the same for every visitor: kept with the page cache's generation, as the
+    figures are, so that a signed-in visitor (whose page is rendered every time) does not read it again."""
+    lists = frame_value(request, f"home-lists:{home.pk}:{home.latest_count}", lambda: _latest_lists(home, request))
+    return {
+        **lists,
         "headline_figures": headline_figures(
             [(block.value["metric"], block.value["label"]) for block in home.figures], request
         ),

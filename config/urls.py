@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.admin_views import CreatePageWithoutAutosave
+from copyrights.sitemaps import WorkSitemap
 from core import views as core_views
 from core.sitemaps import PagesSitemap, StaticViewSitemap
 from listings.sitemaps import ListingSitemap
@@ -24,11 +25,14 @@ SITEMAPS = {
             "rights:index",
             "rights:report",
             "targets:summary",
+            "copyrights:works",
+            "copyrights:verify",
         ]
     ),
     "institutions": InstitutionSitemap,
     "offerings": OfferingSitemap,
     "listings": ListingSitemap,
+    "copyright_works": WorkSitemap,
 }
 
 urlpatterns = [
@@ -54,12 +58,23 @@ urlpatterns = [
     path("targets/", include("targets.urls")),
     path("api/", include("api.urls")),
     path("funding/", include("funding.urls")),
+    path("copyright/", include("copyrights.urls")),
+    path("evaluations/", include("evaluations.urls")),
+    path("advisers/", include("advisers.urls")),
+    path("analysis/", include("analysis.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
 ]
 
-if settings.DEBUG or settings.SERVE_MEDIA:
+if settings.S3_BUCKET:
+    from django.urls import re_path
+
+    # Public uploads kept in the bucket, streamed by the web tier (core.storage.PublicMediaBucketStorage).
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", core_views.public_media, name="public_media")
+    ]
+elif settings.DEBUG or settings.SERVE_MEDIA:
     from django.urls import re_path
     from django.views.static import serve
 

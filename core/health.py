@@ -3,6 +3,7 @@
 import uuid
 
 from django.core.cache import caches
+from django.core.files.storage import storages
 from django.db import connection
 
 from search.backends import get_search_backend
@@ -28,7 +29,17 @@ def check_search():
     return get_search_backend().health()
 
 
-CHECKS = {"database": check_database, "cache": check_cache, "search": check_search}
+def check_files():
+    from core.storage import in_bucket
+
+    storage = storages["private"]
+    if not in_bucket(storage):
+        return {"ok": True, "backend": "filesystem"}
+    storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
+    return {"ok": True, "backend": "bucket", "bucket": storage.bucket_name}
+
+
+CHECKS = {"database": check_database, "cache": check_cache, "search": check_search, "files": check_files}
 
 
 def health_report():

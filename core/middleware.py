@@ -5,6 +5,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .translations import compact_languages
 from .views import ROBOTS_DISALLOWED
 
 PRIVATE_PATHS = (*ROBOTS_DISALLOWED, "/rights/report/submitted/")
@@ -20,6 +21,8 @@ class ChineseFirstLocaleMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.supported = {code for code, _name in settings.LANGUAGES}
+        # Each miss of a string would otherwise walk every app's catalogue (core.translations).
+        compact_languages()
 
     def __call__(self, request):
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)

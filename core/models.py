@@ -40,16 +40,37 @@ class WorkflowEvent(models.Model):
         abstract = True
         ordering = ["created_at", "pk"]
 
-    def _state_label(self, value):
-        if not value or self.STATES is None:
-            return value
-        try:
-            return self.STATES(value).label
-        except ValueError:
-            return value
-
     def get_from_status_display(self):
-        return self._state_label(self.from_status)
+        return _label(self.STATES, self.from_status)
 
     def get_to_status_display(self):
-        return self._state_label(self.to_status)
+        return _label(self.STATES, self.to_status)
+
+
+class ActedEvent(WorkflowEvent):
+    """A workflow event that names its step (`action`, labelled by `STEPS`, the `step_labels` of the workflow
+    that writes it), the person who took it and their note (a reason, an amount): what a record's owner
+    reads in its history."""
+
+    STEPS = None
+
+    action = models.CharField(_("操作"), max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    note = models.TextField(_("说明"), blank=True)
+
+    class Meta(WorkflowEvent.Meta):
+        abstract = True
+
+    def get_action_display(self):
+        return _label(self.STEPS, self.action)
+
+
+def _label(choices, value):
+    if not value or choices is None:
+        return value
+    try:
+        return choices(value).label
+    except ValueError:
+        return value

@@ -70,8 +70,15 @@ PRIVATE_MODELS = {
     "services.orderevent",
     "services.qualificationdocument",
     "listings.financingdocument",
+    "listings.pledgeloan",
+    "listings.loandocument",
     "targets.importbatch",
     "training.certificatesequence",
+    "analysis.watch",
+    "analysis.alert",
+    "analysis.watchreport",
+    "analysis.watchnotice",
+    "analysis.portfoliocomparison",
 }
 # A log-in writes the user's last_login, which no page shows.
 PRIVATE_FIELDS = {"last_login"}

@@ -6,15 +6,20 @@ file that unpacks into billions of pixels) is refused before anything stores or 
 """
 
 import codecs
+import mimetypes
 from pathlib import Path
 
 import filetype
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+
+from core.storage import in_bucket
 
 # kind → (extensions a person may name the file with, MIME types the bytes may really be)
 KINDS = {
@@ -64,6 +69,15 @@ def validate_upload(uploaded, kinds=("pdf", "image"), max_bytes=DEFAULT_MAX_BYTE
     if mime.startswith("image/"):
         check_image(uploaded)
     return mime
+
+
+def check_upload(uploaded, kinds, max_bytes, *, refuse):
+    """`validate_upload` for a domain function: the sniffed MIME type, or the refusal raised as the app's own
+    error, `refuse(message)`, so that the person sees why and nothing is stored."""
+    try:
+        return validate_upload(uploaded, kinds, max_bytes)
+    except ValidationError as error:
+        raise refuse(" ".join(error.messages)) from error
 
 
 def _sniff(head, extension):
@@ -127,15 +141,37 @@ class CheckedFileField(forms.FileField):
         return uploaded
 
 
-def serve_private_file(field_file, as_attachment=True):
-    """Stream a privately stored file; call only after the caller has checked permission on its owner."""
+def serve_private_file(field_file, as_attachment=True, filename=None):
+    """Stream a privately stored file, or redirect to a presigned address of it valid a minute when it is in
+    the bucket and PRIVATE_FILE_DELIVERY is "redirect"; call only after the caller has checked permission on
+    its owner. `filename` (the original name kept as data) is the name the browser saves it under."""
     if not field_file:
         raise Http404
+    filename = filename or Path(field_file.name).name
+    if settings.PRIVATE_FILE_DELIVERY == "redirect" and in_bucket(field_file.storage):
+        return _redirect_to_presigned(field_file, filename, as_attachment)
     try:
         handle = field_file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    response = FileResponse(handle, as_attachment=as_attachment, filename=Path(field_file.name).name)
+    response = FileResponse(handle, as_attachment=as_attachment, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _redirect_to_presigned(field_file, filename, as_attachment):
+    if not field_file.storage.exists(field_file.name):
+        raise Http404
+    disposition = content_disposition_header(as_attachment, filename)
+    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    # The bucket answers with the headers the streamed response would carry.
+    url = field_file.storage.url(
+        field_file.name,
+        parameters={"ResponseContentDisposition": disposition, "ResponseContentType": content_type},
+        expire=settings.S3_PRESIGNED_SECONDS,
+    )
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
     return response

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
@@ -97,3 +98,23 @@ def robots_txt(request):
 def favicon(request):
     # Browsers ask for /favicon.ico whatever a page links; the icon itself is a fingerprinted static file.
     return redirect(static("icons/favicon.ico"), permanent=True)
+
+
+# Wagtail documents may belong to private collections: only Wagtail's document view serves them.
+MEDIA_NOT_SERVED = ("documents/",)
+
+
+def public_media(request, path):
+    """Public uploads (images, renditions) read from the bucket, for deployments whose files are in object
+    storage (S3_BUCKET): the bucket stays private and the proxy in front may cache what this answers."""
+    if path.startswith(MEDIA_NOT_SERVED) or ".." in path.split("/"):
+        raise Http404
+    try:
+        handle = default_storage.open(path, "rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    response = FileResponse(handle)
+    response["X-Content-Type-Options"] = "nosniff"
+    # Stored names never change their content (uploads never overwrite): a day is safe.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -30,6 +30,8 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import ActedEvent
+
 SYSTEM = "system"
 
 ALREADY = "already"
@@ -48,6 +50,8 @@ class Step:
     `name` is what callers ask for: the target state, or an action's name where the app names its steps
     (a rights case is "accepted", "transferred", or just sent a message). `who` holds the roles that may take
     it (empty: anyone the calling domain function let through); `stamps` the datetime fields set to now.
+    `unless(record, user)` refuses one person a step their role allows, by the record's history (four eyes:
+    who took one step may not take the next); it returns the sentence saying why, or None.
     """
 
     sources: frozenset
@@ -55,14 +59,15 @@ class Step:
     name: str
     who: frozenset = frozenset()
     stamps: tuple = ()
+    unless: object = None
 
 
-def step(sources, target, *, name=None, who=(), stamps=()):
+def step(sources, target, *, name=None, who=(), stamps=(), unless=None):
     if isinstance(sources, str):
         sources = {sources}
     if name is None:
         name = target
-    return Step(frozenset(sources), target, name, frozenset(who), tuple(stamps))
+    return Step(frozenset(sources), target, name, frozenset(who), tuple(stamps), unless)
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,9 @@ class Workflow:
         # Fields every step stamps (a case's "last step at").
         self.stamps = tuple(stamps)
         self._event = event
+        if step_labels is not None and isinstance(event, type) and issubclass(event, ActedEvent):
+            # An acted event shows its step with the labels declared here, in the table.
+            event.STEPS = step_labels
         self.event_record = event_record
         self.event_fields = event_fields or (lambda move: {})
         self.notify = notify
@@ -162,7 +170,11 @@ class Workflow:
         """The step names `user` (or `role`) may take on the record now, in the table's order."""
         roles = {role} if role is not None else self.roles(record, user)
         state = self.state_of(record)
-        return [s.name for s in self.steps if state in s.sources and (not s.who or s.who & roles)]
+        return [
+            s.name
+            for s in self.steps
+            if state in s.sources and (not s.who or s.who & roles) and not (s.unless and s.unless(record, user))
+        ]
 
     def check(self, record, name, user=None, *, role=None):
         """The `Refusal` of step `name` by `user` (or `role`) on the record as it is, or None: it may be taken."""
@@ -174,6 +186,9 @@ class Workflow:
         roles = {role} if role is not None else self.roles(record, user)
         if chosen.who and not chosen.who & roles:
             return self._refusal(FORBIDDEN, record, state, name, role or next(iter(roles), None))
+        personal = chosen.unless(record, user) if chosen.unless else None
+        if personal:
+            return Refusal(FORBIDDEN, str(personal), record)
         return None
 
     def refusal(self, record, name, user=None, *, role=None):

@@ -48,3 +48,13 @@ def visible_applications(user, queryset):
 
 def may_see_bank_details(user):
     return may_record_payment(user)
+
+
+def may_see_loan_facts(user, application):
+    """A claimed loan's private facts (principal, rate, term, interest paid, contract and receipts) are read by
+    the borrower, the programme's reviewers and finance; the lender reads them on the financing case."""
+    return _active(user) and (
+        application.organisation.is_member(user)
+        or may_review_programme(user, application.programme)
+        or may_record_payment(user)
+    )

@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.uploads import validate_upload
+from core.uploads import check_upload
 
 from . import eligibility
 from .access import may_manage, may_record_payment, may_review_programme
@@ -26,6 +26,7 @@ from .models import (
     Application,
     ApplicationItem,
     Attachment,
+    ItemType,
     NoticeBatch,
     Objection,
     Programme,
@@ -126,10 +127,19 @@ def save_details(application, user, *, bank_account_name, bank_name, bank_accoun
     return application
 
 
-def add_item(application, user, item_type, *, patent=None, certification=None):
-    """Add one of the organisation's rights, checked at once: an ineligible item is kept with its reasons."""
+def _record_of(item_type, *, patent, certification, loan):
+    if item_type in PATENT_ITEMS:
+        return {"patent": patent}
+    if item_type == ItemType.LOAN_INTEREST:
+        return {"loan": loan}
+    return {"certification": certification}
+
+
+def add_item(application, user, item_type, *, patent=None, certification=None, loan=None):
+    """Add one of the organisation's rights (or loans), checked at once: an ineligible item is kept with its
+    reasons. A loan's subsidy is computed from the facts its lender recorded, never from the applicant."""
     _editable(application, user)
-    record = {"patent": patent} if item_type in PATENT_ITEMS else {"certification": certification}
+    record = _record_of(item_type, patent=patent, certification=certification, loan=loan)
     if None in record.values():
         raise FundingError(_("请选择要申报的记录。"))
     if application.items.filter(**record).exists():
@@ -141,6 +151,7 @@ def add_item(application, user, item_type, *, patent=None, certification=None):
         eligible=verdict.eligible,
         reasons=verdict.reasons,
         amount=verdict.amount,
+        basis=verdict.basis,
         **record,
     )
 
@@ -155,15 +166,8 @@ def remove_item(item, user):
 def add_attachment(application, user, *, title, uploaded):
     """Keep a supporting file privately once its type (by content) and size are checked."""
     _editable(application, user)
-    content_type = validate_upload(uploaded, ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES)
-    return Attachment.objects.create(
-        application=application,
-        title=title.strip() or uploaded.name,
-        file=uploaded,
-        content_type=content_type,
-        size=uploaded.size,
-        uploaded_by=user,
-    )
+    content_type = check_upload(uploaded, ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, refuse=FundingError)
+    return Attachment.attach(uploaded, content_type, user=user, title=title, application=application)
 
 
 # --- pricing -------------------------------------------------------------------------------------------
@@ -172,11 +176,15 @@ def add_attachment(application, user, *, title, uploaded):
 def _recheck_items(application):
     """Check every item again as things stand now (a patent may have lapsed); the eligible items' total."""
     total = ZERO
-    for item in application.items.select_related("patent", "certification"):
-        verdict = eligibility.check(application, item.item_type, patent=item.patent, certification=item.certification)
+    items = application.items.select_related("patent", "certification", "loan__case__lender", "loan__case__need__deal")
+    for item in items:
+        verdict = eligibility.check(
+            application, item.item_type, patent=item.patent, certification=item.certification, loan=item.loan
+        )
         item.eligible, item.reasons, item.amount = verdict.eligible, verdict.reasons, verdict.amount
+        item.basis = verdict.basis
         item.checked_at = timezone.now()
-        item.save(update_fields=["eligible", "reasons", "amount", "checked_at"])
+        item.save(update_fields=["eligible", "reasons", "amount", "basis", "checked_at"])
         total += verdict.amount
     return total
 
@@ -209,7 +217,7 @@ def _claim_items(application):
             application.items.filter(eligible=True).update(holds_claim=True)
             application.items.filter(eligible=False).update(holds_claim=False)
     except IntegrityError as error:
-        raise FundingError(_("申请中的某项专利或认定刚被其他申请申报，请刷新后再试。")) from error
+        raise FundingError(_("申请中的某项专利、认定或贷款刚被其他申请申报，请刷新后再试。")) from error
 
 
 def _release_claims(application):

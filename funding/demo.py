@@ -1,5 +1,8 @@
-"""The special-funds demo: last year's patent funding, applied for, reviewed, publicised and paid, and this
-year's programme prepared by staff and not yet published (the browser journey publishes it).
+"""The special-funds demo: last year's patent funding, applied for, reviewed (初审 and 复核 by two
+reviewers), publicised and paid; this year's patent programme prepared by staff and not yet published (the
+browser journey publishes it); and this year's pledge-loan interest subsidy (贴息) programme, open, with the
+loan 江苏银行 granted 康泰医药 on the platform (the listings demo) given its facts by the bank: principal,
+rate, term, interest paid so far, the contract and an interest receipt (the loan journey applies for it).
 
 The demo enterprise's patents come into the register through the register's own import (the file a data
 manager uploads), tied to the enterprise by its credit code; every step of the story calls the function
@@ -16,6 +19,9 @@ from accounts.demo import ADMIN_EMAIL, ENTERPRISE_EMAIL, person
 from accounts.models import User
 from cms.models import PolicyPage
 from core.scenarios import at, day, load_day
+from listings import financing
+from listings.demo import BANK, KANGTAI
+from listings.models import FinancingCase
 from register import imports as register_imports
 from register.numbers import patent_check_digit
 
@@ -23,14 +29,22 @@ from . import applications
 from .models import BudgetYear, ItemType, Programme, ProgrammeRule
 from .roles import ensure_funding_roles
 
-REQUIRES = ("accounts", "cms", "register", "targets")
+REQUIRES = ("accounts", "cms", "listings", "register", "targets")
 
 MANAGER_EMAIL = "funding@demo.ip.lyg"
 REVIEWER_EMAIL = "funding-review@demo.ip.lyg"
+# 复核 is taken by another reviewer than the one who took 初审 (four eyes).
+CHECKER_EMAIL = "funding-check@demo.ip.lyg"
 FINANCE_EMAIL = "finance@demo.ip.lyg"
+BORROWER_EMAIL = "pharma@demo.ip.lyg"
+BANK_EMAIL = "bank@demo.ip.lyg"
 POLICY_TITLE = "连云港市专利资助办法"
 THIS_YEAR = "专利资助（本年度）"
 LAST_YEAR = "专利资助（上年度）"
+LOAN_PROGRAMME = "知识产权质押融资贴息（本年度）"
+# The need the bank granted in the listings demo (700万元 on day -20).
+LOAN_NEED = "创新药研发专利质押融资800万元"
+LOAN_PERCENTAGE, LOAN_CAP = Decimal("50"), Decimal("200000")
 
 RULES = {
     ItemType.INVENTION_GRANT: Decimal("5000"),
@@ -112,6 +126,8 @@ def load(stdout):
     manager.groups.add(groups["专项资金管理员"])
     reviewer = person(REVIEWER_EMAIL, "刘洋（市科技局）", is_staff=True)
     reviewer.groups.add(groups["专项资金审核人员"])
+    checker = person(CHECKER_EMAIL, "王敏（市知识产权局）", is_staff=True)
+    checker.groups.add(groups["专项资金审核人员"])
     finance = User.objects.get(email=FINANCE_EMAIL)
     admin = User.objects.get(email=ADMIN_EMAIL)
     owner = User.objects.get(email=ENTERPRISE_EMAIL)
@@ -134,12 +150,13 @@ def load(stdout):
                 status=Programme.Status.DRAFT,
                 reviewer=reviewer,
             )
+            last_year.reviewers.add(checker)
             last_year = applications.open_programme(last_year, manager)
-        _paid_application(last_year, owner, reviewer, finance, [numbers[9100001], numbers[9100002]])
+        _paid_application(last_year, owner, (reviewer, checker), finance, [numbers[9100001], numbers[9100002]])
         with at(day(-50)):
             _import_patents(enterprise, admin, granted_between=(370, 51))
         with at(day(-5)):
-            _programme(
+            this_year = _programme(
                 THIS_YEAR,
                 policy,
                 opens=today - timedelta(days=5),
@@ -150,6 +167,9 @@ def load(stdout):
                 status=Programme.Status.DRAFT,
                 reviewer=reviewer,
             )
+            this_year.reviewers.add(checker)
+            _loan_programme(policy, manager, (reviewer, checker))
+        _loan_facts()
         BudgetYear.objects.get_or_create(
             year=(today - timedelta(days=220)).year,
             defaults={
@@ -161,10 +181,68 @@ def load(stdout):
     return [
         ("Funding manager 专项资金管理员", MANAGER_EMAIL, "demo-ip-2014"),
         ("Funding reviewer 专项资金审核人员", REVIEWER_EMAIL, "demo-ip-2014"),
+        ("Funding reviewer (复核) 专项资金审核人员", CHECKER_EMAIL, "demo-ip-2014"),
     ]
 
 
-def _paid_application(programme, owner, reviewer, finance, numbers):
+def _loan_programme(policy, manager, reviewers):
+    """This year's interest subsidy: half the pledge-loan interest paid in the last year, up to 200,000 yuan
+    a loan, published by the manager."""
+    today = load_day()
+    programme = Programme.objects.create(
+        title=LOAN_PROGRAMME,
+        policy=policy,
+        description="对本市企业以知识产权质押取得的银行贷款，按受理期内实际支付利息的50%给予贴息。",
+        year=today.year,
+        opens_on=today - timedelta(days=5),
+        closes_on=today + timedelta(days=60),
+        covers_from=today - timedelta(days=365),
+        covers_to=today,
+        budget=Decimal("1000000"),
+        cap_per_applicant=Decimal("200000"),
+        objection_days=7,
+    )
+    ProgrammeRule.objects.create(
+        programme=programme, item_type=ItemType.LOAN_INTEREST, percentage=LOAN_PERCENTAGE, cap_per_item=LOAN_CAP
+    )
+    programme.reviewers.add(*reviewers)
+    return applications.open_programme(programme, manager)
+
+
+def _demo_pdf(name, text):
+    body = f"%PDF-1.4\n% {text}\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    return SimpleUploadedFile(name, body.encode(), content_type="application/pdf")
+
+
+def loan_case():
+    return FinancingCase.objects.get(need__title=LOAN_NEED, need__organisation__name=KANGTAI, lender__name=BANK)
+
+
+def _loan_facts():
+    """The bank records the loan it granted on day -20 (700万元, two years, 4.35%) with the contract the next
+    day, and on day -2 the interest settled so far with its receipt."""
+    bank = User.objects.get(email=BANK_EMAIL)
+    case = loan_case()
+    granted = case.need.deal.deal_date
+    facts = {
+        "principal": case.need.deal.amount * 10000,
+        "annual_rate": Decimal("4.35"),
+        "start_date": granted,
+        "end_date": granted + timedelta(days=730),
+    }
+    with at(day(-19)):
+        loan = financing.record_loan(case, bank, **facts)
+        financing.add_loan_document(loan, bank, "contract", "借款合同", _demo_pdf("contract.pdf", "loan contract"))
+    with at(day(-2)):
+        loan = financing.record_loan(case, bank, **facts, interest_paid_to=day(-2).date())
+        financing.add_loan_document(
+            loan, bank, "interest_receipt", "利息回单", _demo_pdf("interest-receipt.pdf", "interest receipt")
+        )
+    return loan
+
+
+def _paid_application(programme, owner, reviewers, finance, numbers):
+    reviewer, checker = reviewers
     from register.models import Patent
 
     with at(day(-210)):
@@ -187,7 +265,7 @@ def _paid_application(programme, owner, reviewer, finance, numbers):
     with at(day(-195)):
         applications.pass_first_review(application, reviewer, "材料齐全，专利权属与授权日期经登记簿核对无误。")
     with at(day(-190)):
-        application = applications.approve(application, reviewer)
+        application = applications.approve(application, checker)
     with at(day(-185)):
         applications.publicise(programme, [application], reviewer, title="上年度专利资助拟资助名单公示")
     with at(day(-170)):

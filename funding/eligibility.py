@@ -2,7 +2,11 @@
 
 One function, `check`, answers for the apply page (at once, as an item is added), for submission and for
 approval: the holder is the applicant organisation, the item's date is in the programme's window, the
-right was never claimed by another application under any programme, and the patent is still valid.
+right was never claimed by another application under any programme, and the patent is still valid. A
+pledge loan's interest subsidy (贴息) is owed when the applicant is the borrower, the lender confirmed the deal
+by recording the loan as granted, interest paid on days inside the programme's window, and no application
+under any programme claimed the loan before; its amount is computed by `funding.interest` from the facts the
+lender recorded.
 """
 
 from dataclasses import dataclass, field
@@ -10,8 +14,10 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from listings.models import FinancingCase
 from register.terms import IN_FORCE, LegalStatus, PatentType
 
+from . import interest
 from .models import PATENT_ITEMS, ApplicationItem, ItemType
 
 ZERO = Decimal("0.00")
@@ -23,6 +29,7 @@ PCT_ALIVE = IN_FORCE | {LegalStatus.PENDING}
 class Verdict:
     reasons: list = field(default_factory=list)
     amount: Decimal = ZERO
+    basis: dict = field(default_factory=dict)
 
     @property
     def eligible(self):
@@ -85,11 +92,42 @@ def _certification_reasons(application, certification):
     return reasons
 
 
-def check(application, item_type, *, patent=None, certification=None):
+def _loan_verdict(application, rule, loan):
+    reasons = []
+    programme = application.programme
+    case = loan.case
+    if case.need.organisation_id != application.organisation_id:
+        reasons.append(_("申请单位不是该笔贷款的借款人。"))
+    deal = getattr(case.need, "deal", None)
+    if case.status != FinancingCase.Status.GRANTED or deal is None or deal.counterparty_id != case.lender_id:
+        reasons.append(_("该笔贷款未经放款机构在平台登记放款确认。"))
+    computed = interest.subsidy(loan, programme.covers_from, programme.covers_to, rule.percentage, rule.cap_per_item)
+    if loan.interest_paid_to is None:
+        reasons.append(_("放款机构尚未登记已付利息的日期。"))
+    elif not computed.days:
+        reasons.append(
+            _("贷款已付息的期间（%(start)s 至 %(paid)s 前）不在本项目受理的 %(from)s 至 %(to)s 之内。")
+            % {
+                "start": loan.start_date.isoformat(),
+                "paid": min(loan.end_date, loan.interest_paid_to).isoformat(),
+                "from": programme.covers_from.isoformat(),
+                "to": programme.covers_to.isoformat(),
+            }
+        )
+    if _claimed_elsewhere(application, loan=loan):
+        reasons.append(_("该笔贷款已在其他申请中申报或已获贴息（每笔贷款只贴息一次）。"))
+    return Verdict(reasons, ZERO if reasons else computed.amount, computed.basis() if computed.days else {})
+
+
+def check(application, item_type, *, patent=None, certification=None, loan=None):
     """The verdict on one item of `application`: the reasons it cannot be funded, or its amount."""
     rule = application.programme.rule_for(item_type)
     if rule is None:
         return Verdict([_("本项目不资助“%(type)s”。") % {"type": ItemType(item_type).label}])
+    if item_type == ItemType.LOAN_INTEREST:
+        if loan is None:
+            return Verdict([_("请选择一笔质押贷款。")])
+        return _loan_verdict(application, rule, loan)
     if item_type in PATENT_ITEMS:
         if patent is None:
             return Verdict([_("请选择一件专利。")])

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import CheckedFileField
+from listings.models import FinancingCase, PledgeLoan
 from register.models import Patent
 
 from .applications import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES
@@ -16,8 +17,15 @@ class DetailsForm(forms.ModelForm):
         labels = {"declaration": _("本单位承诺所填信息及材料真实、准确，同一事项未重复申报其他财政资金。")}
 
 
+def loans_of(organisation):
+    """The pledge loans the organisation borrowed on the platform whose facts the lender has recorded."""
+    return PledgeLoan.objects.filter(
+        case__need__organisation=organisation, case__status=FinancingCase.Status.GRANTED
+    ).select_related("case__lender", "case__need__deal")
+
+
 class ItemForm(forms.Form):
-    """One of the organisation's rights to claim: the item type and the record, picked from its own."""
+    """One of the organisation's rights (or loans) to claim: the item type and the record, from its own."""
 
     item_type = forms.ChoiceField(label=_("事项类型"), choices=ItemType.choices)
     record = forms.ChoiceField(label=_("登记簿记录"), widget=forms.Select(attrs={"class": "form-select"}))
@@ -34,6 +42,7 @@ class ItemForm(forms.Form):
         self.fields["record"].choices = [
             (_("专利"), [(f"patent:{p.pk}", f"{p.application_number} {p.title}") for p in patents]),
             (_("管理标准化认定"), [(f"cert:{c.pk}", c.certificate_number) for c in certifications]),
+            (_("质押贷款"), [(f"loan:{loan.pk}", _loan_label(loan)) for loan in loans_of(organisation)]),
         ]
 
     def clean(self):
@@ -44,9 +53,21 @@ class ItemForm(forms.Form):
             data["patent"] = Patent.objects.get(pk=pk)
         elif item_type == ItemType.CERTIFICATION and kind == "cert":
             data["certification"] = self.organisation.demonstration_certifications.get(pk=pk)
+        elif item_type == ItemType.LOAN_INTEREST and kind == "loan":
+            data["loan"] = loans_of(self.organisation).get(pk=pk)
         elif item_type:
-            raise forms.ValidationError(_("所选记录与事项类型不符：专利事项请选专利，贯标事项请选认定记录。"))
+            raise forms.ValidationError(
+                _("所选记录与事项类型不符：专利事项请选专利，贯标事项请选认定记录，贷款贴息请选质押贷款。")
+            )
         return data
+
+
+def _loan_label(loan):
+    return _("%(lender)s 贷款 %(principal)s 元（%(start)s 起）") % {
+        "lender": loan.case.lender.name,
+        "principal": loan.principal,
+        "start": loan.start_date.isoformat(),
+    }
 
 
 class AttachmentForm(forms.Form):

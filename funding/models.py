@@ -2,10 +2,11 @@
 
 A `Programme` is tied to its policy document (`cms.PolicyPage`), opens for a window, takes enterprises of
 some districts and pays by its `ProgrammeRule`s (an amount per granted invention patent, per PCT filing,
-per utility model, per certification), within a budget and a cap per
-applicant. An `Application` belongs to one organisation; its `ApplicationItem`s point at the register's
-`Patent`s (or the targets app's certifications), each checked by `funding.eligibility`. An item holding a
-claim on a right keeps every other application from claiming it: the database refuses a second claim.
+per utility model, per certification; a percentage of a pledge loan's interest, 贴息), within a budget and a
+cap per applicant. An `Application` belongs to one organisation; its `ApplicationItem`s point at the
+register's `Patent`s (or the targets app's certifications, or the `listings.PledgeLoan` a lender recorded),
+each checked by `funding.eligibility`. An item holding a claim on a right or a loan keeps every other
+application from claiming it: the database refuses a second claim.
 
 Every step of an application goes through `APPLICATION_WORKFLOW` (core.workflow) and leaves an
 `ApplicationEvent`. Approved applications are publicised in a `NoticeBatch` (公示), during whose objection
@@ -15,7 +16,7 @@ period anyone may lodge an `Objection`; managers dismiss or uphold it; finance t
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -24,8 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from core.models import WorkflowEvent
-from core.storage import private_storage
+from core.attachments import PrivateAttachment
+from core.models import ActedEvent
 from core.workflow import FORBIDDEN, IMPOSSIBLE, SYSTEM, Workflow, step
 
 ZERO = Decimal("0.00")
@@ -36,6 +37,7 @@ class ItemType(models.TextChoices):
     PCT_FILING = "pct_filing", _("PCT 国际专利申请")
     UTILITY_MODEL = "utility_model", _("授权实用新型专利")
     CERTIFICATION = "certification", _("知识产权管理标准化认定（贯标）")
+    LOAN_INTEREST = "loan_interest", _("知识产权质押贷款贴息")
 
 
 PATENT_ITEMS = (ItemType.INVENTION_GRANT, ItemType.PCT_FILING, ItemType.UTILITY_MODEL)
@@ -125,22 +127,52 @@ class Programme(ClusterableModel):
 
 
 class ProgrammeRule(models.Model):
-    """What one kind of item is worth in a programme: a fixed amount per item."""
+    """What one kind of item is worth in a programme: a fixed amount per item, or for a loan-interest
+    subsidy a percentage of the interest paid inside the programme's window, up to a cap per loan."""
 
     programme = ParentalKey(Programme, on_delete=models.CASCADE, related_name="rules")
     item_type = models.CharField(_("事项类型"), max_length=20, choices=ItemType.choices)
     amount = models.DecimalField(
         _("每项资助金额（元）"), max_digits=12, decimal_places=2, default=ZERO, validators=[MinValueValidator(ZERO)]
     )
+    percentage = models.DecimalField(
+        _("贴息比例（%）"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+        help_text=_("仅用于贷款贴息：按实际支付利息的该比例资助。"),
+    )
+    cap_per_item = models.DecimalField(
+        _("每笔贷款贴息上限（元）"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("仅用于贷款贴息；不填即不设单笔上限。"),
+    )
 
     class Meta:
         ordering = ["programme", "item_type"]
         verbose_name = _("资助标准")
         verbose_name_plural = _("资助标准")
-        constraints = [models.UniqueConstraint(fields=["programme", "item_type"], name="funding_one_rule_per_type")]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "item_type"], name="funding_one_rule_per_type"),
+            models.CheckConstraint(
+                condition=~Q(item_type=ItemType.LOAN_INTEREST) | Q(percentage__gt=0, percentage__lte=100),
+                name="funding_loan_rule_has_percentage",
+                violation_error_message=_("贷款贴息须填写 0 至 100 之间的贴息比例。"),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.programme} · {self.get_item_type_display()}"
+
+    @property
+    def is_interest_subsidy(self):
+        return self.item_type == ItemType.LOAN_INTEREST
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -154,10 +186,6 @@ class ApplicationQuerySet(models.QuerySet):
     def approved(self):
         """Applications whose approved amount counts against the budget."""
         return self.filter(status__in=Application.APPROVED_STATES)
-
-
-def _attachment_path(instance, filename):
-    return f"funding/{instance.application_id}/{filename}"
 
 
 class Application(models.Model):
@@ -262,6 +290,16 @@ class Application(models.Model):
     def eligible_items(self):
         return [item for item in self.items.all() if item.eligible]
 
+    def approve_refusal(self, user):
+        """Why `user` may not take the 复核 this application awaits (None when they may, or when it does not
+        await 复核), for `{% refusal application "approve" user %}` on the page before the click."""
+        if not APPLICATION_WORKFLOW.allows(self, Step.APPROVED):
+            return None
+        return APPLICATION_WORKFLOW.refusal(self, Step.APPROVED, user)
+
+    def may_approve(self, user):
+        return APPLICATION_WORKFLOW.may(self, Step.APPROVED, user)
+
     @property
     def amount_shown(self):
         if self.paid_amount is not None:
@@ -290,6 +328,16 @@ class ApplicationItem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    loan = models.ForeignKey(
+        "listings.PledgeLoan",
+        verbose_name=_("质押贷款"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funding_items",
+    )
+    # How the platform computed a loan's subsidy (days in the window, interest, percentage), shown with it.
+    basis = models.JSONField(_("计算依据"), default=dict, blank=True)
     eligible = models.BooleanField(_("符合条件"), default=False)
     reasons = models.JSONField(_("不符合的原因"), default=list, blank=True)
     amount = models.DecimalField(_("资助金额（元）"), max_digits=12, decimal_places=2, default=ZERO)
@@ -313,8 +361,15 @@ class ApplicationItem(models.Model):
                 name="funding_certification_funded_once",
                 violation_error_message=_("该认定已在其他申请中申报或已获资助。"),
             ),
+            models.UniqueConstraint(
+                fields=["loan"],
+                condition=Q(holds_claim=True, loan__isnull=False),
+                name="funding_loan_subsidised_once",
+                violation_error_message=_("该笔贷款已在其他申请中申报或已获贴息。"),
+            ),
             models.CheckConstraint(
-                condition=Q(patent__isnull=False) | Q(certification__isnull=False), name="funding_item_has_a_record"
+                condition=Q(patent__isnull=False) | Q(certification__isnull=False) | Q(loan__isnull=False),
+                name="funding_item_has_a_record_or_loan",
             ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="funding_item_amount_not_negative"),
         ]
@@ -324,33 +379,48 @@ class ApplicationItem(models.Model):
 
     @property
     def record(self):
-        return self.patent or self.certification
+        return self.patent or self.certification or self.loan
 
     @property
     def record_label(self):
+        """What names the item on every page, the public notice included: for a loan only what its public
+        deal record already shows (lender, date), never the lender's private facts."""
         if self.patent is not None:
             return f"{self.patent.application_number} {self.patent.title}"
+        if self.loan is not None:
+            deal = getattr(self.loan.case.need, "deal", None)
+            day = deal.deal_date.isoformat() if deal is not None else ""
+            return _("%(lender)s 质押贷款 %(day)s") % {"lender": self.loan.case.lender.name, "day": day}
         return f"{self.certification.certificate_number}"
 
+    @property
+    def basis_text(self):
+        """The computation of a loan's subsidy in one sentence (empty for other items)."""
+        if not self.basis or not self.basis.get("days"):
+            return ""
+        text = (
+            _(
+                "%(first_day)s 至 %(last_day)s 共 %(days)s 天，已付利息 %(interest)s 元（按实际天数/360 计息）"
+                " × 贴息比例 %(percentage)s%% = %(uncapped)s 元"
+            )
+            % self.basis
+        )
+        if self.basis.get("amount") != self.basis.get("uncapped"):
+            text += _("，按每笔贷款上限核为 %(amount)s 元") % self.basis
+        return text + _("。")
 
-class Attachment(models.Model):
+
+class Attachment(PrivateAttachment):
     """A supporting document (certificate, bank statement), type- and size-checked, stored privately."""
 
+    upload_folder = "funding/{application_id}"
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("材料名称"), max_length=100)
-    file = models.FileField(_("文件"), upload_to=_attachment_path, storage=private_storage)
-    content_type = models.CharField(_("文件类型"), max_length=100)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["application", "uploaded_at", "pk"]
         verbose_name = _("申请材料")
         verbose_name_plural = _("申请材料")
-
-    def __str__(self):
-        return self.title
 
 
 class NoticeBatch(models.Model):
@@ -422,31 +492,19 @@ class Objection(models.Model):
         return self.status == self.Status.RECORDED
 
 
-class ApplicationEvent(WorkflowEvent):
+class ApplicationEvent(ActedEvent):
     """One step of an application: who took it, the note (a reason, an amount), shown to the applicant."""
 
     STATES = Application.Status
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(_("操作"), max_length=30)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    note = models.TextField(_("说明"), blank=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(ActedEvent.Meta):
         verbose_name = _("申请记录")
         verbose_name_plural = _("申请记录")
 
     def __str__(self):
         return f"{self.application} {self.action}"
-
-    def get_action_display(self):
-        try:
-            return Step(self.action).label
-        except ValueError:
-            return self.action
 
 
 class Step(models.TextChoices):
@@ -492,6 +550,19 @@ def roles_on_application(application, user):
     return roles
 
 
+def first_reviewer(application):
+    """Who took the latest 初审 of the application (a resubmitted one is reviewed afresh), or None."""
+    event = application.events.filter(action=Step.FIRST_PASSED).order_by("-created_at", "-pk").first()
+    return event.actor_id if event is not None else None
+
+
+def four_eyes(application, user):
+    """复核 is taken by another reviewer than the one who took 初审 (四眼原则)."""
+    if user is not None and user.is_authenticated and first_reviewer(application) == user.pk:
+        return _("您办理了本申请的初审，复核须由另一位审核人员办理（四眼原则）。")
+    return None
+
+
 def tell_applicant(move, event):
     """Every step is told to the applicant's members on the site and by e-mail (services' inbox)."""
     from services.inbox import notify
@@ -516,7 +587,7 @@ APPLICATION_WORKFLOW = Workflow(
         step({_S.DRAFT, _S.RETURNED}, _S.SUBMITTED, who={APPLICANT}, stamps=["submitted_at"]),
         step(_S.SUBMITTED, _S.ACCEPTED, who={REVIEWER}),
         step(_S.ACCEPTED, _S.FIRST_PASSED, who={REVIEWER}),
-        step(_S.FIRST_PASSED, _S.APPROVED, who={REVIEWER}, stamps=["approved_at"]),
+        step(_S.FIRST_PASSED, _S.APPROVED, who={REVIEWER}, stamps=["approved_at"], unless=four_eyes),
         step(_S.APPROVED, _S.PUBLICISED, who={REVIEWER}),
         step(_S.PUBLICISED, _S.PAID, who={FINANCE}, stamps=["paid_at"]),
         step(_IN_REVIEW, _S.RETURNED, who={REVIEWER}),

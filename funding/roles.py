@@ -11,6 +11,7 @@ from accounts.roles import (
     RECORD_FUNDING_PAYMENTS,
     REVIEW_FUNDING,
 )
+from core.groups import seed_groups
 
 GROUPS = {
     # Programmes and the budget figure are configured on their snippet screens in the admin.
@@ -28,15 +29,4 @@ GROUPS = {
 
 
 def ensure_funding_roles(group_model=None, permission_model=None):
-    if group_model is None or permission_model is None:
-        from django.contrib.auth.models import Group, Permission
-
-        group_model, permission_model = Group, Permission
-    groups = {}
-    for name, permissions in GROUPS.items():
-        group, _created = group_model.objects.get_or_create(name=name)
-        for permission in permissions:
-            app_label, codename = permission.split(".", 1)
-            group.permissions.add(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
-        groups[name] = group
-    return groups
+    return seed_groups(GROUPS, group_model, permission_model)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("applications/<int:pk>/items/<int:item_pk>/remove/", views.remove_item, name="remove_item"),
     path("applications/<int:pk>/attachments/", views.add_attachment, name="add_attachment"),
     path("applications/<int:pk>/attachments/<int:attachment_pk>/", views.attachment, name="attachment"),
+    path("applications/<int:pk>/loan-documents/<int:document_pk>/", views.loan_document, name="loan_document"),
     path("applications/<int:pk>/submit/", views.submit, name="submit"),
     path("applications/<int:pk>/review/", views.review, name="review"),
     path("applications/<int:pk>/pay/", views.pay, name="pay"),

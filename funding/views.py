@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.uploads import serve_private_file
+from listings.models import LoanDocument, PledgeLoan
 
 from . import applications as domain
 from . import statistics
@@ -20,6 +20,7 @@ from .access import (
     may_review_any,
     may_review_programme,
     may_see_bank_details,
+    may_see_loan_facts,
     visible_applications,
 )
 from .eligibility import applicant_reasons
@@ -45,6 +46,7 @@ from .models import (
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ITEM_RECORDS = ("patent", "certification", "loan__case__lender", "loan__case__need__deal")
 
 
 def _refused(request, error):
@@ -84,7 +86,7 @@ def _notice_applications(batch):
     return (
         batch.applications.filter(status__in=Application.APPROVED_STATES)
         .select_related("organisation__district")
-        .prefetch_related(Prefetch("items", ApplicationItem.objects.select_related("patent", "certification")))
+        .prefetch_related(Prefetch("items", ApplicationItem.objects.select_related(*ITEM_RECORDS)))
         .order_by("organisation__name", "pk")
     )
 
@@ -184,12 +186,22 @@ def application(request, pk):
     user = request.user
     is_member = record.organisation.is_member(user)
     steps = APPLICATION_WORKFLOW.steps_for(record, user)
+    items = list(record.items.select_related(*ITEM_RECORDS))
+    show_loan_facts = may_see_loan_facts(user, record)
+    loan_ids = [item.loan_id for item in items if item.loan_id is not None]
+    loan_facts = (
+        PledgeLoan.objects.filter(pk__in=loan_ids).select_related("case__lender").prefetch_related("documents")
+        if loan_ids and show_loan_facts
+        else []
+    )
     return render(
         request,
         "funding/application.html",
         {
             "application": record,
-            "items": record.items.select_related("patent", "certification"),
+            "items": items,
+            "loan_facts": loan_facts,
+            "show_loan_facts": show_loan_facts,
             "attachments": record.attachments.all(),
             "events": record.events.select_related("actor"),
             "objections": record.objections.all() if not is_member or may_manage(user) else [],
@@ -252,6 +264,7 @@ def add_item(request, pk):
             form.cleaned_data["item_type"],
             patent=form.cleaned_data.get("patent"),
             certification=form.cleaned_data.get("certification"),
+            loan=form.cleaned_data.get("loan"),
         )
     except domain.FundingError as error:
         _refused(request, error)
@@ -297,7 +310,19 @@ def add_attachment(request, pk):
 @login_required
 def attachment(request, pk, attachment_pk):
     record = _application_for(request, pk)
-    return serve_private_file(get_object_or_404(record.attachments, pk=attachment_pk).file)
+    return get_object_or_404(record.attachments, pk=attachment_pk).download()
+
+
+@login_required
+def loan_document(request, pk, document_pk):
+    """A claimed loan's contract or interest receipt, for those who may read the loan's facts."""
+    record = _application_for(request, pk)
+    if not may_see_loan_facts(request.user, record):
+        raise PermissionDenied
+    document = get_object_or_404(
+        LoanDocument.objects.filter(loan__funding_items__application=record).distinct(), pk=document_pk
+    )
+    return document.download()
 
 
 @login_required

@@ -1,15 +1,20 @@
 """Pledge financing: a lender takes up an enterprise's need and both follow the loan through its stages.
 
 The stages are recorded in order by the lender, each with its date; both sides may add documents. Recording
-"loan granted" closes the need as a deal (lender, loan amount, pledged IP), which the statistics count.
+"loan granted" closes the need as a deal (lender, loan amount, pledged IP), which the statistics count. The
+lender then records the loan's facts (`record_loan`: principal, rate, term, interest paid to a date) with the
+contract and interest receipts: the borrower never types them, since special funds pay interest subsidies
+computed from them.
 """
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.uploads import check_upload
+
 from .matching import product_fits_need
-from .models import FinancingCase, FinancingDocument, FinancingStep, Listing
+from .models import FinancingCase, FinancingDocument, FinancingStep, Listing, LoanDocument, PledgeLoan
 from .models.financing import STAGE_ORDER, Stage
 from .postings import PostingError, close_as_deal, move_listing
 
@@ -120,8 +125,72 @@ def decline_case(case, user, reason):
     return case
 
 
+DOCUMENT_KINDS = ("pdf", "image")
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
 def add_document(case, user, stage, title, uploaded):
+    """Either side adds a document to a stage, checked by its content, kept privately."""
     _check_party(case, user)
     if stage not in STAGE_ORDER:
         raise PostingError(_("请选择文件所属的环节。"))
-    return FinancingDocument.objects.create(case=case, stage=stage, title=title, file=uploaded, uploaded_by=user)
+    content_type = check_upload(uploaded, DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, refuse=PostingError)
+    return FinancingDocument.attach(uploaded, content_type, user=user, title=title, case=case, stage=stage)
+
+
+def loan_refusal(case, user):
+    """Why `user` may not record the loan's facts of this case (None: they may). Only the lender knows them:
+    the borrower, who would gain from a higher interest, never sets them; pages offer the form only when this
+    is None."""
+    organisation = user.organisation if user.is_authenticated else None
+    if organisation is None or organisation.pk != case.lender_id:
+        return _("贷款要素只能由放款的金融机构登记。")
+    if case.status != FinancingCase.Status.GRANTED:
+        return _("放款登记后方可填写贷款要素。")
+    return None
+
+
+def record_loan(case, user, *, principal, annual_rate, start_date, end_date, interest_paid_to=None):
+    """The lender records (or corrects) the loan's facts; the subsidies computed from them follow at the
+    applications' next check."""
+    refusal = loan_refusal(case, user)
+    if refusal is not None:
+        raise PostingError(refusal)
+    today = timezone.localdate()
+    if principal is None or principal <= 0:
+        raise PostingError(_("贷款本金须大于零。"))
+    if annual_rate is None or not 0 < annual_rate <= 36:
+        raise PostingError(_("年利率须大于 0 且不超过 36%。"))
+    if end_date <= start_date:
+        raise PostingError(_("到期日须晚于起息日。"))
+    if start_date > today:
+        raise PostingError(_("起息日不能晚于今天。"))
+    if interest_paid_to is not None:
+        if not start_date <= interest_paid_to <= end_date:
+            raise PostingError(_("“利息已付至”须在起息日与到期日之间。"))
+        if interest_paid_to > today:
+            raise PostingError(_("“利息已付至”不能晚于今天。"))
+    facts = {
+        "principal": principal,
+        "annual_rate": annual_rate,
+        "start_date": start_date,
+        "end_date": end_date,
+        "interest_paid_to": interest_paid_to,
+        "recorded_by": user,
+    }
+    with transaction.atomic():
+        FinancingCase.objects.select_for_update().get(pk=case.pk)
+        loan, _created = PledgeLoan.objects.update_or_create(case=case, defaults=facts)
+    return loan
+
+
+def add_loan_document(loan, user, kind, title, uploaded):
+    """The lender attaches the contract or an interest receipt, checked by its content, kept privately."""
+    refusal = loan_refusal(loan.case, user)
+    if refusal is not None:
+        raise PostingError(refusal)
+    if kind not in LoanDocument.Kind.values:
+        raise PostingError(_("请选择文件类别。"))
+    content_type = check_upload(uploaded, DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, refuse=PostingError)
+    title = (title or "").strip() or str(LoanDocument.Kind(kind).label)
+    return LoanDocument.attach(uploaded, content_type, user=user, title=title, loan=loan, kind=kind)

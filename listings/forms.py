@@ -15,9 +15,10 @@ from search.query import SearchQuery
 from search.registry import filter_tags
 
 from .documents import yuan
+from .financing import DOCUMENT_KINDS
 from .ip_numbers import normalise_ip_number
 from .models import Industry, IPType, Listing, ListingIP
-from .models.financing import Stage
+from .models.financing import LoanDocument, Stage
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CONTACT_FIELDS = [
@@ -310,7 +311,28 @@ class StepForm(DateRangeMixin, StyledFormMixin, forms.Form):
 class DocumentForm(StyledFormMixin, forms.Form):
     stage = forms.ChoiceField(label=_("环节"), choices=Stage.choices)
     title = forms.CharField(label=_("文件名称"), max_length=120)
-    file = CheckedFileField(label=_("文件"), kinds=("pdf", "image"), help_text=_("PDF 或图片，不超过 10 MB。"))
+    file = CheckedFileField(label=_("文件"), kinds=DOCUMENT_KINDS, help_text=_("PDF 或图片，不超过 10 MB。"))
+
+
+class LoanForm(StyledFormMixin, forms.Form):
+    """The loan's facts, as the lender's contract and ledger say them (`financing.record_loan` checks them)."""
+
+    principal = forms.DecimalField(label=_("贷款本金（元）"), min_value=0, max_digits=14, decimal_places=2)
+    annual_rate = forms.DecimalField(label=_("年利率（%）"), min_value=0, max_digits=7, decimal_places=4)
+    start_date = forms.DateField(label=_("起息日"), widget=DATE_WIDGET)
+    end_date = forms.DateField(label=_("到期日"), widget=DATE_WIDGET)
+    interest_paid_to = forms.DateField(
+        label=_("利息已付至"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_("已结清该日之前（不含该日）的全部利息；提前还清本金的，填还款日。"),
+    )
+
+
+class LoanDocumentForm(StyledFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("文件类别"), choices=LoanDocument.Kind.choices)
+    title = forms.CharField(label=_("文件名称"), max_length=120, required=False, help_text=_("不填即用文件类别。"))
+    file = CheckedFileField(label=_("文件"), kinds=DOCUMENT_KINDS, help_text=_("PDF 或图片，不超过 10 MB。"))
 
 
 # sort key → (the search's order, label); a posting without a price (面议) sorts last either way.

@@ -27,4 +27,7 @@ urlpatterns = [
     path("cases/<int:pk>/decline/", views.case_decline, name="case_decline"),
     path("cases/<int:pk>/documents/", views.case_document_upload, name="case_document_upload"),
     path("cases/<int:pk>/documents/<int:document_pk>/", views.case_document, name="case_document"),
+    path("cases/<int:pk>/loan/", views.case_loan, name="case_loan"),
+    path("cases/<int:pk>/loan/documents/", views.case_loan_document_upload, name="case_loan_document_upload"),
+    path("cases/<int:pk>/loan/documents/<int:document_pk>/", views.case_loan_document, name="case_loan_document"),
 ]

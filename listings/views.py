@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from core.actions import form_went_through, tell_outcome
 from core.submissions import AlreadySubmitted, show_first_result, submitted_once
-from core.uploads import serve_private_file
 from search.listing import page_number
 
 from . import financing as financing_domain
@@ -20,6 +19,8 @@ from .forms import (
     DealForm,
     DocumentForm,
     InterestForm,
+    LoanDocumentForm,
+    LoanForm,
     ReasonForm,
     ReplyForm,
     StepForm,
@@ -28,7 +29,7 @@ from .forms import (
     ip_formset,
 )
 from .matching import needs_for_product, products_for_need
-from .models import Deal, FinancingCase, Interest, Listing
+from .models import Deal, FinancingCase, Interest, Listing, PledgeLoan
 from .postings import PostingError
 from .statistics import public_figures
 
@@ -363,10 +364,19 @@ def _case_for(request, pk):
     )
 
 
-def _case_context(request, case, step_form=None, document_form=None, decline_form=None):
+def _case_context(request, case, step_form=None, document_form=None, decline_form=None, loan_form=None):
     is_lender = request.user.organisation and request.user.organisation.pk == case.lender_id
     active = case.status != FinancingCase.Status.DECLINED and case.next_stage is not None
+    loan = PledgeLoan.objects.filter(case=case).prefetch_related("documents").first()
+    may_record_loan = financing_domain.loan_refusal(case, request.user) is None
+    if loan_form is None and may_record_loan:
+        facts = ("principal", "annual_rate", "start_date", "end_date", "interest_paid_to")
+        loan_form = LoanForm(initial={name: getattr(loan, name) for name in facts} if loan else None)
     return {
+        # The loan's facts are the two parties' (operators who read every case do not read them).
+        "loan": loan if loan is not None and loan.is_party(request.user) else None,
+        "loan_form": loan_form if may_record_loan else None,
+        "loan_document_form": LoanDocumentForm() if may_record_loan and loan is not None else None,
         "case": case,
         "stage_rows": case.stage_rows(),
         "documents": case.documents.select_related("uploaded_by"),
@@ -437,7 +447,51 @@ def case_document_upload(request, pk):
 
 
 @login_required
+@require_POST
+def case_loan(request, pk):
+    case = _case_for(request, pk)
+    form = LoanForm(request.POST)
+
+    def record(data):
+        financing_domain.record_loan(case, request.user, **data)
+
+    if form_went_through(request, form, record, PostingError, _("贷款要素已登记。")):
+        return redirect("listings:case", case.pk)
+    return render(request, "listings/case_detail.html", _case_context(request, case, loan_form=form), status=400)
+
+
+def _loan_for(request, case):
+    loan = get_object_or_404(PledgeLoan.objects.select_related("case__need"), case=case)
+    if not loan.is_party(request.user):
+        raise Http404
+    return loan
+
+
+@login_required
+@require_POST
+def case_loan_document_upload(request, pk):
+    case = _case_for(request, pk)
+    loan = _loan_for(request, case)
+    form = LoanDocumentForm(request.POST, request.FILES)
+    tell_outcome(
+        request,
+        form,
+        lambda data: financing_domain.add_loan_document(loan, request.user, data["kind"], data["title"], data["file"]),
+        PostingError,
+        _("文件已上传。"),
+        _("请选择文件类别并上传 PDF 或图片（10 MB 以内）。"),
+    )
+    return redirect("listings:case", case.pk)
+
+
+@login_required
+def case_loan_document(request, pk, document_pk):
+    case = _case_for(request, pk)
+    loan = _loan_for(request, case)
+    return get_object_or_404(loan.documents, pk=document_pk).download()
+
+
+@login_required
 def case_document(request, pk, document_pk):
     case = _case_for(request, pk)
-    document = get_object_or_404(case.documents, pk=document_pk)
-    return serve_private_file(document.file)
+    return get_object_or_404(case.documents, pk=document_pk).download()

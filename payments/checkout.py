@@ -75,14 +75,8 @@ def start_checkout(payable, *, amount, description, user, organisation, success_
     )
     if still_open is not None:
         return still_open
-    payment = Payment.objects.create(
-        payable=payable,
-        user=user,
-        organisation=organisation,
-        payee=payee,
-        description=description[:200],
-        amount=amount,
-        currency=settings.PAYMENT_CURRENCY,
+    payment = Payment.objects.create_for(
+        payable, amount=amount, user=user, organisation=organisation, payee=payee, description=description
     )
     methods = payment_method_types(payment.currency)
     extra = {"payment_method_options": {"wechat_pay": {"client": "web"}}} if "wechat_pay" in methods else {}

@@ -19,7 +19,7 @@ from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import VIEW_PAYMENTS
-from core.storage import private_storage
+from core.attachments import FileFields, private_file_fields
 
 from .money import format_amount
 
@@ -36,9 +36,14 @@ class PaymentQuerySet(models.QuerySet):
             return self
         return self.filter(models.Q(user=user) | models.Q(organisation__memberships__user=user)).distinct()
 
+    def create_for(self, payable, *, description, **fields):
+        """A new payment of `payable` (the payer, payee and amount among `fields`), in the platform's currency,
+        with the description cut to its field."""
+        return self.create(payable=payable, description=description[:200], currency=settings.PAYMENT_CURRENCY, **fields)
 
-def receipt_upload_to(instance, filename):
-    return f"payments/receipts/{instance.__class__.__name__.lower()}/{filename}"
+
+# A transfer's or a refund's bank receipt: `receipt`, `receipt_name`, `receipt_type`, `receipt_size`.
+RECEIPT = FileFields("receipt")
 
 
 class Method(models.TextChoices):
@@ -92,8 +97,8 @@ class Payment(models.Model):
     reference = models.CharField(_("付款附言"), max_length=60, blank=True)
     transfer_date = models.DateField(_("转账日期"), null=True, blank=True)
     payer_bank = models.CharField(_("付款银行"), max_length=100, blank=True)
-    receipt = models.FileField(
-        _("转账凭证"), upload_to=receipt_upload_to, storage=private_storage, max_length=200, blank=True
+    receipt, receipt_name, receipt_type, receipt_size = private_file_fields(
+        _("转账凭证"), "payments/receipts/payment", blank=True
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -174,8 +179,8 @@ class Refund(models.Model):
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices)
     stripe_refund_id = models.CharField(max_length=255, blank=True)
     transfer_date = models.DateField(_("退款转账日期"), null=True, blank=True)
-    receipt = models.FileField(
-        _("退款凭证"), upload_to=receipt_upload_to, storage=private_storage, max_length=200, blank=True
+    receipt, receipt_name, receipt_type, receipt_size = private_file_fields(
+        _("退款凭证"), "payments/receipts/refund", blank=True
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("经办人"), on_delete=models.SET_NULL, null=True, related_name="+"

@@ -6,14 +6,19 @@ Each function locks the row it changes, so a repeated or concurrent submission c
 so (`AlreadyDone`). Who may act is the owning app's decision; these functions record who did.
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.uploads import check_upload
+
 from .checkout import AlreadyDone, PaymentError, check_refund_amount
-from .models import Payment, Refund
+from .models import RECEIPT, Payment, Refund
 from .payables import handlers_for
+
+# A bank's receipt: a PDF or a photo or scan of it, checked by its content.
+RECEIPT_KINDS = ("pdf", "image")
+RECEIPT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def record_transfer(
@@ -24,6 +29,7 @@ def record_transfer(
         raise PaymentError(_("转账日期不能晚于今天。"))
     if not receipt:
         raise PaymentError(_("请上传银行转账回单。"))
+    receipt_type = check_upload(receipt, RECEIPT_KINDS, RECEIPT_MAX_BYTES, refuse=PaymentError)
     existing = Payment.objects.for_object(payable).filter(
         method=Payment.Method.TRANSFER, status__in=(Payment.Status.PENDING, Payment.Status.PAID)
     )
@@ -32,19 +38,18 @@ def record_transfer(
         raise AlreadyDone(_("已登记过转账，无需重复提交。"), done)
     try:
         with transaction.atomic():
-            return Payment.objects.create(
-                payable=payable,
-                method=Payment.Method.TRANSFER,
+            return Payment.objects.create_for(
+                payable,
+                amount=amount,
                 user=user,
                 organisation=organisation,
                 payee=payee,
-                description=description[:200],
-                amount=amount,
-                currency=settings.PAYMENT_CURRENCY,
+                description=description,
+                method=Payment.Method.TRANSFER,
                 reference=reference[:60],
                 transfer_date=transfer_date,
                 payer_bank=payer_bank.strip()[:100],
-                receipt=receipt,
+                **RECEIPT.values(receipt, receipt_type),
             )
     except IntegrityError as error:
         # The constraint of one waiting transfer per payable caught a concurrent submission.
@@ -102,6 +107,7 @@ def record_refund_transfer(payment, *, amount, reason, transfer_date, receipt, u
         raise PaymentError(_("请说明退款原因。"))
     if not receipt:
         raise PaymentError(_("请上传退款转账回单。"))
+    receipt_type = check_upload(receipt, RECEIPT_KINDS, RECEIPT_MAX_BYTES, refuse=PaymentError)
     if transfer_date > timezone.localdate():
         raise PaymentError(_("转账日期不能晚于今天。"))
     with transaction.atomic():
@@ -115,7 +121,7 @@ def record_refund_transfer(payment, *, amount, reason, transfer_date, receipt, u
             reason=reason.strip(),
             status=Refund.Status.SENT,
             transfer_date=transfer_date,
-            receipt=receipt,
+            **RECEIPT.values(receipt, receipt_type),
             created_by=user,
         )
 

@@ -28,14 +28,20 @@ register_permission_policy(StripeEvent, ReadOnlyForFinance(StripeEvent))
 register_permission_policy(Refund, ReadOnlyForFinance(Refund))
 
 
-class PaymentViewSet(ModelViewSet):
-    model = Payment
+class FinanceRecordViewSet(ModelViewSet):
+    """A menu entry listing money records for finance to read and inspect (the policy above refuses the
+    rest)."""
+
     icon = "doc-full-inverse"
-    menu_label = _("付款记录")
-    menu_order = 800
     add_to_admin_menu = True
     inspect_view_enabled = True
     copy_view_enabled = False
+
+
+class PaymentViewSet(FinanceRecordViewSet):
+    model = Payment
+    menu_label = _("付款记录")
+    menu_order = 800
     list_display = ["description", "organisation", "payee", "method", "amount_display", "status", "paid_at"]
     list_filter = ["method", "status", "payee", "paid_at"]
     search_fields = ["description", "reference", "checkout_session_id", "payment_intent_id"]
@@ -70,14 +76,10 @@ def register_payment_viewset():
     return PaymentViewSet("payment_records")
 
 
-class RefundViewSet(ModelViewSet):
+class RefundViewSet(FinanceRecordViewSet):
     model = Refund
-    icon = "doc-full-inverse"
     menu_label = _("退款记录")
     menu_order = 801
-    add_to_admin_menu = True
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = ["payment", "amount_display", "status", "created_by", "created_at", "confirmed_at"]
     list_filter = ["status", "payment__method", "created_at"]
     form_fields = ["reason"]

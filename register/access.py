@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from accounts.roles import IMPORT_REGISTER
+from accounts.roles import IMPORT_REGISTER, RECORD_CUSTOMS
 
 
 def may_import(user):
@@ -25,3 +25,8 @@ def importer_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def may_record_customs(user):
+    """Customs recordals are entered and imported by holders of `register.record_customs`."""
+    return user.is_authenticated and user.is_active and user.has_perm(RECORD_CUSTOMS)

@@ -16,10 +16,19 @@ from search.registry import Filter
 
 from .classification import ipc_prefixes
 from .models import LegalEvent, Patent, PatentParty, Trademark
+from .origins import is_city_enterprise, is_foreign
+from .terms import LegalStatus, PatentType
 
 
 def _patent_ipc(patent):
     return {prefix for symbol in patent.ipc_all for prefix in ipc_prefixes(symbol)}
+
+
+def _lapse_month(patent):
+    """The month ("2026-03") a patent lapsed for an unpaid annuity, while it stays lapsed."""
+    if patent.status == LegalStatus.LAPSED and patent.status_since:
+        return patent.status_since.strftime("%Y-%m")
+    return None
 
 
 PATENT_FILTERS = (
@@ -31,6 +40,13 @@ PATENT_FILTERS = (
     Filter("inventor", lambda patent: patent.inventors),
     Filter("district_code", lambda patent: patent.district.code if patent.district_id else None),
     Filter("pct", lambda patent: patent.pct_marked),
+    # What the analysis pages and the early-warning indicators count (the `analysis` app), not form filters.
+    Filter("grant_year", lambda patent: patent.grant_date.year if patent.grant_date else None),
+    Filter("applicant_kind", lambda patent: [party.kind for party in patent.parties.all()]),
+    Filter("agency", lambda patent: patent.agency_name),
+    Filter("foreign_applicant", lambda patent: [p.name for p in patent.parties.all() if is_foreign(p)]),
+    Filter("city_enterprise", lambda patent: any(is_city_enterprise(p) for p in patent.parties.all())),
+    Filter("lapse_month", _lapse_month),
 )
 TRADEMARK_FILTERS = (
     Filter("number", lambda mark: mark.registration_number),
@@ -57,9 +73,11 @@ def patent_document(patent):
         body=" ".join(
             [patent.abstract, holders, " ".join(patent.inventors), " ".join(patent.ipc_all), patent.agency_name]
         ),
-        category=patent.get_patent_type_display(),
+        # The label from the enum, not get_*_display(): Django builds a dict of every translated choice on each
+        # call, which was most of the time a patent's document took (docs/benchmarks.md, Register).
+        category=str(PatentType(patent.patent_type).label),
         district=patent.district.name if patent.district_id else "",
-        status=patent.get_status_display(),
+        status=str(LegalStatus(patent.status).label),
         date=patent.filing_date,
         facts=[
             ("申请号", patent.application_number),
@@ -79,7 +97,7 @@ def trademark_document(mark):
         body=" ".join([mark.goods_services, mark.registrant_name]),
         category=f"第{mark.nice_class}类",
         district=mark.district.name if mark.district_id else "",
-        status=mark.get_status_display(),
+        status=str(Trademark.Status(mark.status).label),
         date=mark.registration_date or mark.application_date,
         facts=[("注册号", mark.registration_number), ("注册人", mark.registrant_name)],
         terms=[mark.registration_number, mark.name],

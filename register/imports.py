@@ -27,6 +27,7 @@ from .images import store, unpack
 from .models import ImportBatch, ImportSource, LegalEvent, Patent, PatentParty, Trademark
 from .reading import read_rows
 from .rows import Districts, check_patent_row, check_trademark_row
+from .signals import import_finished
 
 logger = logging.getLogger(__name__)
 
@@ -260,6 +261,8 @@ def run_import(batch_pk):
         check_postings()
     cache.delete(progress_key(batch.pk))
     batch.refresh_from_db()
+    if batch.succeeded:
+        import_finished.send(sender=ImportBatch, batch=batch)
     return batch
 
 

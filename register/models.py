@@ -376,3 +376,128 @@ class PostingCheck(models.Model):
 
     def hide_on(self, grace_days):
         return self.flagged_on + timezone.timedelta(days=grace_days) if self.flagged_on else None
+
+
+class CustomsImport(models.Model):
+    """One customs list uploaded by staff (CSV or XLSX): checked whole before anything is written.
+
+    A list with a row that cannot be used is refused as a whole, each bad row explained, and nothing is
+    changed: the list is the customs authority's, and half of it would leave the other half's rights
+    shown with yesterday's status. A clean list is shown as a preview and applied once."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("待确认")
+        REFUSED = "refused", _("有错误，未导入")
+        APPLIED = "applied", _("已导入")
+        DISCARDED = "discarded", _("已放弃")
+
+    filename = models.CharField(_("文件名"), max_length=200)
+    file = models.FileField(_("文件"), upload_to="register/customs/", storage=private_storage)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PREVIEW)
+    # The checked rows, as written to the register when the list is applied (dates as ISO strings).
+    rows = models.JSONField(_("可导入的行"), default=list)
+    # [{"row": n, "number": "...", "messages": [...]}]
+    rejections = models.JSONField(_("有错误的行"), default=list)
+    total_rows = models.PositiveIntegerField(_("数据行数"), default=0)
+    created_count = models.PositiveIntegerField(_("新增"), default=0)
+    updated_count = models.PositiveIntegerField(_("更新"), default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("导入时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("海关备案名单导入")
+        verbose_name_plural = _("海关备案名单导入")
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse("register:customs_import", args=[self.pk])
+
+    @property
+    def may_apply(self):
+        return self.status == self.Status.PREVIEW and bool(self.rows)
+
+    @property
+    def in_preview(self):
+        return self.status == self.Status.PREVIEW
+
+    @property
+    def was_refused(self):
+        return self.status == self.Status.REFUSED
+
+    @property
+    def was_applied(self):
+        return self.status == self.Status.APPLIED
+
+
+class CustomsRecordal(models.Model):
+    """The customs recordal (知识产权海关备案) of one patent or trademark of the register: its number, the
+    day the General Administration of Customs approved it, the day it lapses, the holder it was recorded
+    for, and whether it came from a customs list or was entered by staff (and by whom).
+
+    A recordal is valid for ten years from approval and renewable, never beyond the right's own term; the
+    customs list carries the date it runs to. `register.customs` writes these rows; the enterprise's page,
+    the staff's counts and the targets read them."""
+
+    class Source(models.TextChoices):
+        IMPORT = "import", _("海关备案名单导入")
+        STAFF = "staff", _("工作人员录入")
+
+    patent = models.OneToOneField(
+        Patent, verbose_name=_("专利"), null=True, blank=True, on_delete=models.CASCADE, related_name="customs_recordal"
+    )
+    trademark = models.OneToOneField(
+        Trademark,
+        verbose_name=_("商标"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="customs_recordal",
+    )
+    number = models.CharField(_("海关备案号"), max_length=40, unique=True)
+    holder_name = models.CharField(_("备案权利人"), max_length=200)
+    recorded_on = models.DateField(_("备案核准日期"))
+    valid_until = models.DateField(_("备案有效期至"))
+    district = models.ForeignKey(
+        District, verbose_name=_("县区"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices)
+    customs_import = models.ForeignKey(
+        CustomsImport, verbose_name=_("导入批次"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["-recorded_on", "number"]
+        verbose_name = _("知识产权海关备案")
+        verbose_name_plural = _("知识产权海关备案")
+        permissions = [("record_customs", _("登记与导入知识产权海关备案"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(patent__isnull=False, trademark__isnull=True)
+                    | models.Q(patent__isnull=True, trademark__isnull=False)
+                ),
+                name="register_recordal_one_right",
+            )
+        ]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def right(self):
+        return self.patent or self.trademark
+
+    def is_valid_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.recorded_on <= day <= self.valid_until

@@ -61,9 +61,18 @@ def confirm_match(record, confirmed):
         type(record).objects.filter(pk=record.pk).update(organisation=None, match_confirmed=True)
 
 
+def confirmed_patents(organisation):
+    """The patents whose applicant or holder is tied to `organisation` for certain."""
+    return Patent.objects.filter(parties__organisation=organisation, parties__match_confirmed=True).distinct()
+
+
+def confirmed_trademarks(organisation):
+    return Trademark.objects.filter(organisation=organisation, match_confirmed=True)
+
+
 def portfolio(organisation):
-    patents = Patent.objects.filter(parties__organisation=organisation, parties__match_confirmed=True).distinct()
-    trademarks = Trademark.objects.filter(organisation=organisation, match_confirmed=True)
+    patents = confirmed_patents(organisation)
+    trademarks = confirmed_trademarks(organisation)
     by_type = {
         row["patent_type"]: row["n"] for row in patents.values("patent_type").annotate(n=Count("pk", distinct=True))
     }
@@ -96,3 +105,10 @@ def agency_figures(institution):
     )
     total, granted = counts["total"], counts["granted"]
     return {"filed": total, "granted": granted, "grant_rate": round(100 * granted / total) if total else None}
+
+
+def portfolio_names(organisation):
+    """The names under which the register holds an organisation's patents (its confirmed matches), and
+    its own name: what a search by applicant finds its portfolio by."""
+    names = PatentParty.objects.filter(organisation=organisation, match_confirmed=True).values_list("name", flat=True)
+    return sorted({organisation.name, *names})

@@ -82,7 +82,22 @@ TRADEMARK_COLUMNS = {
 }
 TRADEMARK_REQUIRED = ("registration_number", "nice_class", "name", "registrant_name")
 
-COLUMNS = {"patent": (PATENT_COLUMNS, PATENT_REQUIRED), "trademark": (TRADEMARK_COLUMNS, TRADEMARK_REQUIRED)}
+# The customs list of recorded rights (知识产权海关备案), as the customs authority's export names its columns.
+CUSTOMS_COLUMNS = {
+    "number": ("备案号", "海关备案号", "recordal number"),
+    "right_kind": ("知识产权类型", "权利类型", "备案类型", "类型", "type"),
+    "right_number": ("专利号/注册号", "注册号/专利号", "知识产权号", "专利号", "注册号", "申请号", "right number"),
+    "holder_name": ("权利人", "备案权利人", "知识产权权利人", "holder"),
+    "recorded_on": ("核准日期", "备案日期", "备案核准日期", "recorded on"),
+    "valid_until": ("有效期至", "备案有效期至", "有效期", "备案有效期", "valid until"),
+}
+CUSTOMS_REQUIRED = ("number", "right_kind", "right_number", "holder_name", "recorded_on", "valid_until")
+
+COLUMNS = {
+    "patent": (PATENT_COLUMNS, PATENT_REQUIRED),
+    "trademark": (TRADEMARK_COLUMNS, TRADEMARK_REQUIRED),
+    "customs": (CUSTOMS_COLUMNS, CUSTOMS_REQUIRED),
+}
 
 
 def header_key(text):

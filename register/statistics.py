@@ -5,11 +5,12 @@ Every rule takes a district (None: the whole city) and a day `on` (None: today) 
 drill-down. A record counts for the city when one of its applicants (registrants) is in a district of
 the city (`district` is set on import from the address); records of applicants elsewhere never count.
 
-Dates decide "as of": a patent's status on a day comes from `register.terms.current_status` with the
-events up to that day, so a lapse recorded today does not change a figure of last year; a trademark
-counts from its registration day until its term ends or its cancellation (`status_since`) takes
-effect. Reference data (population, R&D spending, the list of abnormal applications) comes from
-`reference`, entered by staff from the published statistics.
+Dates decide "as of": a patent's status on a day is `register.terms.current_status`'s with the events
+up to that day (decided in SQL by its twin `register.terms.in_force_on` for the counts), so a lapse
+recorded today does not change a figure of last year; a trademark counts from its registration day
+until its term ends or its cancellation (`status_since`) takes effect. Reference data (population, R&D
+spending, the list of abnormal applications) comes from `reference`, entered by staff from the published
+statistics.
 """
 
 from datetime import date
@@ -24,8 +25,8 @@ from core.dates import years_after
 from core.measures import Measurement, ratio
 from reference.models import AbnormalApplication, District, RdSpending, ResidentPopulation
 
-from .models import LegalEvent, PartyKind, Patent, PatentParty, Trademark
-from .terms import EventKind, PatentType, current_status
+from .models import CustomsRecordal, LegalEvent, PartyKind, Patent, PatentParty, Trademark
+from .terms import EventKind, PatentType, in_force_on
 
 
 def _day(on):
@@ -68,27 +69,21 @@ def invention_grants_records(district=None, on=None, since=None):
 
 
 def valid_invention_patent_ids(district=None, on=None, districts=None):
-    """The primary keys of the invention patents of the city in force at the end of `on`, their status
-    decided by `current_status` from their type, filing date and the events up to that day."""
+    """The primary keys (a lazy queryset) of the invention patents of the city in force at the end of
+    `on`, their status decided in SQL by `register.terms.in_force_on`, which agrees with `current_status`
+    on each patent's type, filing date and events up to that day."""
     on = _day(on)
-    candidates = invention_grants_records(district, on).filter(filing_date__lte=on)
+    candidates = _city(Patent.objects.all(), district).filter(patent_type=PatentType.INVENTION, filing_date__lte=on)
     if districts is not None:
         candidates = candidates.filter(district__in=districts)
-    rows = list(candidates.values_list("pk", "patent_type", "filing_date", "grant_date"))
-    events = {}
-    for patent_id, kind, day in LegalEvent.objects.filter(
-        patent__in=[row[0] for row in rows], date__lte=on
-    ).values_list("patent_id", "kind", "date"):
-        events.setdefault(patent_id, []).append((kind, day))
-    return [
-        pk
-        for pk, patent_type, filing_date, grant_date in rows
-        if current_status(patent_type, filing_date, events.get(pk, ()), on, grant_date=grant_date).in_force
-    ]
+    return in_force_on(candidates, on).values_list("pk", flat=True)
 
 
-def valid_invention_patents_records(district=None, on=None, districts=None):
-    return Patent.objects.filter(pk__in=valid_invention_patent_ids(district, on, districts))
+def valid_invention_patents_records(district=None, on=None, *, urban_only=False):
+    """The invention patents in force on `on` in the districts of the scope (`districts_in_scope`): the
+    records behind `invention_patents_per_10k`."""
+    districts = districts_in_scope(district, urban_only)
+    return Patent.objects.filter(pk__in=valid_invention_patent_ids(on=on, districts=districts))
 
 
 def districts_in_scope(district, urban_only):
@@ -123,13 +118,19 @@ def invention_patents_per_10k(district=None, on=None, *, urban_only=False):
     districts = districts_in_scope(district, urban_only)
     if not districts:
         return Measurement(None, missing=_("该县区不属于市区。"))
-    patents = len(valid_invention_patent_ids(on=on, districts=districts))
+    patents = valid_invention_patent_ids(on=on, districts=districts).count()
     year, residents = population(districts, on.year)
     parts = ((_("有效发明专利（件）"), patents),)
     if year is None:
         return Measurement(None, parts=parts, missing=_("缺少常住人口数据：请在“参考数据 → 常住人口”中录入。"))
     parts += ((_("%(year)s年常住人口（万人）") % {"year": year}, residents),)
     return Measurement(ratio(patents, residents), parts=parts)
+
+
+def invention_grants_this_year_records(district=None, on=None):
+    """Invention patents of the city granted from 1 January of `on`'s year up to `on`."""
+    start, end = _year_to(_day(on))
+    return invention_grants_records(district, end, since=start)
 
 
 def invention_grants_in(district, start, end):
@@ -290,3 +291,33 @@ def famous_marks_records(district=None, on=None):
 
 def famous_marks(district=None, on=None):
     return _count(famous_marks_records(district, on).count(), _("江苏省著名商标（件）"))
+
+
+# -- customs recordal --------------------------------------------------------------------------------
+
+
+def customs_recordals_records(district=None, on=None):
+    """The city's rights whose customs recordal was valid at the end of `on`: approved by then and not
+    yet run out. The district is the right's (its holder's, from the register)."""
+    on = _day(on)
+    return _city(CustomsRecordal.objects.all(), district).filter(recorded_on__lte=on, valid_until__gte=on)
+
+
+def customs_recordals(district=None, on=None):
+    """Rights with a valid customs recordal, patents and trademarks side by side."""
+    records = customs_recordals_records(district, on)
+    patents = records.filter(patent__isnull=False).count()
+    trademarks = records.filter(trademark__isnull=False).count()
+    return Measurement(Decimal(patents + trademarks), parts=((_("专利（件）"), patents), (_("商标（件）"), trademarks)))
+
+
+def customs_recordals_by_district(on=None):
+    """[(district, patents, trademarks), …] for every district of the city, then the city's total."""
+    records = customs_recordals_records(None, on)
+    counts = {}
+    for district_id, is_patent in records.values_list("district", "patent"):
+        patents, trademarks = counts.get(district_id, (0, 0))
+        counts[district_id] = (patents + 1, trademarks) if is_patent else (patents, trademarks + 1)
+    rows = [(d, *counts.get(d.pk, (0, 0))) for d in District.objects.order_by("sort_order", "pk")]
+    total = (sum(row[1] for row in rows), sum(row[2] for row in rows))
+    return rows, total

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_urls
-from .access import may_import
+from .access import may_import, may_record_customs
 
 
 @hooks.register("register_admin_urls")
@@ -28,4 +28,17 @@ def register_import_menu():
 def register_matches_menu():
     return ImporterMenuItem(
         _("申请人与组织对应"), reverse("register_admin:matches"), icon_name="link", name="register-matches", order=261
+    )
+
+
+class CustomsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_record_customs(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_customs_menu():
+    # The customs screens are the site's own pages (/register/customs/manage/).
+    return CustomsMenuItem(
+        _("海关备案登记"), reverse("register:customs_manage"), icon_name="clipboard-list", name="customs", order=262
     )

@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.uploads import check_upload
+
 from .models import (
     CASE_WORKFLOW,
     Action,
@@ -30,6 +32,10 @@ from .notifications import notify_step
 # No 0/O, 1/I/L: people copy tracking numbers and secrets by hand.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 TRACKING_PREFIX = {Case.Kind.REPORT: "JB", Case.Kind.ASSISTANCE: "YZ"}
+# Evidence: PDF or images, each checked by its content.
+EVIDENCE_KINDS = ("pdf", "image")
+EVIDENCE_MAX_FILES = 6
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 # Hashed once so that an unknown tracking number costs as much time as a wrong secret.
 _DUMMY_SECRET_HASH = None
 
@@ -121,6 +127,12 @@ def _create_case(kind, fields, evidence_files, submitter, organisation, client_a
         existing = Case.objects.filter(submission_key=submission_key).first()
         if existing is not None:
             raise AlreadySubmitted(existing)
+    if len(evidence_files) > EVIDENCE_MAX_FILES:
+        raise CaseError(_("最多上传 %(max)s 个文件。") % {"max": EVIDENCE_MAX_FILES})
+    evidence = [
+        (uploaded, check_upload(uploaded, EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, refuse=CaseError))
+        for uploaded in evidence_files
+    ]
     with transaction.atomic():
         case = Case(
             submission_key=submission_key or None,
@@ -136,8 +148,8 @@ def _create_case(kind, fields, evidence_files, submitter, organisation, client_a
             case.contact_email = submitter.email
         case.full_clean(exclude=["submission_key"])
         case.save()
-        for uploaded in evidence_files:
-            _attach_evidence(case, uploaded)
+        for uploaded, content_type in evidence:
+            _attach_evidence(case, uploaded, content_type)
         step = CaseStep.objects.create(
             case=case,
             action=Action.SUBMIT,
@@ -149,19 +161,14 @@ def _create_case(kind, fields, evidence_files, submitter, organisation, client_a
     return case
 
 
-def _attach_evidence(case, uploaded):
+def _attach_evidence(case, uploaded, content_type):
     digest = hashlib.sha256()
     for chunk in uploaded.chunks():
         digest.update(chunk)
     uploaded.seek(0)
-    evidence = Evidence(
-        case=case,
-        original_name=uploaded.name[:200],
-        content_type=getattr(uploaded, "sniffed_mime", "") or uploaded.content_type or "application/octet-stream",
-        size=uploaded.size,
-        sha256=digest.hexdigest(),
-    )
-    evidence.file.save(uploaded.name, uploaded, save=True)
+    evidence = Evidence(case=case, sha256=digest.hexdigest())
+    evidence.keep(uploaded, content_type)
+    evidence.save()
     return evidence
 
 

@@ -12,10 +12,9 @@ from core.forms import StyledFormMixin
 from core.uploads import validate_upload
 from reference.models import District, ResponsibleUnit
 
+from .cases import EVIDENCE_KINDS, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES
 from .models import Action, Case, Category, Handler, Outcome, Status
 
-EVIDENCE_MAX_FILES = 6
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 FORM_STARTED_SALT = "rights.form-started"
 
 
@@ -47,7 +46,7 @@ class EvidenceField(forms.FileField):
         for uploaded in files:
             try:
                 uploaded = super().clean(uploaded)
-                uploaded.sniffed_mime = validate_upload(uploaded, ("pdf", "image"), self.max_bytes)
+                validate_upload(uploaded, EVIDENCE_KINDS, self.max_bytes)
             except ValidationError as error:
                 errors.extend(error.error_list)
             else:

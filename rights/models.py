@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMINISTER_RIGHTS_CASES, HANDLE_RIGHTS_CASES, holders_of
+from core.attachments import PrivateFile
 from core.models import WorkflowEvent
-from core.storage import private_storage
 from core.workflow import FORBIDDEN, IMPOSSIBLE, Workflow, step
 from reference.models import District, ResponsibleUnit
 
@@ -362,20 +362,13 @@ class Case(models.Model):
         return DEFAULT_UNIT_CODES.get(self.category)
 
 
-def evidence_path(instance, filename):
-    # The stored name carries no user text: the original name is kept in a field instead.
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"rights/evidence/{instance.case.tracking_number}/{instance.sha256[:16]}.{extension}"
+class Evidence(PrivateFile):
+    """A file the submitter attached (`core.attachments.PrivateFile`); private, served only to those who may read
+    the case."""
 
-
-class Evidence(models.Model):
-    """A file the submitter attached; private, served only to those who may read the case."""
+    upload_folder = "rights/evidence/{case_id}"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("文件"), upload_to=evidence_path, storage=private_storage, max_length=200)
-    original_name = models.CharField(_("原文件名"), max_length=200)
-    content_type = models.CharField(_("文件类型"), max_length=60)
-    size = models.PositiveIntegerField(_("大小"))
     # A fingerprint taken on arrival, so the evidence can later be shown to be unchanged.
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)

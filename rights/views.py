@@ -15,7 +15,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.actions import form_went_through
-from core.uploads import serve_private_file
 
 from . import cases, statistics, throttle
 from .forms import (
@@ -331,7 +330,7 @@ def note_add(request, pk):
 def evidence_download(request, pk, evidence_pk):
     case = _visible_case(request, pk)
     evidence = get_object_or_404(case.evidence, pk=evidence_pk)
-    response = serve_private_file(evidence.file, as_attachment=not evidence.is_image)
+    response = evidence.download(as_attachment=not evidence.is_image)
     response["Content-Type"] = evidence.content_type
     # Evidence comes from strangers: never let it run as a page of ours.
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"

@@ -11,7 +11,7 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -56,11 +56,24 @@ def pending():
 
 
 def process_pending(limit=BATCH, backends=None):
-    """Applies due rows; returns (applied, failed) row counts. Never raises for an index failure."""
+    """Applies due rows; returns (applied, failed) row counts. Never raises for an index failure.
+
+    Several workers may run this at once: each claims its rows (locked, skipping those another worker holds,
+    on PostgreSQL) until it has marked them processed or postponed, so a row is applied by one of them."""
+    with transaction.atomic():
+        applied, failed = _process_claimed(limit, backends)
+    if applied:
+        # Listing pages read the index, which changes only now, after the commit that changed the records.
+        invalidate_pages()
+    return applied, failed
+
+
+def _process_claimed(limit, backends):
     now = timezone.now()
-    rows = list(pending().filter(available_at__lte=now).order_by("id")[:limit])
+    rows = list(pending().filter(available_at__lte=now).order_by("id").select_for_update(skip_locked=True)[:limit])
     if not rows:
         return 0, 0
+    _lock_documents({f"{row.doc_type}:{row.object_id}" for row in rows})
     by_type = defaultdict(list)
     for row in rows:
         by_type[row.doc_type].append(row)
@@ -75,10 +88,20 @@ def process_pending(limit=BATCH, backends=None):
         else:
             applied += len(type_rows)
             OutboxEntry.objects.filter(pk__in=[row.pk for row in type_rows]).update(processed_at=timezone.now())
-    if applied:
-        # Listing pages read the index, which changes only now, after the commit that changed the records.
-        invalidate_pages()
     return applied, failed
+
+
+def _lock_documents(keys):
+    """Waits for any other worker applying rows of the same documents (rows other than ours: a document
+    changed twice has two), until this transaction ends: replacing a document's entry is a delete and an
+    insert, which two workers at once would make collide. All in one sorted statement, so never a deadlock."""
+    if connection.vendor != "postgresql":
+        return  # SQLite runs one writer at a time anyway
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtext('search:' || key)) FROM unnest(%s::text[]) AS key ORDER BY key",
+            [sorted(keys)],
+        )
 
 
 def _postpone(rows, error):

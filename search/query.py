@@ -147,3 +147,42 @@ class BackendResult:
     total: int
     docs: list
     facets: dict
+
+
+@dataclass(frozen=True)
+class Terms:
+    """An aggregation counting the documents that carry each value of a tag ("key:value", see
+    search.registry): the `size` most frequent values (ties by value), only those matching `include`
+    (a regular expression both Python's `re` and Elasticsearch read alike: literals, `.`, `[…]`, `{n}`,
+    `*`, `+`) or only `values` when given; `sub` aggregations are counted within each value's documents."""
+
+    name: str
+    key: str
+    size: int = 10
+    include: str = ""
+    values: tuple = ()
+    sub: tuple = ()
+
+
+@dataclass(frozen=True)
+class Years:
+    """An aggregation counting the documents of each year of their date, oldest first; `sub` aggregations
+    are counted within each year's documents."""
+
+    name: str
+    sub: tuple = ()
+
+
+@dataclass
+class Bucket:
+    key: object
+    count: int
+    sub: dict = field(default_factory=dict)
+
+
+@dataclass
+class AggregationResult:
+    """A backend's answer to aggregations: the number of matching documents and {name: [Bucket]}."""
+
+    total: int
+    buckets: dict

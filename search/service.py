@@ -7,7 +7,7 @@ titles, snippets and key facts. Listing pages call `search(SearchQuery(types=["t
 
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils.formats import date_format
@@ -125,22 +125,36 @@ def search(query):
     return results
 
 
+def aggregate(query, aggregations):
+    """Counts `aggregations` (search.query.Terms, Years) over every document `query` matches, in the
+    primary backend (Elasticsearch aggregations, or the embedded backend's count of its matches); returns
+    (AggregationResult, backend name)."""
+    groups = text.parse_query(query.text) if query.text else []
+    result, backend_name, _fell_back = _backend_call("aggregate", query, groups, list(aggregations))
+    return result, backend_name
+
+
 def refresh():
     """Makes every document indexed so far searchable now (Elasticsearch shows a write only after its next
     refresh), for work that searches what was just indexed."""
     _backend_call("refresh")
 
 
-def matching_documents(query):
-    """Every document `query` matches among the documents it is restricted to (`SearchQuery.within`, see
-    subscriptions), as SearchDocs without highlighting: one page as long as the restriction, so the
-    backend reads the candidates once."""
-    groups = text.parse_query(query.text) if query.text else []
-    query = replace(query, page=1)
-    # Past the listing pages' limit of 100 a page: the restriction bounds the answer.
-    query.per_page = max(1, len(query.within or ()))
-    result, _name, _fell_back = _backend_call("search", query, groups)
-    return [doc for doc, _score in result.docs]
+def match_each(queries):
+    """For each query, restricted to a set of documents (`SearchQuery.within`, see subscriptions), the
+    uids of the documents among them it matches. Nothing is ranked, counted or highlighted, and the
+    searches go to the backend together (Elasticsearch's multi-search, in batches), so that thousands of
+    saved searches cost a few requests, not one each."""
+    parsed = {}
+    searches = []
+    for query in queries:
+        if query.text not in parsed:
+            parsed[query.text] = text.parse_query(query.text) if query.text else []
+        searches.append((query, parsed[query.text]))
+    if not searches:
+        return []
+    found, _name, _fell_back = _backend_call("match_many", searches)
+    return found
 
 
 def vocabulary(backend_name=None):

@@ -78,6 +78,14 @@ APPLICATION_ACTIONS = {
     "reject": (institutions.reject, gettext_lazy("已驳回“%(name)s”的入驻申请。")),
     "suspend": (institutions.suspend, gettext_lazy("已暂停“%(name)s”的展示。")),
     "reinstate": (institutions.reinstate, gettext_lazy("已恢复“%(name)s”的展示。")),
+    "house": (
+        lambda institution, user, _reason: institutions.set_in_service_centre(institution, user, True),
+        gettext_lazy("已将“%(name)s”设为入驻知识产权服务中心。"),
+    ),
+    "unhouse": (
+        lambda institution, user, _reason: institutions.set_in_service_centre(institution, user, False),
+        gettext_lazy("已取消“%(name)s”的服务中心入驻标记。"),
+    ),
 }
 
 

@@ -9,7 +9,8 @@ class ServicesConfig(AppConfig):
     def ready(self):
         from payments.payables import register_payable
 
-        from . import orders
+        from . import inbox, orders
         from .models import Order
 
         register_payable(Order, on_paid=orders.record_payment, on_refunded=orders.record_refund)
+        inbox.connect_signals()

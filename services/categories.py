@@ -17,6 +17,8 @@ CATEGORIES = [
     ("training", "知识产权培训", "IP training", 110),
     ("search", "专利信息检索", "Patent information search", 120),
     ("transfer", "知识产权转让与许可", "IP transfer and licensing", 130),
+    # The plan's 知识产权评议: institutions in this category take evaluation requests (`evaluations`).
+    ("ip-evaluation", "知识产权评议", "IP evaluation of major projects", 140),
 ]
 
 

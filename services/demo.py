@@ -184,10 +184,11 @@ LISTED = [
         "江苏智库知识产权预警分析中心",
         "early_warning",
         "kaifaqu",
-        ("early-warning", "search"),
+        ("early-warning", "search", "ip-evaluation"),
         "重点产业专利导航、预警分析与企业知识产权战略规划。",
         offers=(
             Offer("产品上市前专利风险预警分析", "early-warning", "from", 2000000, 45),
+            Offer("重大经济科技活动知识产权评议", "ip-evaluation", "negotiable", None, 30),
             Offer("新材料产业专利导航报告", "early-warning", "negotiable", None, 90),
         ),
     ),
@@ -500,6 +501,8 @@ def _transfer_paid_order():
 
 
 LISTED_OWNERS = {applicant.name: applicant.owner_email for applicant in LISTED}
+# The institutions with a desk in the city's IP service centre (the centre's page lists them).
+HOUSED = ("连云港港城专利代理事务所（普通合伙）", "江苏智库知识产权预警分析中心")
 
 
 def load(stdout):
@@ -516,6 +519,9 @@ def load(stdout):
     for story in purchases():
         _purchase(story)
     _transfer_paid_order()
+    with at(day(-60)):
+        for institution in Institution.objects.filter(organisation__name__in=HOUSED, in_service_centre=False):
+            institutions.set_in_service_centre(institution, operator, True)
     # Everyone has read the notices of the past since: the demo's inboxes start with nothing unread.
     for person in people:
         inbox.mark_all_read(person)

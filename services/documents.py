@@ -161,6 +161,7 @@ registry.register(
             Filter("district", lambda institution: institution.district),
             Filter("grade", lambda institution: institution.credit_grade),
             Filter("verified", lambda institution: institution.is_licence_verified),
+            Filter("centre", lambda institution: institution.in_service_centre),
         ),
         depends_on={
             "accounts.Organisation": _institutions_of_organisation,

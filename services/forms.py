@@ -8,14 +8,14 @@ from accounts.credit_code import normalise_credit_code, validate_credit_code
 from core.forms import StyledFormMixin
 from core.submissions import OnceOnlyFormMixin
 from core.uploads import CheckedFileField
+from payments.transfers import RECEIPT_KINDS, RECEIPT_MAX_BYTES
 from reference.models import District
 
-from .institutions import check_listing_rules
+from .institutions import DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, check_listing_rules
 from .models import CreditGrade, Institution, InstitutionType, Invoice, Offering, ServiceCategory
 from .offerings import check_price
 from .orders import MAX_QUANTITY
 
-DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 MAX_YUAN = Decimal("999999.99")
 
@@ -49,12 +49,12 @@ class ApplicationForm(StyledFormMixin, forms.ModelForm):
     )
     qualification = CheckedFileField(
         label=_("资质证明文件"),
-        kinds=("pdf", "image"),
+        kinds=DOCUMENT_KINDS,
         max_bytes=DOCUMENT_MAX_BYTES,
         help_text=_("营业执照、专利代理机构执业许可证等，PDF 或图片（JPG、PNG），不超过 10 MB。仅平台审核人员可见。"),
     )
     other_qualification = CheckedFileField(
-        label=_("其他资质文件（可选）"), kinds=("pdf", "image"), max_bytes=DOCUMENT_MAX_BYTES, required=False
+        label=_("其他资质文件（可选）"), kinds=DOCUMENT_KINDS, max_bytes=DOCUMENT_MAX_BYTES, required=False
     )
     logo_file = CheckedFileField(
         label=_("机构标志（可选）"),
@@ -253,6 +253,7 @@ class DirectoryFilterForm(StyledFormMixin, forms.Form):
     grade = forms.ChoiceField(label=_("信用等级"), required=False, choices=[("", _("不限")), *CreditGrade.choices])
     rating = forms.ChoiceField(label=_("评分"), required=False, choices=RATINGS)
     verified = forms.BooleanField(label=_("仅看持证机构"), required=False)
+    centre = forms.BooleanField(label=_("仅看入驻服务中心的机构"), required=False)
     sort = forms.ChoiceField(label=_("排序"), required=False, choices=SORTS)
 
 
@@ -293,7 +294,6 @@ class OfferingFilterForm(forms.Form):
 
 # --- Payment by bank transfer, refunds, invoices -------------------------------------------------------
 
-RECEIPT_MAX_BYTES = 10 * 1024 * 1024
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -303,7 +303,7 @@ class TransferForm(StyledFormMixin, forms.Form):
     payer_bank = forms.CharField(label=_("付款银行"), max_length=100, help_text=_("贵单位付款账户的开户银行。"))
     receipt = CheckedFileField(
         label=_("转账回单"),
-        kinds=("pdf", "image"),
+        kinds=RECEIPT_KINDS,
         max_bytes=RECEIPT_MAX_BYTES,
         help_text=_("银行电子回单或回单照片，PDF 或图片（JPG、PNG），不超过 10 MB。仅交易双方和平台财务可见。"),
     )
@@ -313,7 +313,7 @@ class RefundTransferForm(StyledFormMixin, forms.Form):
     amount = YuanField(label=_("退款金额（元）"), help_text=_("可部分退款，不超过已收金额中尚未退还的部分。"))
     reason = forms.CharField(label=_("退款原因"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     transfer_date = forms.DateField(label=_("退款转账日期"), widget=DATE_INPUT)
-    receipt = CheckedFileField(label=_("退款回单"), kinds=("pdf", "image"), max_bytes=RECEIPT_MAX_BYTES)
+    receipt = CheckedFileField(label=_("退款回单"), kinds=RECEIPT_KINDS, max_bytes=RECEIPT_MAX_BYTES)
 
 
 class InvoiceRequestForm(StyledFormMixin, forms.Form):
@@ -347,4 +347,4 @@ class InvoiceRequestForm(StyledFormMixin, forms.Form):
 class InvoiceIssueForm(StyledFormMixin, forms.Form):
     number = forms.CharField(label=_("发票号码"), max_length=30)
     issued_on = forms.DateField(label=_("开票日期"), widget=DATE_INPUT)
-    file = CheckedFileField(label=_("发票文件"), kinds=("pdf", "image"), max_bytes=RECEIPT_MAX_BYTES)
+    file = CheckedFileField(label=_("发票文件"), kinds=RECEIPT_KINDS, max_bytes=RECEIPT_MAX_BYTES)

@@ -2,9 +2,16 @@
 
 The entry is saved in the caller's transaction; the e-mail goes after commit through core.mail's
 retried task, so a failing mail server never loses the message, the order or the entry.
+
+The number of unread entries, shown in the header of every page a member sees, is kept in the cache per
+person until an entry of their organisation is added, read or removed, or they join or leave one.
 """
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from core.mail import send_templated_mail
@@ -33,10 +40,49 @@ def notify(organisation, title, *, body="", url="", inquiry=None, order=None, em
     return notification
 
 
+UNREAD_PREFIX = "inbox:unread:"
+
+
 def unread_count(user):
     if not user.is_authenticated:
         return 0
-    return Notification.objects.for_user(user).unread().count()
+    key = UNREAD_PREFIX + str(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.for_user(user).unread().count()
+        cache.set(key, count, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return count
+
+
+def _forget(user_ids):
+    keys = [UNREAD_PREFIX + str(user_id) for user_id in user_ids]
+    cache.delete_many(keys)
+    # And once the change commits: a request counting the old rows in between must not keep its count.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def forget_unread_counts(organisation_id):
+    """The members' kept counts are gone: their next page counts again."""
+    from accounts.models import Membership
+
+    _forget(list(Membership.objects.filter(organisation_id=organisation_id).values_list("user_id", flat=True)))
+
+
+def _entry_changed(instance, **kwargs):
+    forget_unread_counts(instance.organisation_id)
+
+
+def _membership_changed(instance, **kwargs):
+    _forget([instance.user_id])
+
+
+def connect_signals():
+    from accounts.models import Membership
+
+    for signal in (post_save, post_delete):
+        signal.connect(_entry_changed, sender=Notification, dispatch_uid=f"inbox_entry_{id(signal)}")
+        signal.connect(_membership_changed, sender=Membership, dispatch_uid=f"inbox_membership_{id(signal)}")
 
 
 def mark_read(user, *, inquiry=None, order=None, notification_ids=None):
@@ -51,8 +97,14 @@ def mark_read(user, *, inquiry=None, order=None, notification_ids=None):
         condition |= Q(pk__in=notification_ids)
     if not condition:
         return 0
-    return entries.filter(condition).update(read_at=timezone.now())
+    marked = entries.filter(condition).update(read_at=timezone.now())
+    if marked:
+        forget_unread_counts(user.organisation.pk)
+    return marked
 
 
 def mark_all_read(user):
-    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    marked = Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    if marked:
+        forget_unread_counts(user.organisation.pk)
+    return marked

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.roles import REVIEW_INSTITUTIONS, holders_of
 from core.mail import send_templated_mail
+from core.uploads import check_upload
 
 from .inbox import notify
 from .models import INSTITUTION_WORKFLOW, LICENSED_TYPES, Institution, InstitutionType, QualificationDocument
@@ -33,6 +34,11 @@ LISTING_FIELDS = [
     "description",
     "logo",
 ]
+
+
+# Licences and certificates: PDF or images, checked by their content.
+DOCUMENT_KINDS = ("pdf", "image")
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
 class InstitutionError(Exception):
@@ -106,13 +112,17 @@ def may_apply(user):
 def submit_application(user, organisation, *, listing, categories, documents=()):
     """Create the institution's application, or resubmit a rejected one with corrected details.
 
-    `listing` holds LISTING_FIELDS values; `documents` is a list of (title, uploaded file), already
-    checked by the form for type and size.
+    `listing` holds LISTING_FIELDS values; `documents` is a list of (title, uploaded file), each checked by
+    its content here.
     """
     if not organisation.is_institution:
         raise InstitutionError(_("只有登记为服务机构的组织可以申请入驻。"))
     if not organisation.can_manage(user):
         raise InstitutionError(_("只有组织负责人可以提交入驻申请。"))
+    documents = [
+        (title, uploaded, check_upload(uploaded, DOCUMENT_KINDS, DOCUMENT_MAX_BYTES, refuse=InstitutionError))
+        for title, uploaded in documents
+    ]
     with transaction.atomic():
         institution = Institution.objects.select_for_update().filter(organisation=organisation).first()
         from_status = institution.status if institution else ""
@@ -131,8 +141,8 @@ def submit_application(user, organisation, *, listing, categories, documents=())
         check_listing_rules(institution)
         institution.save()
         institution.categories.set(categories)
-        for title, uploaded in documents:
-            QualificationDocument.objects.create(institution=institution, title=title, file=uploaded, uploaded_by=user)
+        for title, uploaded, content_type in documents:
+            QualificationDocument.attach(uploaded, content_type, user=user, title=title, institution=institution)
         if not institution.documents.exists():
             raise InstitutionError(_("请上传至少一份资质证明文件（PDF 或图片）。"))
         INSTITUTION_WORKFLOW.apply(
@@ -215,6 +225,20 @@ def suspend(institution, staff_user, reason):
 
 def reinstate(institution, staff_user, reason=""):
     return _decide(institution, "reinstate", staff_user, reason, require_reason=False)
+
+
+def set_in_service_centre(institution, staff_user, housed):
+    """Staff who review institutions record whether it has a desk in the service centre; setting what is
+    already set changes nothing."""
+    if not institution.may_review(staff_user):
+        raise InstitutionError(_("只有平台管理员可以设置机构是否入驻服务中心。"))
+    with transaction.atomic():
+        institution = Institution.objects.select_for_update().select_related("organisation").get(pk=institution.pk)
+        if institution.in_service_centre == bool(housed):
+            raise AlreadyDone(_("该机构已入驻服务中心。") if housed else _("该机构未入驻服务中心。"))
+        institution.in_service_centre = bool(housed)
+        institution.save(update_fields=["in_service_centre", "updated_at"])
+    return institution
 
 
 def set_listing_active(institution, user, active):

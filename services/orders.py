@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import HANDLE_ORDER_DISPUTES
+from core.uploads import check_upload
 from payments import checkout, transfers
 from payments.checkout import PaymentError, refund, start_checkout
 from payments.models import BankAccount, Payment, Refund
+from payments.transfers import RECEIPT_KINDS, RECEIPT_MAX_BYTES
 
 from .inbox import notify
 from .models import (
@@ -631,6 +633,10 @@ def issue_invoice(invoice, user, *, number, issued_on, file):
         raise OrderError(_("请填写发票号码。"))
     if issued_on > timezone.localdate():
         raise OrderError(_("开票日期不能晚于今天。"))
+    if not file:
+        raise OrderError(_("请上传发票文件（PDF 或图片）。"))
+    # An invoice is a bank's or the tax office's document like a receipt: the same kinds, the same limit.
+    content_type = check_upload(file, RECEIPT_KINDS, RECEIPT_MAX_BYTES, refuse=OrderError)
     with transaction.atomic():
         invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
         if invoice.is_issued:
@@ -638,7 +644,7 @@ def issue_invoice(invoice, user, *, number, issued_on, file):
         invoice.status = Invoice.Status.ISSUED
         invoice.number = number.strip()
         invoice.issued_on = issued_on
-        invoice.file = file
+        Invoice.FILE.keep(invoice, file, content_type)
         invoice.issued_by = user
         invoice.issued_at = timezone.now()
         invoice.save()

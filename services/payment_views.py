@@ -1,8 +1,12 @@
 """The order page's payment part: bank transfer recorded and confirmed, refunds by transfer, invoices.
 
-Each view fetches the order through `views._order_for` (403 for someone else's order) and calls one
-domain function of `services.orders`, which decides who may act.
+Each view fetches the order through `views._order_for` (403 for someone else's order), then the record of
+the order its URL names (404 when the order has no such record), and calls one domain function of
+`services.orders`, which decides who may act. `order_form`, `order_button` and `private_order_file` are
+those steps, said once.
 """
+
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,24 +21,36 @@ from openpyxl import Workbook
 
 from accounts.roles import VIEW_PAYMENTS
 from core.spreadsheets import safe_row
-from core.uploads import serve_private_file
-from payments.models import Refund
+from payments.models import RECEIPT, Refund
 
 from . import orders
 from .forms import InvoiceIssueForm, InvoiceRequestForm, ReasonForm, RefundTransferForm, TransferForm
 from .models import Actor, Invoice
-from .views import _order_for, render_order
+from .views import _order_for, render_order, report_outcome
 
 
-def _report(request, call, success):
-    try:
-        call()
-    except orders.AlreadyDone as done:
-        messages.info(request, str(done))
-    except orders.OrderError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, success)
+def _transfer(order, payment_pk):
+    return get_object_or_404(orders.transfers_of(order), pk=payment_pk)
+
+
+def _refund(order, refund_pk):
+    return get_object_or_404(Refund.objects.filter(payment__in=orders.payments_of(order)), pk=refund_pk)
+
+
+def _invoice(order):
+    return get_object_or_404(Invoice, order=order)
+
+
+def _issued_invoice(order):
+    invoice = _invoice(order)
+    if not invoice.is_issued:
+        raise Http404
+    return invoice
+
+
+def _found(order, find, ids):
+    """The order's record the URL names (`find(order, **ids)`), as the arguments it adds to the action."""
+    return () if find is None else (find(order, **ids),)
 
 
 def _submit(request, order, form_name, form, call, success):
@@ -54,133 +70,93 @@ def _submit(request, order, form_name, form, call, success):
     return render_order(request, order, {form_name: form}, status=400)
 
 
-@login_required
-@require_POST
-def transfer_record(request, pk):
-    order = _order_for(request, pk)
-    return _submit(
-        request,
-        order,
-        "transfer_form",
-        TransferForm(request.POST, request.FILES),
-        lambda data: orders.record_transfer(order, request.user, **data),
-        _("转账已登记，机构核对到账后确认收款。"),
-    )
+def order_form(form_name, form_class, success, find=None):
+    """The decorated `act(order, user[, found], cleaned_data)` becomes the view a form of the order page
+    posts to; `form_name` is the form's name in the page's context, where a refused form is shown again."""
+
+    def decorate(act):
+        @wraps(act)
+        @login_required
+        @require_POST
+        def view(request, pk, **ids):
+            order = _order_for(request, pk)
+            form = form_class(request.POST, request.FILES)
+            call = partial(act, order, request.user, *_found(order, find, ids))
+            return _submit(request, order, form_name, form, call, str(success))
+
+        return view
+
+    return decorate
 
 
-def _transfer(order, payment_pk):
-    return get_object_or_404(orders.transfers_of(order), pk=payment_pk)
+def order_button(act, find, success):
+    """The view a button of the order page posts to: `act(order, found, user)` on the order's record the URL
+    names; the outcome is told in a message on the order page."""
+
+    @login_required
+    @require_POST
+    def view(request, pk, **ids):
+        order = _order_for(request, pk)
+        report_outcome(request, partial(act, order, find(order, **ids), request.user), str(success))
+        return redirect(order)
+
+    return view
 
 
-@login_required
-@require_POST
-def transfer_confirm(request, pk, payment_pk):
-    order = _order_for(request, pk)
-    payment = _transfer(order, payment_pk)
-    _report(request, lambda: orders.confirm_transfer(order, payment, request.user), _("已确认收款，订单已付款。"))
-    return redirect(order)
+def private_order_file(find, fields):
+    """The download of a private file (`fields`, a `core.attachments.FileFields`) of the order's record the URL
+    names, under its original name, for the order's two parties and finance only: receipts and invoices are
+    not for the platform's other staff."""
+
+    @login_required
+    def view(request, pk, **ids):
+        order = _order_for(request, pk)
+        parties = (Actor.ENTERPRISE, Actor.INSTITUTION)
+        if order.actor_for(request.user) not in parties and not request.user.has_perm(VIEW_PAYMENTS):
+            raise PermissionDenied
+        return fields.download(find(order, **ids))
+
+    return view
 
 
-@login_required
-@require_POST
-def transfer_reject(request, pk, payment_pk):
-    order = _order_for(request, pk)
-    payment = _transfer(order, payment_pk)
-    return _submit(
-        request,
-        order,
-        "reject_form",
-        ReasonForm(request.POST),
-        lambda data: orders.reject_transfer(order, payment, request.user, data["reason"]),
-        _("已告知企业未收到转账。"),
-    )
+@order_form("transfer_form", TransferForm, gettext_lazy("转账已登记，机构核对到账后确认收款。"))
+def transfer_record(order, user, data):
+    orders.record_transfer(order, user, **data)
 
 
-def _order_with_private_files(request, pk):
-    """The order, for its two parties and finance only: receipts and invoices are not for the platform's
-    other staff."""
-    order = _order_for(request, pk)
-    parties = (Actor.ENTERPRISE, Actor.INSTITUTION)
-    if order.actor_for(request.user) not in parties and not request.user.has_perm(VIEW_PAYMENTS):
-        raise PermissionDenied
-    return order
+transfer_confirm = order_button(orders.confirm_transfer, _transfer, gettext_lazy("已确认收款，订单已付款。"))
 
 
-@login_required
-def transfer_receipt(request, pk, payment_pk):
-    order = _order_with_private_files(request, pk)
-    return serve_private_file(_transfer(order, payment_pk).receipt)
+@order_form("reject_form", ReasonForm, gettext_lazy("已告知企业未收到转账。"), find=_transfer)
+def transfer_reject(order, user, payment, data):
+    orders.reject_transfer(order, payment, user, data["reason"])
 
 
-@login_required
-@require_POST
-def refund_record(request, pk):
-    order = _order_for(request, pk)
-    return _submit(
-        request,
-        order,
-        "refund_form",
-        RefundTransferForm(request.POST, request.FILES),
-        lambda data: orders.record_refund_transfer(order, request.user, **data),
-        _("退款转账已登记，待企业确认收到。"),
-    )
+transfer_receipt = private_order_file(_transfer, RECEIPT)
 
 
-def _refund(order, refund_pk):
-    return get_object_or_404(Refund.objects.filter(payment__in=orders.payments_of(order)), pk=refund_pk)
+@order_form("refund_form", RefundTransferForm, gettext_lazy("退款转账已登记，待企业确认收到。"))
+def refund_record(order, user, data):
+    orders.record_refund_transfer(order, user, **data)
 
 
-@login_required
-@require_POST
-def refund_confirm(request, pk, refund_pk):
-    order = _order_for(request, pk)
-    refund_row = _refund(order, refund_pk)
-    _report(request, lambda: orders.confirm_refund(order, refund_row, request.user), _("已确认收到退款。"))
-    return redirect(order)
+refund_confirm = order_button(orders.confirm_refund, _refund, gettext_lazy("已确认收到退款。"))
 
 
-@login_required
-def refund_receipt(request, pk, refund_pk):
-    order = _order_with_private_files(request, pk)
-    return serve_private_file(_refund(order, refund_pk).receipt)
+refund_receipt = private_order_file(_refund, RECEIPT)
 
 
-@login_required
-@require_POST
-def invoice_request(request, pk):
-    order = _order_for(request, pk)
-    return _submit(
-        request,
-        order,
-        "invoice_form",
-        InvoiceRequestForm(request.POST),
-        lambda data: orders.request_invoice(order, request.user, **data),
-        _("发票申请已提交。"),
-    )
+@order_form("invoice_form", InvoiceRequestForm, gettext_lazy("发票申请已提交。"))
+def invoice_request(order, user, data):
+    orders.request_invoice(order, user, **data)
 
 
-@login_required
-@require_POST
-def invoice_issue(request, pk):
-    order = _order_for(request, pk)
-    invoice = get_object_or_404(Invoice, order=order)
-    return _submit(
-        request,
-        order,
-        "issue_form",
-        InvoiceIssueForm(request.POST, request.FILES),
-        lambda data: orders.issue_invoice(invoice, request.user, **data),
-        _("已登记开票，企业可下载发票。"),
-    )
+@order_form("issue_form", InvoiceIssueForm, gettext_lazy("已登记开票，企业可下载发票。"), find=_invoice)
+def invoice_issue(order, user, invoice, data):
+    orders.issue_invoice(invoice, user, **data)
 
 
-@login_required
-def invoice_file(request, pk):
-    order = _order_with_private_files(request, pk)
-    invoice = get_object_or_404(Invoice, order=order)
-    if not invoice.is_issued:
-        raise Http404
-    return serve_private_file(invoice.file)
+invoice_file = private_order_file(_issued_invoice, Invoice.FILE)
 
 
 INVOICE_COLUMNS = (

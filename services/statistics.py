@@ -51,3 +51,9 @@ def listed_institutions():
     """The institutions in service today (`institutions_in_service`), in their districts: the home
     page's figure, the same rule the plan's target counts on any day."""
     return Figure(institutions_in_service(), district_lookup="district")
+
+
+def institutions_in_centre():
+    """The public institutions housed in the service centre (知识产权服务中心), by their district: the figure
+    the centre's page shows."""
+    return Figure(Institution.objects.housed_in_centre(), district_lookup="district")

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from core.actions import tell_outcome
 from core.submissions import AlreadySubmitted, show_first_result, submitted_once
-from core.uploads import serve_private_file
 from payments.models import Payment
 from search.listing import listing_page, page_number
 
@@ -72,6 +71,11 @@ def _require_my_institution(request):
     if institution is None:
         raise Http404(_("您的组织还没有服务机构资料。"))
     return institution
+
+
+def _form_page(request, template, form, **context):
+    """A page with a form, answered 400 when the form was refused, so that a client sees it did not go through."""
+    return render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
 
 
 def _querystring_without(request, *names):
@@ -240,9 +244,7 @@ def apply(request):
                 request, _("入驻申请已提交，平台将在 3 个工作日内完成审核，结果会通过邮件和站内消息通知您。")
             )
             return redirect("services:my_institution")
-    return render(
-        request, "services/apply.html", {"form": form, "institution": institution}, status=400 if form.errors else 200
-    )
+    return _form_page(request, "services/apply.html", form, institution=institution)
 
 
 @login_required
@@ -296,7 +298,7 @@ def qualification_document(request, pk):
     document = get_object_or_404(QualificationDocument.objects.select_related("institution__organisation"), pk=pk)
     if not document.institution.may_view_documents(request.user):
         raise Http404
-    return serve_private_file(document.file)
+    return document.download()
 
 
 @login_required
@@ -320,12 +322,7 @@ def _offering_form(request, offering):
             raise PermissionDenied(str(error)) from error
         messages.success(request, _("服务项目“%(title)s”已保存。") % {"title": form.instance.title})
         return redirect("services:my_institution")
-    return render(
-        request,
-        "services/offering_form.html",
-        {"form": form, "offering": offering},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, "services/offering_form.html", form, offering=offering)
 
 
 @login_required
@@ -376,12 +373,7 @@ def inquiry_create(request, pk):
         else:
             messages.success(request, _("咨询已发送，机构回复后会通知您。"))
             return redirect(inquiry)
-    return render(
-        request,
-        "services/inquiry_form.html",
-        {"form": form, "institution": institution},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, "services/inquiry_form.html", form, institution=institution)
 
 
 @login_required
@@ -427,17 +419,14 @@ def inquiry_detail(request, pk):
             return redirect(thread_end)
     inbox.mark_read(request.user, inquiry=inquiry)
     thread = list(inquiry.messages.select_related("sender"))
-    return render(
+    return _form_page(
         request,
         "services/inquiry_detail.html",
-        {
-            "inquiry": inquiry,
-            "thread": thread,
-            "side": side,
-            "form": form,
-            "orders": inquiry.orders.all(),
-        },
-        status=400 if form.errors else 200,
+        form,
+        inquiry=inquiry,
+        thread=thread,
+        side=side,
+        orders=inquiry.orders.all(),
     )
 
 
@@ -466,12 +455,7 @@ def order_create(request, pk):
         else:
             messages.success(request, _("订单已提交，等待机构确认。"))
             return redirect(order)
-    return render(
-        request,
-        "services/order_form.html",
-        {"form": form, "offering": offering, "institution": offering.institution},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, "services/order_form.html", form, offering=offering, institution=offering.institution)
 
 
 @login_required
@@ -495,12 +479,7 @@ def order_from_quote(request, pk):
         else:
             messages.success(request, _("订单已按报价提交，等待机构确认。"))
             return redirect(order)
-    return render(
-        request,
-        "services/order_form.html",
-        {"form": form, "quote": quote, "institution": quote.inquiry.institution},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, "services/order_form.html", form, quote=quote, institution=quote.inquiry.institution)
 
 
 @login_required
@@ -567,6 +546,19 @@ def render_order(request, order, refused_form=None, status=200):
     )
 
 
+def report_outcome(request, call, success):
+    """Runs `call()`, an action on an order, and tells how it went in a message: done now, done before (a
+    repeated press), or refused with the domain's reason."""
+    try:
+        call()
+    except orders.AlreadyDone as done:
+        messages.info(request, str(done))
+    except orders.OrderError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+
+
 # target status → (action name in the URL, button label, button style); labels lazy: made at import,
 # shown in the reader's language
 ACTION_BUTTONS = {
@@ -615,14 +607,7 @@ def order_action(request, pk, action):
         messages.error(request, _("请填写说明后再提交。"))
         return redirect(order)
     text = form.cleaned_data.get("reason") if needs_reason else form.cleaned_data.get("note")
-    try:
-        function(order, request.user, text or "")
-    except orders.AlreadyDone as done:
-        messages.info(request, str(done))
-    except orders.OrderError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, str(done))
+    report_outcome(request, lambda: function(order, request.user, text or ""), str(done))
     return redirect(order)
 
 

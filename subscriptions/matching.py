@@ -1,11 +1,13 @@
 """Runs the saved searches against what has become public since the last run.
 
 Each distinct saved query (source, section page, query string) is built once through its list's own
-filter form (`sources`) and sent to the search service restricted to the new documents
-(`SearchQuery.within`), so the index does the matching and the work grows with the number of distinct
-searches and new items, not with every item times every person.
+filter form (`sources`) and restricted to the new documents of its types (`SearchQuery.within`); the
+search service matches them together (`search.service.match_each`: Elasticsearch's multi-search in
+batches, nothing ranked or counted), so the index does the matching and the work grows with the number
+of distinct searches and new items, not with every item times every person.
 """
 
+import itertools
 from collections import defaultdict
 from dataclasses import replace
 from datetime import timedelta
@@ -19,6 +21,8 @@ from .models import Arrival, Match, SavedSearch
 from .sources import search_query
 
 BATCH = 5000
+# Saved queries handed to the search service at once (it batches them further for the backend).
+MATCH_CHUNK = 1000
 KEEP_MATCHED_ARRIVALS = timedelta(days=7)
 
 
@@ -43,13 +47,12 @@ def match_new_items(limit=BATCH):
         now = timezone.now()
         matches = []
         matched_searches = set()
-        for (source, _page_id, querystring), members in groups.items():
-            page = members[0].page.specific if members[0].page_id else None
-            for doc in run(source, querystring, page, arrived):
+        for members, uids in found(groups, arrived):
+            for uid in uids:
                 for saved in members:
                     # A search hears only of what became public after it was saved.
-                    if arrived[doc.uid] >= saved.created_at:
-                        matches.append(_match(saved, doc, now))
+                    if arrived[uid] >= saved.created_at:
+                        matches.append(_match(saved, uid, now))
                         matched_searches.add(saved.pk)
         Match.objects.bulk_create(matches, ignore_conflicts=True, batch_size=1000)
         searches.update(last_run_at=now)
@@ -60,18 +63,38 @@ def match_new_items(limit=BATCH):
     return len(matches)
 
 
-def run(source, querystring, page, arrived):
-    """The documents among `arrived` ({uid: time}) one saved query finds."""
+def found(groups, arrived):
+    """(saved searches sharing one query, uids it finds among `arrived` ({uid: time})), for each group of
+    `groups` ({(source, page id, query string): [saved searches]}) whose query can find any of them; the
+    searches go to the search service MATCH_CHUNK at a time."""
+    restrictions = {}
+    pending = (
+        (members, restricted_query(source, querystring, members[0], arrived, restrictions))
+        for (source, _page_id, querystring), members in groups.items()
+    )
+    pending = ((members, query) for members, query in pending if query is not None)
+    while chunk := list(itertools.islice(pending, MATCH_CHUNK)):
+        yield from zip((members for members, _q in chunk), service.match_each([q for _m, q in chunk]), strict=True)
+
+
+def restricted_query(source, querystring, saved, arrived, restrictions):
+    """The saved query restricted to the arrived documents of its types, or None when it can find none.
+    `restrictions` keeps each list of documents made, for the next query of the same types."""
+    page = saved.page.specific if saved.page_id else None
     query = search_query(source, querystring, page)
     if query is None:
-        return []
-    within = [uid for uid in arrived if not query.scope or uid.partition(":")[0] in query.scope]
-    if query.types:
-        within = [uid for uid in within if uid.partition(":")[0] in query.types]
-    if not within:
-        return []
-    return service.matching_documents(replace(query, within=within, sort="newest"))
+        return None
+    kinds = (tuple(query.scope), tuple(query.types))
+    if kinds not in restrictions:
+        within = [uid for uid in arrived if not query.scope or uid.partition(":")[0] in query.scope]
+        if query.types:
+            within = [uid for uid in within if uid.partition(":")[0] in query.types]
+        restrictions[kinds] = within
+    if not restrictions[kinds]:
+        return None
+    return replace(query, within=restrictions[kinds])
 
 
-def _match(saved, doc, now):
-    return Match(saved_search=saved, doc_type=doc.type, object_id=doc.id, matched_at=now)
+def _match(saved, uid, now):
+    doc_type, _sep, object_id = uid.partition(":")
+    return Match(saved_search=saved, doc_type=doc_type, object_id=object_id, matched_at=now)

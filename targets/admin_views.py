@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.uploads import serve_private_file
+from core.actions import form_went_through, tell_outcome
 from reference.models import District
 
 from . import entries as entry_functions
@@ -96,14 +96,14 @@ def indicator_detail(request, code):
 def entry_add(request, code):
     indicator = get_object_or_404(Indicator, code=code)
     form = EntryForm(request.POST or None, request.FILES or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry_functions.record_entry(indicator, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("已保存“%(name)s”的填报值。") % {"name": indicator.name})
-            return redirect("targets_admin:indicator", code=code)
+    if request.method == "POST" and form_went_through(
+        request,
+        form,
+        lambda data: entry_functions.record_entry(indicator, user=request.user, **data),
+        ValidationError,
+        _("已保存“%(name)s”的填报值。") % {"name": indicator.name},
+    ):
+        return redirect("targets_admin:indicator", code=code)
     return render(request, "targets/admin/entry_form.html", {"form": form, "indicator": indicator, "title": _("填报")})
 
 
@@ -112,14 +112,14 @@ def entry_correct(request, pk):
     entry = get_object_or_404(IndicatorEntry.objects.select_related("indicator"), pk=pk)
     initial = {"as_of": entry.as_of, "value": entry.value, "district": entry.district, "source_note": entry.source_note}
     form = CorrectionForm(request.POST or None, request.FILES or None, indicator=entry.indicator, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry_functions.correct_entry(entry, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("已更正，原数值已记入更正记录。"))
-            return redirect("targets_admin:indicator", code=entry.indicator.code)
+    if request.method == "POST" and form_went_through(
+        request,
+        form,
+        lambda data: entry_functions.correct_entry(entry, user=request.user, **data),
+        ValidationError,
+        _("已更正，原数值已记入更正记录。"),
+    ):
+        return redirect("targets_admin:indicator", code=entry.indicator.code)
     return render(
         request,
         "targets/admin/entry_form.html",
@@ -130,7 +130,7 @@ def entry_correct(request, pk):
 @staff_required
 def entry_attachment(request, pk):
     entry = get_object_or_404(IndicatorEntry, pk=pk)
-    return serve_private_file(entry.attachment)
+    return IndicatorEntry.ATTACHMENT.download(entry)
 
 
 @staff_required
@@ -191,14 +191,14 @@ def certification_list(request):
 @staff_required
 def certification_add(request):
     form = CertificationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry_functions.certify_enterprise(user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("已登记示范企业认定。"))
-            return redirect("targets_admin:certifications")
+    if request.method == "POST" and form_went_through(
+        request,
+        form,
+        lambda data: entry_functions.certify_enterprise(user=request.user, **data),
+        ValidationError,
+        _("已登记示范企业认定。"),
+    ):
+        return redirect("targets_admin:certifications")
     return render(request, "targets/admin/certification_form.html", {"form": form})
 
 
@@ -206,14 +206,12 @@ def certification_add(request):
 @staff_required
 def certification_revoke(request, pk):
     certification = get_object_or_404(DemonstrationCertification, pk=pk)
-    form = RevocationForm(request.POST)
-    if form.is_valid():
-        try:
-            entry_functions.revoke_certification(certification, revoked_on=form.cleaned_data["revoked_on"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("已撤销该认定。"))
-    else:
-        messages.error(request, _("请填写有效的撤销日期。"))
+    tell_outcome(
+        request,
+        RevocationForm(request.POST),
+        lambda data: entry_functions.revoke_certification(certification, revoked_on=data["revoked_on"]),
+        ValidationError,
+        _("已撤销该认定。"),
+        _("请填写有效的撤销日期。"),
+    )
     return redirect(reverse("targets_admin:certifications"))

@@ -10,7 +10,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.uploads import check_upload
+
 from .models import DemonstrationCertification, EntryRevision, IndicatorEntry
+
+# A figure's source document: a PDF, a scan or a spreadsheet; a certificate: a PDF or a scan.
+ATTACHMENT_KINDS = ("pdf", "image", "spreadsheet")
+EVIDENCE_KINDS = ("pdf", "image")
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def _checked(uploaded, kinds, field):
+    """The upload's sniffed type, or its refusal as an error on `field`; None when nothing was uploaded."""
+    if not uploaded:
+        return None
+
+    def refuse(message):
+        return ValidationError({field: message})
+
+    return check_upload(uploaded, kinds, MAX_BYTES, refuse=refuse)
 
 
 def _check_value(indicator, value):
@@ -23,16 +41,20 @@ def _check_value(indicator, value):
 @transaction.atomic
 def record_entry(indicator, *, as_of, value, source_note, user, district=None, attachment=None, batch=None):
     _check_value(indicator, value)
-    return IndicatorEntry.objects.create(
+    attachment_type = _checked(attachment, ATTACHMENT_KINDS, "attachment")
+    entry = IndicatorEntry(
         indicator=indicator,
         as_of=as_of,
         value=value,
         district=district,
         source_note=source_note,
-        attachment=attachment or "",
         entered_by=user,
         import_batch=batch,
     )
+    if attachment:
+        IndicatorEntry.ATTACHMENT.keep(entry, attachment, attachment_type)
+    entry.save()
+    return entry
 
 
 @transaction.atomic
@@ -41,6 +63,7 @@ def correct_entry(entry, *, as_of, value, source_note, reason, user, district=No
     _check_value(entry.indicator, value)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("请说明更正原因。")})
+    attachment_type = _checked(attachment, ATTACHMENT_KINDS, "attachment")
     entry = IndicatorEntry.objects.select_for_update().get(pk=entry.pk)
     EntryRevision.objects.create(
         entry=entry,
@@ -55,7 +78,7 @@ def correct_entry(entry, *, as_of, value, source_note, reason, user, district=No
     entry.as_of, entry.value, entry.district, entry.source_note = as_of, value, district, source_note
     if attachment:
         # The earlier file stays in storage; its name is kept in the revision.
-        entry.attachment = attachment
+        IndicatorEntry.ATTACHMENT.keep(entry, attachment, attachment_type)
     entry.save()
     return entry
 
@@ -67,8 +90,8 @@ def certify_enterprise(enterprise, *, certificate_number, certified_on, issued_b
         certificate_number=certificate_number.strip(),
         certified_on=certified_on,
         issued_by=issued_by,
-        evidence=evidence,
         entered_by=user,
+        **DemonstrationCertification.EVIDENCE.values(evidence, _checked(evidence, EVIDENCE_KINDS, "evidence")),
     )
     certification.full_clean()
     if DemonstrationCertification.objects.current().filter(enterprise=enterprise).exists():

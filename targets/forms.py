@@ -8,10 +8,8 @@ from core.forms import StyledFormMixin
 from core.uploads import CheckedFileField
 from reference.models import District, ResponsibleUnit
 
+from .entries import ATTACHMENT_KINDS, EVIDENCE_KINDS, MAX_BYTES
 from .imports import MAX_BYTES as IMPORT_MAX_BYTES
-
-ATTACHMENT_KINDS = ("pdf", "image", "spreadsheet")
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 class DashboardFilterForm(DateRangeMixin, StyledFormMixin, forms.Form):
@@ -45,7 +43,7 @@ class EntryForm(DateRangeMixin, StyledFormMixin, forms.Form):
     source_note = forms.CharField(
         label=_("数据来源说明"), max_length=200, help_text=_("如：市统计局《2015年统计公报》")
     )
-    attachment = CheckedFileField(label=_("附件"), required=False, kinds=ATTACHMENT_KINDS)
+    attachment = CheckedFileField(label=_("附件"), required=False, kinds=ATTACHMENT_KINDS, max_bytes=MAX_BYTES)
 
     def __init__(self, *args, indicator, **kwargs):
         self.indicator = indicator
@@ -84,7 +82,7 @@ class CertificationForm(DateRangeMixin, StyledFormMixin, forms.Form):
     certificate_number = forms.CharField(label=_("证书编号"), max_length=60)
     certified_on = forms.DateField(label=_("认定日期"), widget=forms.DateInput(attrs={"type": "date"}))
     issued_by = forms.CharField(label=_("认定单位"), max_length=60, initial="市科技局、连云港质监局")
-    evidence = CheckedFileField(label=_("证明材料"), kinds=("pdf", "image"), max_bytes=EVIDENCE_MAX_BYTES)
+    evidence = CheckedFileField(label=_("证明材料"), kinds=EVIDENCE_KINDS, max_bytes=MAX_BYTES)
 
 
 class RevocationForm(DateRangeMixin, StyledFormMixin, forms.Form):

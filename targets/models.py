@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organisation
-from core.storage import private_storage
+from core.attachments import FileFields, private_file_fields
 from reference.models import District, ResponsibleUnit
 
 PLAN_START = date(2014, 1, 1)
@@ -63,6 +63,7 @@ UNIT_LABELS = {
     "笔": pgettext_lazy("unit", "笔"),
     "万元": pgettext_lazy("unit", "万元"),
     "元": pgettext_lazy("unit", "元"),
+    "项": pgettext_lazy("unit", "项"),
 }
 
 
@@ -156,7 +157,10 @@ class IndicatorEntryQuerySet(models.QuerySet):
 
 
 class IndicatorEntry(models.Model):
-    """A dated figure for a manually entered indicator, city-wide (no district) or for one district."""
+    """A dated figure for a manually entered indicator, city-wide (no district) or for one district, with an
+    optional private attachment (`ATTACHMENT`)."""
+
+    ATTACHMENT = FileFields("attachment")
 
     indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.CASCADE, related_name="entries")
     as_of = models.DateField(_("统计日期"))
@@ -165,8 +169,8 @@ class IndicatorEntry(models.Model):
         District, verbose_name=_("县区"), on_delete=models.PROTECT, null=True, blank=True, help_text=_("留空为全市")
     )
     source_note = models.CharField(_("数据来源说明"), max_length=200)
-    attachment = models.FileField(
-        _("附件"), upload_to="targets/entries/%Y/", storage=private_storage, blank=True, max_length=200
+    attachment, attachment_name, attachment_type, attachment_size = private_file_fields(
+        _("附件"), "targets/entries", blank=True
     )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("填报人"), on_delete=models.SET_NULL, null=True, related_name="+"
@@ -262,7 +266,10 @@ class DemonstrationCertificationQuerySet(models.QuerySet):
 
 
 class DemonstrationCertification(models.Model):
-    """An enterprise certified as a 知识产权管理标准化示范企业 (plan 三(四)2), entered by staff with evidence."""
+    """An enterprise certified as a 知识产权管理标准化示范企业 (plan 三(四)2), entered by staff with evidence
+    (`EVIDENCE`, a private file)."""
+
+    EVIDENCE = FileFields("evidence")
 
     enterprise = models.ForeignKey(
         Organisation,
@@ -279,7 +286,7 @@ class DemonstrationCertification(models.Model):
     )
     certified_on = models.DateField(_("认定日期"))
     issued_by = models.CharField(_("认定单位"), max_length=60, default="市科技局、连云港质监局")
-    evidence = models.FileField(_("证明材料"), upload_to="targets/certifications/%Y/", storage=private_storage)
+    evidence, evidence_name, evidence_type, evidence_size = private_file_fields(_("证明材料"), "targets/certifications")
     revoked_on = models.DateField(_("撤销日期"), null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("录入人"), on_delete=models.SET_NULL, null=True, related_name="+"

@@ -2,9 +2,12 @@
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.uploads import serve_private_file
+from core.pagecache import frame_value
 
 from .access import staff_required
 from .dashboard import build_rows, group_by_category, indicators_for, public_rows, status_counts
@@ -14,17 +17,19 @@ from .models import DemonstrationCertification
 from .progress import Status
 
 
-def summary(request):
+def _render_summary():
     rows = public_rows()
-    return render(
-        request,
-        "targets/summary.html",
-        {
-            "groups": group_by_category(rows),
-            "rows": rows,
-            "charts": {row.indicator.code: row.chart_data() for row in rows},
-        },
-    )
+    context = {"groups": group_by_category(rows), "charts": {row.indicator.code: row.chart_data() for row in rows}}
+    return render_to_string("targets/includes/summary_content.html", context)
+
+
+def summary(request):
+    # Counting the indicators reads every record they count (seconds on a large register), and the result is
+    # the same for every visitor: like the anonymous page, it is kept per language until a public record
+    # changes (core.pagecache), so signed-in visitors do not count it again on each request.
+    content = frame_value(request, f"targets-summary:{get_language()}", _render_summary)
+    # Our own template's output, escaped when it was rendered.
+    return render(request, "targets/summary.html", {"summary_content": mark_safe(content)})
 
 
 def _report(request):
@@ -68,4 +73,4 @@ def report_xlsx(request):
 @staff_required
 def certification_evidence(request, pk):
     certification = get_object_or_404(DemonstrationCertification, pk=pk)
-    return serve_private_file(certification.evidence)
+    return DemonstrationCertification.EVIDENCE.download(certification)

@@ -33,7 +33,7 @@ from rights import cases
 from rights.models import Case, Handler
 from rights.tests.factories import photo
 from services import inquiries, institutions, orders, reviews
-from services.models import Notification, Offering, ServiceCategory
+from services.models import Notification, Offering, QualificationDocument, ServiceCategory
 from services.tests.factories import InstitutionFactory, InstitutionOrganisationFactory, OfferingFactory
 from subscriptions.searches import save_search
 from targets import entries, imports
@@ -125,7 +125,9 @@ def build_world():
     w.institution = InstitutionFactory(organisation=w.inst_org)
     w.offering = OfferingFactory(institution=w.institution, title="商标注册代理（矩阵）")
     w.draft_offering = OfferingFactory(institution=w.institution, status=Offering.Status.DRAFT)
-    w.qualification = w.institution.documents.create(title="营业执照", file=pdf("licence.pdf"), uploaded_by=inst_user)
+    w.qualification = QualificationDocument.attach(
+        pdf("licence.pdf"), "application/pdf", user=inst_user, title="营业执照", institution=w.institution
+    )
     pending_org = InstitutionOrganisationFactory(name="连云港待审知识产权服务所")
     pending_owner = _owner(pending_org, "pending@matrix.example")
     w.pending_institution = institutions.submit_application(
@@ -339,4 +341,17 @@ def build_world():
     from funding.tests.world import add_funding
 
     add_funding(w, pdf)
+    from copyrights.tests.world import add_copyrights
+
+    w.district_haizhou = haizhou
+    add_copyrights(w)
+    from evaluations.tests.world import add_evaluations
+
+    add_evaluations(w, pdf)
+    from advisers.tests.world import add_advisers
+
+    add_advisers(w, pdf)
+    from analysis.tests.world import add_analysis
+
+    add_analysis(w)
     return w

@@ -30,13 +30,30 @@ from django.urls import URLPattern, URLResolver, get_resolver, include, path, re
 from django.utils import timezone
 
 from accounts.models import Invitation, Organisation
+from advisers.models import AdviceRequest, InstitutionRegistration, TitleRecognition
+from advisers.tests.world import customs_list
+from analysis.models import PortfolioComparison, Watch
 from api.models import APIKey
 from cms.models import IssuingAgency
+from copyrights.models import Examiner
+from copyrights.models import Filing as CopyrightFiling
+from copyrights.tests.world import contract_form, work_form
+from evaluations.models import DepartmentMember, EvaluationRequest
 from funding.models import Application as FundingApplication
 from funding.models import ApplicationItem, Attachment, BudgetYear, NoticeBatch, Objection, Programme
-from listings.models import Deal, FinancingCase, FinancingDocument, FinancingStep, Industry, Interest, Listing
+from listings.models import (
+    Deal,
+    FinancingCase,
+    FinancingDocument,
+    FinancingStep,
+    Industry,
+    Interest,
+    Listing,
+    LoanDocument,
+)
 from payments.models import Payment, Refund, StripeEvent
 from reference.models import AbnormalApplication, District, RdSpending, ResidentPopulation, ResponsibleUnit
+from register.models import CustomsImport, CustomsRecordal
 from register.models import ImportBatch as RegisterImportBatch
 from rights.models import Case as RightsCase
 from rights.models import CaseNote, Handler
@@ -63,6 +80,10 @@ OK, REDIRECT, LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, INVALID, DONE = (
 OUR_APPS = {"accounts", "cms", "core", "listings", "payments", "reference", "rights", "search", "services"}
 OUR_APPS |= {"api", "register", "targets", "training"}
 OUR_APPS |= {"funding", "subscriptions"}
+OUR_APPS |= {"copyrights"}
+OUR_APPS |= {"evaluations"}
+OUR_APPS |= {"advisers"}
+OUR_APPS |= {"analysis"}
 # Packages whose own URLs are theirs to guard; any other package's URL fails the walk until declared here.
 THIRD_PARTY = {"allauth", "django", "wagtail"}
 # Admin screens Wagtail builds for our user model: Wagtail's user management, guarded by Wagtail itself.
@@ -675,6 +696,31 @@ EXPECTATIONS = {
         signed_in(NOT_FOUND, enterprise_a=OK, lender=OK, operator=OK, superuser=OK),
         kwargs=lambda w: {"pk": w.financing_case.pk, "document_pk": w.financing_document.pk},
     ),
+    # A granted loan's facts are set by the lender alone; they and its contract are the two parties' only.
+    "listings:case_loan": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, lender=DONE, enterprise_a=INVALID, operator=INVALID, superuser=INVALID),
+        kwargs=pk("loan_case"),
+        data=lambda w: {
+            "principal": "2500000",
+            "annual_rate": "4.35",
+            "start_date": w.loan.start_date.isoformat(),
+            "end_date": w.loan.end_date.isoformat(),
+            "interest_paid_to": w.today.isoformat(),
+        },
+        probe=reread("loan", "principal"),
+    ),
+    "listings:case_loan_document_upload": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, lender=DONE, enterprise_a=REDIRECT),
+        kwargs=pk("loan_case"),
+        data=lambda w: {"kind": "interest_receipt", "title": "利息回单", "file": pdf("receipt.pdf")},
+        probe=count(LoanDocument),
+    ),
+    "listings:case_loan_document": same(
+        signed_in(NOT_FOUND, enterprise_a=OK, lender=OK),
+        kwargs=lambda w: {"pk": w.loan_case.pk, "document_pk": w.loan_document.pk},
+    ),
     # --- listings: moderation in the admin ----------------------------------------------------------------
     "listings_admin:review_queue": same(admin(OK, "operator")),
     "listings_admin:review_detail": same(admin(OK, "operator"), kwargs=pk("submitted_listing")),
@@ -879,6 +925,9 @@ EXPECTATIONS |= {
     "funding:attachment": same(
         FUNDING_PRIVATE, kwargs=lambda w: {"pk": w.funding_draft.pk, "attachment_pk": w.funding_attachment.pk}
     ),
+    "funding:loan_document": same(
+        FUNDING_PRIVATE, kwargs=lambda w: {"pk": w.funding_draft.pk, "document_pk": w.loan_document.pk}
+    ),
     "funding:submit": Case(
         get=POST_ONLY,
         post=FUNDING_MEMBERS_ONLY,
@@ -922,6 +971,86 @@ EXPECTATIONS |= {
         probe=reread("funding_objection", "status"),
     ),
     "funding:finance_xlsx": same(staff_page(), kwargs=pk("funding_batch")),
+}
+
+# --- evaluations: a request is its owner's (enterprise A), its assigned institution's (the institution role)
+# and the holders of evaluations.manage_requests' (operators, the superuser); filing is for enterprises ------
+EVALUATION_PRIVATE = signed_in(NOT_FOUND, enterprise_a=OK, institution=OK, operator=OK, superuser=OK)
+EVALUATION_VISIBLE = ("enterprise_a", "institution", "operator", "superuser")
+EXPECTATIONS |= {
+    "evaluations:list": same(signed_in()),
+    # Organisations that are not enterprises, and staff without a department, are sent back to the list.
+    "evaluations:file": Case(
+        get=signed_in(REDIRECT, enterprise_a=OK, enterprise_b=OK),
+        post=signed_in(REDIRECT, enterprise_a=DONE, enterprise_b=DONE),
+        data=lambda w: {
+            "project_name": "矩阵新项目",
+            "description": "简介",
+            "decision": "investment",
+            "ipc_fields": "H01L",
+            "deadline": w.tomorrow.isoformat(),
+        },
+        probe=count(EvaluationRequest),
+    ),
+    "evaluations:detail": same(EVALUATION_PRIVATE, kwargs=pk("evaluation_delivered")),
+    "evaluations:report": same(EVALUATION_PRIVATE, kwargs=pk("evaluation_delivered")),
+    "evaluations:attachment": same(
+        EVALUATION_PRIVATE,
+        kwargs=lambda w: {"pk": w.evaluation_delivered.pk, "attachment_pk": w.evaluation_attachment.pk},
+    ),
+    # The owner chooses or staff assign; the institution does not see a request not assigned to it.
+    "evaluations:assign": Case(
+        get=POST_ONLY,
+        post=signed_in(NOT_FOUND, enterprise_a=DONE, operator=DONE, superuser=DONE),
+        kwargs=pk("evaluation_filed"),
+        data=lambda w: {"institution": w.institution.pk},
+        probe=reread("evaluation_filed", "status", "institution"),
+    ),
+    # Only the institution accepts; the owner and staff are told why not.
+    "evaluations:step": Case(
+        get=POST_ONLY,
+        post=signed_in(NOT_FOUND, **{**each(REDIRECT, *EVALUATION_VISIBLE), "institution": DONE}),
+        kwargs=pk("evaluation_assigned"),
+        data={"action": "accepted"},
+        probe=reread("evaluation_assigned", "status"),
+    ),
+    "evaluations:deliver": Case(
+        get=POST_ONLY,
+        post=signed_in(NOT_FOUND, **{**each(FORBIDDEN, *EVALUATION_VISIBLE), "institution": DONE}),
+        kwargs=pk("evaluation_accepted"),
+        data=lambda w: {"report": pdf("report.pdf"), "summary": "摘要"},
+        probe=reread("evaluation_accepted", "status"),
+    ),
+}
+
+# --- analysis: the analysis pages are public; a portfolio comparison is its enterprise's; a watch is read by
+# the analysts (the superuser here) or the institution that defined it and its client ------------------------
+EXPECTATIONS |= {
+    "analysis:analysis": same(PUBLIC),
+    "analysis:export": same(PUBLIC),
+    "analysis:comparisons": Case(
+        get=signed_in(FORBIDDEN, enterprise_a=OK, enterprise_b=OK),
+        post=signed_in(FORBIDDEN, enterprise_a=DONE, enterprise_b=DONE),
+        data={"name": "矩阵对比二", "competitors": "连云港乙方制药有限公司"},
+        probe=count(PortfolioComparison),
+    ),
+    "analysis:comparison": same(PRIVATE_TO_A, kwargs=pk("comparison")),
+    "analysis:comparison_export": same(PRIVATE_TO_A, kwargs=pk("comparison")),
+    "analysis:watches": same(signed_in(OK)),
+    "analysis:watch_new": Case(
+        get=signed_in(FORBIDDEN, superuser=OK),
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        data={
+            "name": "矩阵预警二",
+            "ipc_classes": "C03B",
+            "filings_threshold": "5",
+            "growth_percent": "50",
+            "share_drop_points": "5",
+            "lapse_threshold": "1",
+        },
+        probe=count(Watch),
+    ),
+    "analysis:watch": same(signed_in(NOT_FOUND, superuser=OK), kwargs=pk("watch")),
 }
 
 
@@ -1030,6 +1159,7 @@ EXPECTATIONS |= {
     # Programmes and the budget figure: the special-funds managers' (no such role among the matrix's people).
     **snippet_rows(Programme, "draft_programme"),
     **snippet_rows(BudgetYear, "budget_year"),
+    **snippet_rows(DepartmentMember, "evaluation_department_member", "operator", private=True),
     # The published statistics the indicators divide by: whoever holds the models' permissions.
     **snippet_rows(ResidentPopulation, "population"),
     **snippet_rows(RdSpending, "rd_spending"),
@@ -1072,6 +1202,139 @@ EXPECTATIONS |= {
         kwargs=pk("payment"),
         data={"amount": "10.00", "reason": "多收"},
         probe=count(Refund),
+    ),
+}
+
+
+# --- advisers: the pool and published profiles are public; a request is its enterprise's and its adviser's
+# (the institution's owner); recognitions are the talent managers' (here the superuser) -------------------
+# --- register: customs recordal; an enterprise's own status page, the staff's screens (register.record_customs)
+NOT_ALLOWED_TO_ALL = roles(NOT_ALLOWED)
+
+
+def _request_form(world):
+    tomorrow = world.today + timezone.timedelta(days=1)
+    return {"topic": "商标布局", "message": "请教。", "preferred_from": tomorrow, "preferred_to": tomorrow}
+
+
+def _recognition_form(world):
+    return {
+        "email": world.users["enterprise_b"].email,
+        "level": "engineer",
+        "decided_on": world.today.isoformat(),
+        "deciding_unit": "市人社局",
+        "document": pdf("decision.pdf"),
+    }
+
+
+EXPECTATIONS |= {
+    "advisers:pool": same(PUBLIC),
+    "advisers:profile": [
+        Case(
+            get=PUBLIC,
+            post=roles(FORBIDDEN, enterprise_a=DONE, enterprise_b=DONE),
+            kwargs=pk("adviser_profile"),
+            data=_request_form,
+            probe=count(AdviceRequest),
+            label="published",
+        ),
+        same(roles(NOT_FOUND), kwargs=pk("hidden_profile"), probe=count(AdviceRequest), label="private"),
+    ],
+    # Enterprise A's owner holds a training certificate too, so may keep a profile; the others are told why not.
+    "advisers:my_profile": Case(
+        get=signed_in(),
+        post=signed_in(OK, institution=DONE, enterprise_a=DONE),
+        data=lambda w: {
+            "display_name": "顾问",
+            "headline": "新的简介",
+            "expertise": "专利。",
+            "ipc_fields": "C03B",
+            "languages": ["zh"],
+            "districts": [w.ent_a.district_id],
+            "availability": "open",
+        },
+        probe=lambda w: list(w.adviser_profile._meta.model.objects.values_list("headline", flat=True)),
+    ),
+    "advisers:publish": Case(
+        get=NOT_ALLOWED_TO_ALL,
+        post=signed_in(REDIRECT),
+        probe=lambda w: list(w.adviser_profile._meta.model.objects.values_list("published", flat=True)),
+    ),
+    "advisers:withdraw": Case(
+        get=NOT_ALLOWED_TO_ALL,
+        post=signed_in(REDIRECT, institution=DONE),
+        probe=lambda w: list(w.adviser_profile._meta.model.objects.values_list("published", flat=True)),
+    ),
+    # Owners of service institutions register their members (the lender's bank is an institution too).
+    "advisers:registrations": Case(
+        get=signed_in(FORBIDDEN, institution=OK, lender=OK),
+        post=signed_in(FORBIDDEN, institution=DONE, lender=OK),
+        data=lambda w: {"email": w.inst_colleague.email},
+        probe=count(InstitutionRegistration),
+    ),
+    "advisers:answer_registration": Case(
+        get=NOT_ALLOWED_TO_ALL,
+        post=signed_in(NOT_FOUND, institution=DONE),
+        kwargs=pk("pending_registration"),
+        data={"decision": "accept"},
+        probe=reread("pending_registration", "status"),
+    ),
+    "advisers:requests": same(signed_in()),
+    "advisers:request": same(signed_in(NOT_FOUND, enterprise_a=OK, institution=OK), kwargs=pk("advice_request")),
+    "advisers:answer_request": Case(
+        get=NOT_ALLOWED_TO_ALL,
+        post=signed_in(NOT_FOUND, enterprise_a=REDIRECT, institution=DONE),
+        kwargs=pk("advice_request"),
+        data={"decision": "accept"},
+        probe=reread("advice_request", "status"),
+    ),
+    "advisers:recognitions": Case(
+        get=staff_page(),
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        data=_recognition_form,
+        probe=count(TitleRecognition),
+    ),
+    "advisers:recognition": same(staff_page(), kwargs=pk("recognition")),
+    "advisers:recognition_step": Case(
+        get=NOT_ALLOWED_TO_ALL,
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        kwargs=pk("recognition"),
+        data={"action": "reviewed"},
+        probe=reread("recognition", "status"),
+    ),
+    "advisers:recognition_document": same(staff_page(), kwargs=pk("recognition")),
+    "register:customs_mine": same(signed_in()),
+    "register:customs_manage": Case(
+        get=staff_page(),
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        data=lambda w: {
+            "kind": "trademark",
+            "right_number": w.trademark.registration_number,
+            "number": "T2017-MATRIX",
+            "holder_name": "甲方",
+            "recorded_on": "2017-01-01",
+            "valid_until": "2026-12-31",
+        },
+        probe=count(CustomsRecordal),
+    ),
+    "register:customs_import_upload": Case(
+        get=NOT_ALLOWED_TO_ALL,
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        data=lambda w: {"file": customs_list(w, "T2016-90002")},
+        probe=count(CustomsImport),
+    ),
+    "register:customs_import": same(staff_page(), kwargs=pk("customs_batch")),
+    "register:customs_import_apply": Case(
+        get=NOT_ALLOWED_TO_ALL,
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        kwargs=pk("customs_batch"),
+        probe=reread("customs_batch", "status"),
+    ),
+    "register:customs_import_discard": Case(
+        get=NOT_ALLOWED_TO_ALL,
+        post=signed_in(FORBIDDEN, superuser=DONE),
+        kwargs=pk("customs_batch"),
+        probe=reread("customs_batch", "status"),
     ),
 }
 
@@ -1150,6 +1413,51 @@ def test_the_walk_finds_a_new_url_wherever_it_is_mounted():
     assert "services:order_detail" in found
     assert unnamed == ["unnamed/"]
     assert unknown == ["elsewhere/ (json)"]
+
+
+# --- copyright filing: registered works are public; a filing is its applicant's (enterprise A's) and its
+# unit's examiners' (the superuser examines for 市文广新局); anyone signed in may file for themselves --------
+COPYRIGHT_PRIVATE = signed_in(NOT_FOUND, enterprise_a=OK, superuser=OK)
+EXPECTATIONS |= {
+    "copyrights:works": same(PUBLIC),
+    "copyrights:feed": same(PUBLIC),
+    "copyrights:work": [
+        Case(get=PUBLIC, post=None, kwargs=pk("cr_registered"), label="registered"),
+        Case(get=roles(NOT_FOUND), post=None, kwargs=pk("cr_submitted"), label="pending"),
+    ],
+    "copyrights:preview": [
+        Case(get=PUBLIC, post=None, kwargs=pk("cr_registered"), label="registered"),
+        Case(get=roles(NOT_FOUND), post=None, kwargs=pk("cr_submitted"), label="pending"),
+    ],
+    "copyrights:verify": same(PUBLIC),
+    "copyrights:statistics": same(PUBLIC),
+    "copyrights:mine": same(signed_in()),
+    "copyrights:new_work": Case(get=signed_in(), post=signed_in(DONE), data=work_form, probe=count(CopyrightFiling)),
+    "copyrights:new_contract": Case(
+        get=signed_in(), post=signed_in(DONE), data=contract_form, probe=count(CopyrightFiling)
+    ),
+    "copyrights:filing": same(COPYRIGHT_PRIVATE, kwargs=pk("cr_submitted")),
+    "copyrights:file": same(COPYRIGHT_PRIVATE, kwargs=pk("cr_submitted")),
+    "copyrights:certificate": same(COPYRIGHT_PRIVATE, kwargs=pk("cr_registered")),
+    # Only the applicant's side corrects; the examiner reads the filing but may not rewrite it.
+    "copyrights:correct": Case(
+        get=signed_in(NOT_FOUND, enterprise_a=OK, superuser=FORBIDDEN),
+        post=signed_in(NOT_FOUND, enterprise_a=DONE, superuser=FORBIDDEN),
+        kwargs=pk("cr_correction"),
+        data=lambda w: {**work_form(w), "district": w.cr_correction.district_id},
+        probe=reread("cr_correction", "status"),
+    ),
+    "copyrights:examine": Case(
+        get=signed_in(NOT_ALLOWED),
+        post=signed_in(NOT_FOUND, enterprise_a=FORBIDDEN, superuser=DONE),
+        kwargs=pk("cr_submitted"),
+        data={"action": "examining"},
+        probe=reread("cr_submitted", "status"),
+    ),
+    "copyrights:queue": same(staff_page()),
+    # Who examines for which unit: named by the superuser (no group holds the examiner rows' permissions).
+    **snippet_rows(Examiner, "cr_examiner_row", private=True),
+}
 
 
 # --------------------------------------------------------------------------------------------------------

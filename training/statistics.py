@@ -26,6 +26,11 @@ def completions(course_type):
     )
 
 
+def certificates_records(course_type, district=None, on=None):
+    """The certificates behind `people_trained`."""
+    return completions(course_type).queryset(district, on)
+
+
 def upcoming_courses():
     """Live public courses that have not started yet and are not cancelled."""
     return Figure(CoursePage.objects.upcoming())

@@ -208,8 +208,12 @@ def build_world():
         account_name=SECRETS["bank_account_name"],
         account_number=SECRETS["bank_account"],
     )
-    QualificationDocument.objects.create(
-        institution=w.institution, title=SECRETS["qualification"], file=ContentFile(b"%PDF-1.4", name="licence.pdf")
+    QualificationDocument.attach(
+        ContentFile(b"%PDF-1.4", name="licence.pdf"),
+        "application/pdf",
+        user=None,
+        title=SECRETS["qualification"],
+        institution=w.institution,
     )
     w.offering = OfferingFactory(institution=w.institution, title="商标注册代理")
     OfferingFactory(institution=w.institution, title=SECRETS["draft_offering"], status=Offering.Status.DRAFT)

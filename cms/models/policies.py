@@ -8,6 +8,7 @@ here, by its title and document number as text.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import ExtractYear
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -18,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from core.pages import RestrictionsFromCacheMixin
+from core.pages import RestrictionsFromCacheMixin, public_pages
 
 from ..blocks import BodyBlock
 from ..segmentation import SegmentedAutocompleteField, SegmentedSearchField, segmented
@@ -211,16 +212,16 @@ class PolicyPage(RestrictionsFromCacheMixin, Page):
     def is_valid_document(self):
         return self.validity == self.Validity.VALID
 
-    @property
+    @cached_property
     def repealing_document(self):
         """The live policy page that repealed or replaced this one: the one chosen, or else the one in the
-        library with the document number given as text."""
+        library with the document number given as text. Read once per page served (the page and its
+        validity note both ask)."""
         if self.repealed_by_id:
             return self.repealed_by if self.repealed_by.live else None
         if self.repealed_by_number:
             return (
-                PolicyPage.objects.live()
-                .public()
+                public_pages(PolicyPage.objects.live())
                 .filter(document_number=self.repealed_by_number)
                 .exclude(pk=self.pk)
                 .first()

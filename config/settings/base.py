@@ -118,6 +118,10 @@ LOCAL_APPS = [
     "api",
     "funding",
     "subscriptions",
+    "copyrights",
+    "evaluations",
+    "advisers",
+    "analysis",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -126,6 +130,9 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 # ------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # ModelBackend keeping each person's permissions in the cache (accounts.backends); ModelBackend stays listed for
+    # the sessions signed in through it before.
+    "accounts.backends.CachedPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -203,6 +210,10 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer, writing selects without a template per option (core/renderers.py).
+FORM_RENDERER = "core.renderers.FormRenderer"
+# Sessions written to the database and read from the cache: a signed-in page asks no query for its session.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # ------------------------------------------------------------------------------
 # Static and media files
@@ -238,6 +249,48 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# S3-compatible object storage (AWS S3, SeaweedFS, MinIO, OSS/COS in S3 mode) when S3_BUCKET is set: public
+# uploads under media/, private ones under private/, both private objects of one bucket (core.storage).
+S3_BUCKET = env("S3_BUCKET", default="")
+S3_ENDPOINT_URL = env("S3_ENDPOINT_URL", default="") or None
+S3_REGION = env("S3_REGION", default="us-east-1")
+S3_ACCESS_KEY_ID = env("S3_ACCESS_KEY_ID", default="")
+S3_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY", default="")
+# A folder of the bucket holding this site's files (several sites or test runs may share one bucket).
+S3_PREFIX = env("S3_PREFIX", default="").strip("/")
+# How a permitted download of a private file leaves the bucket: streamed through the web process, or a
+# redirect to a presigned URL valid this many seconds (the endpoint must then be reachable by browsers).
+PRIVATE_FILE_DELIVERY = env("PRIVATE_FILE_DELIVERY", default="stream")
+S3_PRESIGNED_SECONDS = env.int("S3_PRESIGNED_SECONDS", default=60)
+S3_OPTIONS = {
+    "bucket_name": S3_BUCKET,
+    "endpoint_url": S3_ENDPOINT_URL,
+    "region_name": S3_REGION,
+    # empty: boto3's own chain (instance role, ~/.aws)
+    "access_key": S3_ACCESS_KEY_ID or None,
+    "secret_key": S3_SECRET_ACCESS_KEY or None,
+    "signature_version": "s3v4",
+    # path-style requests work on every S3-compatible server; virtual hosts need DNS per bucket
+    "addressing_style": "path",
+    "default_acl": None,
+    # Django's file-system storage never overwrites: a name taken gets a suffix; so here.
+    "file_overwrite": False,
+    "querystring_expire": S3_PRESIGNED_SECONDS,
+}
+if S3_BUCKET:
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "core.storage.PublicMediaBucketStorage",
+            "OPTIONS": {**S3_OPTIONS, "location": f"{S3_PREFIX}/media".lstrip("/")},
+        },
+        "private": {
+            "BACKEND": "core.storage.PrivateBucketStorage",
+            "OPTIONS": {**S3_OPTIONS, "location": f"{S3_PREFIX}/private".lstrip("/")},
+        },
+    }
+    # Wagtail documents may sit in private collections: served by Wagtail's checked view, never by URL.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -267,6 +320,8 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 CELERY_TIMEZONE = TIME_ZONE
+# The queue tasks are sent to and workers read (sites or test runs sharing one Redis keep apart).
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -326,6 +381,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # ------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="ipp")
+# Primary shards and replicas of each new index (a replica needs a second node; see docs/operations.md).
+SEARCH_INDEX_SHARDS = env.int("SEARCH_INDEX_SHARDS", default=1)
+SEARCH_INDEX_REPLICAS = env.int("SEARCH_INDEX_REPLICAS", default=0)
+# Seconds a request to Elasticsearch may take (creating an index on a busy cluster takes longest).
+SEARCH_REQUEST_TIMEOUT = env.int("SEARCH_REQUEST_TIMEOUT", default=10)
 # Make every index write visible to searches at once (tests); otherwise the node's refresh interval applies.
 SEARCH_REFRESH_ON_WRITE = env.bool("SEARCH_REFRESH_ON_WRITE", default=False)
 # Processes analysing text during `search_reindex` (see search.analysis).

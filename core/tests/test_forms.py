@@ -15,7 +15,7 @@ from rights.tests.factories import CaseFactory
 from services.models import ServiceCategory
 from services.tests.factories import InstitutionFactory, member_of
 from targets.models import Indicator
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,8 @@ ARGUMENTS = {
     "search.forms.SearchForm": lambda: {"data": {}},
     "funding.forms.ItemForm": lambda: {"organisation": OrganisationFactory()},
     "funding.forms.PublicityForm": lambda: {"programme": make_programme()},
+    "copyrights.forms.WorkFilingForm": lambda: {"user": UserFactory()},
+    "copyrights.forms.ContractFilingForm": lambda: {"user": UserFactory()},
 }
 
 

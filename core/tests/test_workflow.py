@@ -6,6 +6,8 @@ import pytest
 from django.db import models
 
 from core.workflow import ALREADY, FORBIDDEN, IMPOSSIBLE, SYSTEM, Workflow, WorkflowError, step
+from funding.models import ApplicationEvent
+from funding.models import Step as FundingStep
 
 
 class Light(models.TextChoices):
@@ -73,3 +75,8 @@ def test_apply_refuses_before_touching_the_record_with_what_refuse_makes():
     assert lamp.status == Light.OFF
     with pytest.raises(WorkflowError, match="not yours"):
         LAMP.apply(Lamp(Light.RED, keeper="ann"), Light.GREEN, user="bob", lock=False)
+
+
+def test_an_acted_event_names_its_step_with_the_label_its_workflow_declares():
+    assert ApplicationEvent(action=FundingStep.RETURNED).get_action_display() == FundingStep.RETURNED.label
+    assert ApplicationEvent(action="retired_step").get_action_display() == "retired_step"

@@ -7,15 +7,19 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.models import Site
 
+from accounts.models import Organisation
 from accounts.roles import FINANCE, FUNDING_MANAGERS, FUNDING_REVIEWERS
 from cms.demo import issuing_agencies
 from cms.models import PolicyIndexPage, PolicyPage
 from cms.site_tree import ensure_home_page
 from funding.models import ItemType, Programme, ProgrammeRule
+from listings import financing
+from listings.models.financing import Stage
+from listings.tests.factories import FinancingNeedFactory, ListingIPFactory
 from register.models import ImportSource, Patent, PatentParty
 from register.numbers import patent_check_digit
 from register.terms import LegalStatus, PatentType
-from tests.factories import MembershipFactory, staff_in
+from tests.factories import MembershipFactory, OrganisationFactory, staff_in
 
 _serial = itertools.count(1)
 
@@ -25,6 +29,8 @@ RULES = {
     ItemType.UTILITY_MODEL: Decimal("1000.00"),
     ItemType.CERTIFICATION: Decimal("50000.00"),
 }
+# 贴息: half the interest paid inside the window, at most 100,000 yuan a loan.
+LOAN_PERCENTAGE, LOAN_CAP = Decimal("50.00"), Decimal("100000.00")
 
 
 def _site_root():
@@ -73,6 +79,9 @@ def make_programme(*, budget="100000", cap="30000", reviewers=(), status=Program
     programme = Programme.objects.create(**{**defaults, **fields})
     for item_type, amount in RULES.items():
         ProgrammeRule.objects.create(programme=programme, item_type=item_type, amount=amount)
+    ProgrammeRule.objects.create(
+        programme=programme, item_type=ItemType.LOAN_INTEREST, percentage=LOAN_PERCENTAGE, cap_per_item=LOAN_CAP
+    )
     programme.reviewers.set(reviewers)
     return programme
 
@@ -125,3 +134,37 @@ def manager():
 
 def finance():
     return staff_in(FINANCE)
+
+
+def lender():
+    """The owner of a bank registered on the platform as a service institution."""
+    bank = OrganisationFactory(kind=Organisation.Kind.INSTITUTION, name=f"江苏银行测试支行{next(_serial)}")
+    return MembershipFactory(organisation=bank).user
+
+
+def granted_case(borrower, bank_user):
+    """A financing need of `borrower` taken up by the bank and granted today: the deal the bank confirmed."""
+    need = FinancingNeedFactory(organisation=borrower)
+    pledged = ListingIPFactory(listing=need)
+    case = financing.take_up_need(need, bank_user)
+    today = timezone.localdate()
+    for stage in (Stage.VALUATION, Stage.DUE_DILIGENCE, Stage.PLEDGE_REGISTRATION):
+        financing.record_step(case, bank_user, stage, today)
+    financing.record_step(case, bank_user, Stage.LOAN_GRANTED, today, loan_amount=Decimal("100"), pledged_ip=[pledged])
+    case.refresh_from_db()
+    return case
+
+
+def make_loan(borrower, *, bank_user=None, principal="1000000", rate="4.35", start, end, paid_to):
+    """A granted pledge loan of `borrower` whose facts its lender recorded."""
+    bank_user = bank_user or lender()
+    case = granted_case(borrower, bank_user)
+    return financing.record_loan(
+        case,
+        bank_user,
+        principal=Decimal(principal),
+        annual_rate=Decimal(rate),
+        start_date=start,
+        end_date=end,
+        interest_paid_to=paid_to,
+    )

@@ -35,9 +35,12 @@ def _draft(programme, user, patents, item_type=ItemType.INVENTION_GRANT):
 
 
 def _through_review(application, person):
+    """受理 and 初审 by `person`, 复核 by a second reviewer of the programme (four eyes)."""
+    checker = reviewer()
+    application.programme.reviewers.add(checker)
     applications.accept(application, person)
     applications.pass_first_review(application, person)
-    return applications.approve(application, person)
+    return applications.approve(application, checker)
 
 
 @pytest.fixture
@@ -157,9 +160,11 @@ def test_approval_beyond_the_budget_is_refused(people):
     _through_review(first, person)
     applications.accept(second, person)
     applications.pass_first_review(second, person)
+    checker = reviewer()
+    programme.reviewers.add(checker)
 
     with pytest.raises(FundingError, match=r"剩余预算 1000\.00 元"):
-        applications.approve(second, person)
+        applications.approve(second, checker)
 
     second.refresh_from_db()
     assert second.status == Application.Status.FIRST_PASSED

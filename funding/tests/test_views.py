@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def publicised():
-    user, person = applicant(), reviewer()
-    programme = make_programme(reviewers=[person])
+    user, person, checker = applicant(), reviewer(), reviewer()
+    programme = make_programme(reviewers=[person, checker])
     application = applications.start_application(programme, user)
     applications.save_details(
         application,
@@ -31,7 +31,7 @@ def publicised():
     applications.submit(application, user)
     applications.accept(application, person)
     applications.pass_first_review(application, person)
-    applications.approve(application, person)
+    applications.approve(application, checker)
     batch = applications.publicise(programme, [application], person, title="公示")
     application.refresh_from_db()
     return application, batch, person
@@ -79,13 +79,31 @@ def test_the_public_notice_lists_the_approved_application_and_takes_objections(c
     assert application.objections.get().reason == "存疑"
 
 
-def test_an_attachment_that_is_not_what_its_name_says_is_refused(client):
+def _upload_attachment(client, name, content):
+    """An applicant's draft with one file sent to it through the page."""
     user = applicant()
     application = applications.start_application(make_programme(), user)
     client.force_login(user)
-    fake = io.BytesIO(b"MZ\x90\x00 not a pdf")
-    fake.name = "certificate.pdf"
+    upload = io.BytesIO(content)
+    upload.name = name
+    client.post(f"/funding/applications/{application.pk}/attachments/", {"title": "证书", "file": upload})
+    return application
 
-    client.post(f"/funding/applications/{application.pk}/attachments/", {"title": "证书", "file": fake})
+
+def test_an_attachment_that_is_not_what_its_name_says_is_refused(client):
+    application = _upload_attachment(client, "certificate.pdf", b"MZ\x90\x00 not a pdf")
 
     assert not application.attachments.exists()
+
+
+@pytest.mark.files
+def test_an_attachment_is_stored_under_a_generated_name_and_downloaded_under_its_own(client):
+    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    application = _upload_attachment(client, "授权证书 扫描件.pdf", pdf)
+
+    attachment = application.attachments.get()
+    assert attachment.original_name == "授权证书 扫描件.pdf"
+    assert "授权证书" not in attachment.file.name and attachment.file.name.endswith(".pdf")
+    response = client.get(f"/funding/applications/{application.pk}/attachments/{attachment.pk}/")
+    assert response.status_code == 200
+    assert "%E6%8E%88%E6%9D%83%E8%AF%81%E4%B9%A6" in response["Content-Disposition"]

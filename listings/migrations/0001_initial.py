@@ -4,7 +4,7 @@ import django.core.files.storage
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import listings.models.financing
+import core.attachments
 import listings.models.listing
 from django.conf import settings
 from django.db import migrations, models
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('stage', models.CharField(choices=[('application', '贷款申请'), ('valuation', '价值评估'), ('due_diligence', '尽职调查'), ('pledge_registration', '质押登记'), ('loan_granted', '放款'), ('post_loan', '贷后管理')], max_length=20, verbose_name='环节')),
                 ('title', models.CharField(max_length=120, verbose_name='文件名称')),
-                ('file', models.FileField(storage=django.core.files.storage.FileSystemStorage(base_url=None, location='/work/main/var/private'), upload_to=listings.models.financing._document_path, verbose_name='文件')),
+                ('file', models.FileField(storage=django.core.files.storage.FileSystemStorage(base_url=None, location='/work/main/var/private'), upload_to=core.attachments.private_file_path, verbose_name='文件')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='listings.financingcase')),
                 ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -6,7 +6,7 @@ over it, so moderation, expiry, interest, deals and search treat every posting t
 """
 
 from .engagement import Deal, Interest
-from .financing import FinancingCase, FinancingDocument, FinancingStep
+from .financing import FinancingCase, FinancingDocument, FinancingStep, LoanDocument, PledgeLoan
 from .listing import (
     ACTIVE_STATUSES,
     PUBLIC_STATUSES,
@@ -37,5 +37,7 @@ __all__ = [
     "Listing",
     "ListingEvent",
     "ListingIP",
+    "LoanDocument",
+    "PledgeLoan",
     "TransactionListing",
 ]

@@ -1,11 +1,14 @@
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from accounts.roles import VIEW_FINANCING_CASES
-from core.storage import private_storage
+from core.attachments import PrivateAttachment
 
 from .listing import Listing
 
@@ -114,24 +117,103 @@ class FinancingStep(models.Model):
         return f"{self.case} · {self.get_stage_display()}"
 
 
-def _document_path(instance, filename):
-    return f"listings/financing/{instance.case_id}/{filename}"
+class PartyDocument(PrivateAttachment):
+    """A document one side of a financing adds; it stays when its uploader's account goes."""
+
+    title = models.CharField(_("文件名称"), max_length=120)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        abstract = True
 
 
-class FinancingDocument(models.Model):
+class FinancingDocument(PartyDocument):
     """A document of a financing case (valuation report, pledge registration notice…), stored privately."""
+
+    upload_folder = "listings/financing/{case_id}"
 
     case = models.ForeignKey(FinancingCase, on_delete=models.CASCADE, related_name="documents")
     stage = models.CharField(_("环节"), max_length=20, choices=Stage.choices)
-    title = models.CharField(_("文件名称"), max_length=120)
-    file = models.FileField(_("文件"), upload_to=_document_path, storage=private_storage)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["uploaded_at"]
         verbose_name = _("办理文件")
         verbose_name_plural = _("办理文件")
 
+
+class PledgeLoan(models.Model):
+    """The facts of the loan a granted financing case made, recorded by the lender who knows them (never by the
+    borrower): principal, annual rate, term and how far interest has been paid. Special funds compute an
+    interest subsidy (贴息) from them (`funding.interest`). Private to the two parties; the special funds show
+    them to the reviewers of a programme the loan is claimed in and to finance."""
+
+    case = models.OneToOneField(
+        FinancingCase, verbose_name=_("质押融资办理"), on_delete=models.PROTECT, related_name="loan"
+    )
+    principal = models.DecimalField(
+        _("贷款本金（元）"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    annual_rate = models.DecimalField(
+        _("年利率（%）"),
+        max_digits=7,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal("0.0001")), MaxValueValidator(Decimal("36"))],
+    )
+    start_date = models.DateField(_("起息日"))
+    end_date = models.DateField(_("到期日"))
+    interest_paid_to = models.DateField(
+        _("利息已付至"),
+        null=True,
+        blank=True,
+        help_text=_("已结清该日之前（不含该日）的全部利息；提前还清本金的，填还款日。"),
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("质押贷款要素")
+        verbose_name_plural = _("质押贷款要素")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(principal__gt=0), name="loan_principal_positive"),
+            models.CheckConstraint(
+                condition=models.Q(annual_rate__gt=0, annual_rate__lte=36), name="loan_rate_in_range"
+            ),
+            models.CheckConstraint(condition=models.Q(end_date__gt=models.F("start_date")), name="loan_term_in_order"),
+            models.CheckConstraint(
+                condition=models.Q(interest_paid_to__isnull=True)
+                | models.Q(interest_paid_to__gte=models.F("start_date"), interest_paid_to__lte=models.F("end_date")),
+                name="loan_interest_paid_within_term",
+            ),
+        ]
+
     def __str__(self):
-        return self.title
+        return f"{self.case.lender} · {self.principal} · {self.start_date:%Y-%m-%d}"
+
+    @property
+    def borrower_id(self):
+        return self.case.need.organisation_id
+
+    def is_party(self, user):
+        """The borrower's and the lender's members: the two who may read the loan's facts on the case."""
+        organisation = user.organisation if user.is_authenticated else None
+        return organisation is not None and organisation.pk in (self.case.lender_id, self.borrower_id)
+
+
+class LoanDocument(PartyDocument):
+    """The loan contract or an interest receipt (利息回单) the lender attaches to the loan's facts, checked by
+    content and stored privately under a generated name (the original name is kept as data)."""
+
+    class Kind(models.TextChoices):
+        CONTRACT = "contract", _("借款合同")
+        INTEREST_RECEIPT = "interest_receipt", _("利息回单")
+
+    upload_folder = "listings/loans/{loan_id}"
+
+    loan = models.ForeignKey(PledgeLoan, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("文件类别"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("贷款文件")
+        verbose_name_plural = _("贷款文件")

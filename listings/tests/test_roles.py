@@ -73,6 +73,7 @@ def test_a_rights_handler_cannot_read_financing_cases_or_their_documents(client_
     assert client.get(reverse("listings:case_document", args=[case.pk, document.pk])).status_code == 404
 
 
+@pytest.mark.files
 def test_the_operator_moderates_and_reads_unpublished_postings_and_cases(
     client_for, operator, submitted, case_with_document
 ):

@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from register.roles import ensure_register_managers
+from register.roles import FIRST_PERMISSIONS, ensure_register_managers
 
 
 def seed_group(apps, schema_editor):
@@ -11,7 +11,9 @@ def seed_group(apps, schema_editor):
     app_config.models_module = True
     create_permissions(app_config, verbosity=0, apps=apps)
     app_config.models_module = None
-    ensure_register_managers(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    ensure_register_managers(
+        apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), permissions=FIRST_PERMISSIONS
+    )
 
 
 class Migration(migrations.Migration):

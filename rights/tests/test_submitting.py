@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.hashers import check_password
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -14,6 +15,7 @@ from .helpers import assistance_data, report_data, started
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.files
 def test_anonymous_report_with_a_photo_gets_a_tracking_number_and_a_secret_shown_once(client, settings):
     response = client.post(reverse("rights:report"), report_data(evidence=[photo("假冒白酒.png"), pdf()]))
     assert response.status_code == 302
@@ -36,8 +38,9 @@ def test_anonymous_report_with_a_photo_gets_a_tracking_number_and_a_secret_shown
     assert photo_evidence.original_name == "假冒白酒.png" and photo_evidence.content_type == "image/png"
     assert pdf_evidence.content_type == "application/pdf"
     assert len(photo_evidence.sha256) == 64
-    # Stored under the private root, with a name that carries nothing the submitter wrote.
-    assert photo_evidence.file.path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    # Stored in the private storage (a folder or the bucket), with a name that carries nothing the submitter wrote.
+    assert storages["private"].exists(photo_evidence.file.name)
+    assert not storages["default"].exists(photo_evidence.file.name)
     assert "假冒" not in photo_evidence.file.name
 
 

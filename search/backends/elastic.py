@@ -9,8 +9,23 @@ from django.conf import settings
 
 from ..analysis import analysed
 from ..documents import IndexedDocument, doc_from_source
-from ..query import DATE_RANGES, PRICE_RANGES, TERM_FACETS, BackendResult, date_bounds, price_bounds, today
+from ..query import (
+    DATE_RANGES,
+    PRICE_RANGES,
+    TERM_FACETS,
+    AggregationResult,
+    BackendResult,
+    Bucket,
+    Terms,
+    date_bounds,
+    price_bounds,
+    today,
+)
 from .base import WEIGHTS, SearchUnavailable
+
+# Searches sent in one multi-search request when many are matched at once (saved searches): enough to
+# spare a round trip per search, few enough that one request stays a few megabytes.
+MSEARCH_BATCH = 200
 
 
 def _es_errors():
@@ -29,7 +44,9 @@ class ElasticsearchBackend:
         self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
         # Tests ask for every write to be visible at once; production relies on the refresh interval.
         self.refresh_on_write = refresh
-        self.client = Elasticsearch(url, request_timeout=10, max_retries=0)
+        # Several nodes may be named, comma-separated: a request a stopped node refuses goes to the next.
+        hosts = [host.strip() for host in url.split(",") if host.strip()]
+        self.client = Elasticsearch(hosts, request_timeout=settings.SEARCH_REQUEST_TIMEOUT, max_retries=len(hosts) - 1)
         # Aliases known to exist with the current mapping in this process.
         self._ready = set()
 
@@ -57,7 +74,10 @@ class ElasticsearchBackend:
         return f"{self.prefix}_search_*"
 
     def _create_index(self, name, loading=False):
-        settings_ = {"number_of_shards": 1, "number_of_replicas": 0}
+        settings_ = {
+            "number_of_shards": settings.SEARCH_INDEX_SHARDS,
+            "number_of_replicas": settings.SEARCH_INDEX_REPLICAS,
+        }
         if loading:
             settings_["refresh_interval"] = "-1"
         self.client.indices.create(
@@ -354,6 +374,41 @@ class ElasticsearchBackend:
             "_source": {"excludes": ["*_tokens", "suggest", "vocabulary"]},
         }
 
+    def match_body(self, query, groups):
+        """What `search_body` asks, reduced to which documents match: every filter (the facets' too), no
+        facet counts, no scores, no order, no source (the hit's `_id` is the document's uid)."""
+        filters, scope = self._filters(query)
+        return {
+            "query": {"bool": {"must": self._text_query(groups), "filter": [*scope, *filters.values()]}},
+            "size": len(query.within) if query.within is not None else query.per_page,
+            "sort": ["_doc"],
+            "track_total_hits": False,
+            "_source": False,
+        }
+
+    def match_requests(self, searches, batch_size=None):
+        """The multi-search requests (lists of header and body lines) matching `searches` takes."""
+        batch_size = batch_size or MSEARCH_BATCH
+        lines = []
+        for query, groups in searches:
+            lines.append({"index": self.indices_for(query), "ignore_unavailable": True, "allow_no_indices": True})
+            lines.append(self.match_body(query, groups))
+        step = 2 * batch_size
+        return [lines[start : start + step] for start in range(0, len(lines), step)]
+
+    def match_many(self, searches):
+        """For each (query, groups) of `searches`, the set of uids it matches, through multi-search."""
+        found = []
+        try:
+            for request in self.match_requests(searches):
+                for answer in self.client.msearch(searches=request)["responses"]:
+                    if "error" in answer:
+                        raise SearchUnavailable(str(answer["error"]))
+                    found.append({hit["_id"] for hit in answer["hits"]["hits"]})
+        except _es_errors() as error:
+            raise SearchUnavailable(str(error)) from error
+        return found
+
     def indices_for(self, query):
         """The aliases a query reads: its scope's types only, or every type."""
         return ",".join(self.alias(t) for t in query.scope) if query.scope else self.search_pattern
@@ -374,6 +429,73 @@ class ElasticsearchBackend:
             buckets = result["values"]["buckets"]
             facets[facet] = {b["key"]: b["doc_count"] for b in buckets if b["doc_count"]}
         return BackendResult(total=response["hits"]["total"]["value"], docs=docs, facets=facets)
+
+    @classmethod
+    def _aggregation_body(cls, aggregation):
+        """The Elasticsearch aggregation of a search.query.Terms or Years, with its sub-aggregations."""
+        if isinstance(aggregation, Terms):
+            prefix = f"{aggregation.key}:"
+            if aggregation.values:
+                include = [prefix + str(value) for value in aggregation.values]
+            else:
+                include = prefix + (aggregation.include or ".*")
+            body = {
+                "terms": {
+                    "field": "tags",
+                    "size": aggregation.size,
+                    "include": include,
+                    "order": [{"_count": "desc"}, {"_key": "asc"}],
+                }
+            }
+        else:
+            body = {
+                "date_histogram": {"field": "date", "calendar_interval": "year", "format": "yyyy", "min_doc_count": 1}
+            }
+        if aggregation.sub:
+            body["aggs"] = {sub.name: cls._aggregation_body(sub) for sub in aggregation.sub}
+        return body
+
+    @classmethod
+    def _buckets(cls, aggregation, answer):
+        found = []
+        for bucket in answer["buckets"]:
+            if isinstance(aggregation, Terms):
+                key = bucket["key"].partition(":")[2]
+            else:
+                key = int(bucket["key_as_string"])
+            sub = {s.name: cls._buckets(s, bucket[s.name]) for s in aggregation.sub}
+            found.append(Bucket(key, bucket["doc_count"], sub))
+        return found
+
+    def aggregation_body(self, query, groups, aggregations):
+        """The request counting `aggregations` over every match of `query` (facet choices included)."""
+        filters, scope = self._filters(query)
+        return {
+            "query": {"bool": {"must": self._text_query(groups), "filter": [*scope, *filters.values()]}},
+            "aggs": {aggregation.name: self._aggregation_body(aggregation) for aggregation in aggregations},
+            "size": 0,
+            "track_total_hits": True,
+        }
+
+    def aggregate(self, query, groups, aggregations):
+        try:
+            response = self.client.search(
+                index=self.indices_for(query),
+                ignore_unavailable=True,
+                allow_no_indices=True,
+                **self.aggregation_body(query, groups, aggregations),
+            )
+        except _es_errors() as error:
+            raise SearchUnavailable(str(error)) from error
+        answers = response.get("aggregations", {})
+        # With no index at all, the answer has no aggregations.
+        buckets = {
+            aggregation.name: self._buckets(aggregation, answers[aggregation.name])
+            if aggregation.name in answers
+            else []
+            for aggregation in aggregations
+        }
+        return AggregationResult(total=response["hits"]["total"]["value"], buckets=buckets)
 
     def suggest(self, prefix, limit=8):
         try:

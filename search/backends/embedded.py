@@ -13,7 +13,9 @@ from django.db import connection, transaction
 
 from ..analysis import analysed, batches
 from ..documents import SearchDoc
-from ..query import PRICE_RANGES, TERM_FACETS, BackendResult, date_bounds, price_bounds, today
+from ..query import PRICE_RANGES, TERM_FACETS, AggregationResult, BackendResult, date_bounds, price_bounds, today
+from .aggregations import count as count_aggregations
+from .aggregations import tag_values
 from .facets import cumulative_dates, date_bucket, date_bucket_keys, price_bucket
 from .postgresql import PostgreSQLFullText
 from .sqlite import SQLiteFullText
@@ -322,13 +324,16 @@ class EmbeddedBackend:
             )
         return predicates
 
-    def _candidates(self, query, groups):
-        """Every visible match as a narrow row, with its rank: one pass over the full-text index."""
+    def _candidates(self, query, groups, extra=""):
+        """Every visible match as a narrow row, with its rank: one pass over the full-text index. `extra`
+        columns (SQL) come last."""
         needed = ORDER_COLUMNS.get(query.effective_sort, ())
         ordering = ", ".join(f"e.{name}" if name in needed else "NULL" for name in ("rank", "title", "moment"))
         columns = (
             f"e.doc_type, e.category, e.district, e.status, e.date, e.price_min, e.price_max, e.expires, {ordering}"
         )
+        if extra:
+            columns = f"{columns}, {extra}"
         where, params = _scope_sql(query)
         match = self._match(groups)
         with connection.cursor() as cursor:
@@ -371,6 +376,41 @@ class EmbeddedBackend:
         return BackendResult(
             total=len(selected), docs=[(docs[row[0]], row[1]) for row in page if row[0] in docs], facets=facets
         )
+
+    def aggregate(self, query, groups, aggregations):
+        """Counts `aggregations` (search.query.Terms, Years) over every match of `query`: the matches are
+        selected once with their dates and tags, then counted like the facets (backends.aggregations)."""
+        rows = self._candidates(query, groups, extra="e.tags")
+        predicates = self._predicates(query)
+        if predicates:
+            rows = [row for row in rows if all(test(row) for test in predicates.values())]
+        matches = [(row[6], tag_values(row[-1] or "")) for row in rows]
+        return AggregationResult(total=len(matches), buckets=count_aggregations(matches, aggregations))
+
+    def match_many(self, searches):
+        """For each (query, groups) of `searches`, the set of uids it matches: one statement per search
+        reading only the matching rows' facet columns (no counts, no order, no documents), then the
+        uids of every match read at once."""
+        selected = []
+        for query, groups in searches:
+            rows = self._candidates(query, groups)
+            predicates = list(self._predicates(query).values())
+            selected.append([row[0] for row in rows if all(test(row) for test in predicates)])
+        uids = self._uids({pk for pks in selected for pk in pks})
+        return [{uids[pk] for pk in pks} for pks in selected]
+
+    @staticmethod
+    def _uids(pks):
+        from ..models import SearchEntry
+
+        pks, found = list(pks), {}
+        for start in range(0, len(pks), 500):
+            rows = SearchEntry.objects.filter(pk__in=pks[start : start + 500])
+            found.update(
+                (pk, f"{doc_type}:{object_id}")
+                for pk, doc_type, object_id in rows.values_list("pk", "doc_type", "object_id")
+            )
+        return found
 
     @staticmethod
     def _documents(pks):

@@ -9,6 +9,7 @@ outbox then writes to both and the search service reads Elasticsearch).
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from listings.tests.factories import FinancingNeedFactory
@@ -165,7 +166,13 @@ def test_no_private_contact_or_document_reaches_the_index(backend, django_captur
             contact_email=SECRET_EMAILS[1],
             status_reason="内部审核意见：材料齐全",
         )
-        QualificationDocument.objects.create(institution=institution, title="执业许可证扫描件", file="x.pdf")
+        QualificationDocument.attach(
+            SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%%EOF\n"),
+            "application/pdf",
+            user=None,
+            title="执业许可证扫描件",
+            institution=institution,
+        )
         OfferingFactory(institution=institution, title="专利年费代缴")
     for doc_type in ("institution", "offering"):
         stored = _stored(doc_type)

@@ -112,6 +112,7 @@ def control(action):
 
 
 @pytest.mark.elasticsearch
+@pytest.mark.alone
 @pytest.mark.skipif(
     not os.environ.get("ELASTICSEARCH_CONTROL"),
     reason="needs ELASTICSEARCH_CONTROL (a command taking stop/start) to stop and restart the node",

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import REVIEW_INSTITUTIONS
+from core.attachments import PrivateAttachment
 from core.models import WorkflowEvent
 from core.naming import EnglishNamed
-from core.storage import private_storage
 from core.workflow import ALREADY, FORBIDDEN, IMPOSSIBLE, Workflow, step
 from reference.models import District
 
@@ -86,6 +86,10 @@ class InstitutionQuerySet(models.QuerySet):
             return self.none()
         return self.filter(organisation__memberships__user=user)
 
+    def housed_in_centre(self):
+        """The public institutions housed in the service centre: listed on the centre's page."""
+        return self.public().filter(in_service_centre=True)
+
 
 class Institution(models.Model):
     class Status(models.TextChoices):
@@ -123,6 +127,9 @@ class Institution(models.Model):
     status_reason = models.TextField(_("审核意见"), blank=True)
     # An approved institution may pause its listing itself; staff suspension is a status.
     is_active = models.BooleanField(_("对外展示"), default=True)
+    # Set by staff who review institutions: the institution has a desk in the city's IP service centre
+    # (知识产权服务中心/集聚区); shown on the centre's page and as a badge in the directory.
+    in_service_centre = models.BooleanField(_("入驻知识产权服务中心"), default=False)
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
     approved_at = models.DateTimeField(_("通过时间"), null=True, blank=True)
 
@@ -240,26 +247,21 @@ class Institution(models.Model):
         return round(self.median_reply_seconds / 3600, 1)
 
 
-def qualification_upload_to(instance, filename):
-    return f"institutions/{instance.institution_id}/qualifications/{filename}"
+class QualificationDocument(PrivateAttachment):
+    """A licence or certificate uploaded with the application (`core.attachments.PrivateAttachment`); private,
+    downloadable by staff and members."""
 
-
-class QualificationDocument(models.Model):
-    """A licence or certificate uploaded with the application; private, downloadable by staff and members."""
+    upload_folder = "institutions/{institution_id}/qualifications"
 
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("文件名称"), max_length=100)
-    file = models.FileField(_("文件"), upload_to=qualification_upload_to, storage=private_storage)
+    # The application stays when the person who uploaded its licence leaves.
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["uploaded_at"]
         verbose_name = _("资质文件")
         verbose_name_plural = _("资质文件")
-
-    def __str__(self):
-        return self.title
 
     def get_absolute_url(self):
         return reverse("services:qualification_document", args=[self.pk])

@@ -2,7 +2,7 @@
 
 One invoice request per order (a database constraint); title and tax number default to the ordering
 organisation's name and credit code. The issued file is stored privately and read by the two sides only
-(and finance staff).
+(and finance staff), under a generated name with its original name kept (`core.attachments`).
 """
 
 from django.conf import settings
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.credit_code import validate_credit_code
 from accounts.roles import VIEW_PAYMENTS
-from core.storage import private_storage
+from core.attachments import FileFields, private_file_fields
 
 from .offerings import format_fen
 from .orders import Actor, Order
@@ -31,6 +31,8 @@ class InvoiceQuerySet(models.QuerySet):
 
 
 class Invoice(models.Model):
+    FILE = FileFields("file")
+
     class Kind(models.TextChoices):
         ORDINARY = "ordinary", _("增值税普通发票")
         SPECIAL = "special", _("增值税专用发票")
@@ -56,9 +58,7 @@ class Invoice(models.Model):
     requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
     number = models.CharField(_("发票号码"), max_length=30, blank=True)
     issued_on = models.DateField(_("开票日期"), null=True, blank=True)
-    file = models.FileField(
-        _("发票文件"), upload_to="services/invoices/", storage=private_storage, max_length=200, blank=True
-    )
+    file, file_name, file_type, file_size = private_file_fields(_("发票文件"), "services/invoices", blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("开票人"),

@@ -13,6 +13,7 @@ from payments.models import BankAccount, Payment, Refund
 from services import orders
 from services.models import OrderEvent, OrderStatus
 from tests.factories import staff_in
+from tests.private_files import assert_kept_under_a_generated_name
 
 from .factories import member_of
 
@@ -196,14 +197,14 @@ def test_without_a_bank_account_the_enterprise_is_told_to_ask_the_institution(
     assert not Payment.objects.for_object(order).exists()
 
 
-def _paid_by_transfer(order, enterprise_user, institution_user):
+def _paid_by_transfer(order, enterprise_user, institution_user, receipt_name="回单.pdf"):
     payment = orders.record_transfer(
         order,
         enterprise_user,
         amount=order.amount,
         transfer_date=timezone.localdate(),
         payer_bank="江苏银行",
-        receipt=receipt(),
+        receipt=receipt(receipt_name),
     )
     orders.confirm_transfer(order, payment, institution_user)
     return payment
@@ -285,3 +286,52 @@ def test_unpaid_order_is_reminded_once_then_lapses_unless_a_transfer_awaits_conf
     assert accepted.status == OrderStatus.CANCELLED
     assert waiting.status == OrderStatus.ACCEPTED
     assert accepted.events.last().actor == "system"
+
+
+@pytest.mark.files
+def test_receipts_and_the_invoice_are_stored_under_generated_names_and_downloaded_under_their_own(
+    client, accepted, enterprise_user, institution_user
+):
+    payment = _paid_by_transfer(accepted, enterprise_user, institution_user, receipt_name="工行回单-张三.pdf")
+    refund = orders.record_refund_transfer(
+        accepted,
+        institution_user,
+        amount=100,
+        reason="少交付一项",
+        transfer_date=timezone.localdate(),
+        receipt=receipt("退款回单-王五.pdf"),
+    )
+    orders.request_invoice(
+        accepted, enterprise_user, kind="ordinary", send_to="a@example.com", **orders.invoice_defaults(accepted)
+    )
+    invoice = orders.issue_invoice(
+        accepted.invoice, institution_user, number="0001", issued_on=timezone.localdate(), file=receipt("发票-赵六.pdf")
+    )
+    payment.refresh_from_db()
+    base = f"/institutions/orders/{accepted.pk}"
+    client.force_login(enterprise_user)
+    for field_file, name, url in (
+        (payment.receipt, "工行回单-张三.pdf", f"{base}/transfers/{payment.pk}/receipt/"),
+        (refund.receipt, "退款回单-王五.pdf", f"{base}/refunds/{refund.pk}/receipt/"),
+        (invoice.file, "发票-赵六.pdf", f"{base}/invoice/file/"),
+    ):
+        assert_kept_under_a_generated_name(client, field_file, name, url)
+    assert (payment.receipt_name, payment.receipt_type, payment.receipt_size) == (
+        "工行回单-张三.pdf",
+        "application/pdf",
+        len(PDF),
+    )
+
+
+def test_a_receipt_that_is_not_what_its_name_says_is_refused_by_the_domain(accepted, enterprise_user):
+    """The domain checks the bytes, whoever calls it: a form is not the only way in."""
+    with pytest.raises(orders.OrderError, match=r"回单\.pdf"):
+        orders.record_transfer(
+            accepted,
+            enterprise_user,
+            amount=accepted.amount,
+            transfer_date=timezone.localdate(),
+            payer_bank="江苏银行",
+            receipt=receipt(content=b"MZ\x90\x00 not a pdf"),
+        )
+    assert not Payment.objects.exists()

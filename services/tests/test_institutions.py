@@ -7,6 +7,7 @@ from reference.models import District
 from services import institutions, statistics
 from services.models import Institution, InstitutionEvent, Notification, ServiceCategory
 from tests.factories import MembershipFactory
+from tests.private_files import assert_kept_under_a_generated_name
 
 from .factories import InstitutionFactory, InstitutionOrganisationFactory, member_of
 
@@ -246,6 +247,7 @@ def test_staff_review_screens_list_pending_applications(client, staff_user, djan
     assert response.content.decode().count("/admin/services/applications/") >= 5
 
 
+@pytest.mark.files
 def test_qualification_documents_are_private(client, applicant, staff_user, outsider):
     client.force_login(applicant)
     client.post("/institutions/apply/", application_data())
@@ -271,3 +273,26 @@ def test_statistics_count_approved_institutions_a_paused_listing_included(staff_
     assert institutions.count() == 2
     assert institutions.count(district=District.objects.get(code="haizhou")) == 2
     assert institutions.count(district=District.objects.get(code="donghai")) == 0
+
+
+@pytest.mark.files
+def test_a_qualification_document_is_stored_under_a_generated_name_and_downloaded_under_its_own(client, applicant):
+    client.force_login(applicant)
+    licence = SimpleUploadedFile("营业执照-李明.pdf", b"%PDF-1.4\n%%EOF\n")
+    client.post("/institutions/apply/", application_data(qualification=licence))
+    document = Institution.objects.get().documents.get()
+    assert (document.original_name, document.content_type) == ("营业执照-李明.pdf", "application/pdf")
+    assert_kept_under_a_generated_name(
+        client, document.file, "营业执照-李明.pdf", f"/institutions/documents/{document.pk}/"
+    )
+
+
+def test_a_document_that_is_not_what_its_name_says_is_refused_by_the_application_itself(applicant):
+    """The domain checks the bytes, whoever calls it: a form is not the only way in."""
+    listing = {"institution_type": "patent_agency", "licence_number": "32231"}
+    disguised = SimpleUploadedFile("licence.pdf", b"MZ\x90\x00 not a pdf")
+    with pytest.raises(institutions.InstitutionError, match=r"licence\.pdf"):
+        institutions.submit_application(
+            applicant, applicant.organisation, listing=listing, categories=[], documents=[("执照", disguised)]
+        )
+    assert not Institution.objects.exists()

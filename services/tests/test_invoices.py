@@ -60,6 +60,7 @@ def test_bad_invoice_request_is_refused_with_a_message(client, paid, enterprise_
     assert not Invoice.objects.exists()
 
 
+@pytest.mark.files
 def test_requested_once_issued_once_and_downloaded_by_the_two_sides(
     client, paid, enterprise_user, institution_user, outsider
 ):

@@ -104,10 +104,12 @@ def test_a_rights_handler_sees_no_pending_or_suspended_institution_nor_its_docum
     pending = InstitutionFactory(status=Institution.Status.PENDING, approved_at=None)
     suspended = InstitutionFactory(status=Institution.Status.SUSPENDED)
     draft = OfferingFactory(institution=InstitutionFactory(), status="draft")
-    document = QualificationDocument.objects.create(
-        institution=pending,
+    document = QualificationDocument.attach(
+        SimpleUploadedFile("licence.pdf", b"%PDF-1.4\n%%EOF\n"),
+        "application/pdf",
+        user=None,
         title="执业许可证",
-        file=SimpleUploadedFile("licence.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
+        institution=pending,
     )
     client.force_login(handler)
     for institution in (pending, suspended):

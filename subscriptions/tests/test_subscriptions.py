@@ -298,3 +298,30 @@ def test_an_item_matched_as_soon_as_it_is_indexed_is_found_on_elasticsearch_with
     watch(reader, "q=碳纤维")
     approve(submitted(poster, title="碳纤维预浸料专利许可"))
     assert matching.match_new_items() == 1
+
+
+def test_saved_searches_matched_in_several_batches_each_find_their_items(reader, poster, monkeypatch):
+    """More distinct searches than one batch (of the service, and of Elasticsearch's multi-search) holds:
+    each still hears of exactly the items it finds, none of another's."""
+    from search.backends import elastic
+
+    monkeypatch.setattr(matching, "MATCH_CHUNK", 2)
+    monkeypatch.setattr(elastic, "MSEARCH_BATCH", 2)
+    words = ["碳纤维", "预浸料", "石英砂", "抗肿瘤", "集装箱"]
+    searches = {word: watch(reader, f"q={word}", name=word) for word in words}
+    approve(submitted(poster, title="碳纤维预浸料专利许可", description="连续化制备方法。"))
+    approve(submitted(poster, title="高纯石英砂提纯专利转让", description="酸浸提纯工艺。"))
+    approve(submitted(poster, title="中药配方颗粒专利转让", description="儿童感冒颗粒。"))
+    tasks.match_saved_searches()
+    found = {
+        word: set(Match.objects.filter(saved_search=saved).values_list("object_id", flat=True))
+        for word, saved in searches.items()
+    }
+    titles = dict(Listing.objects.values_list("pk", "title"))
+    assert {word: {titles[int(pk)] for pk in pks} for word, pks in found.items()} == {
+        "碳纤维": {"碳纤维预浸料专利许可"},
+        "预浸料": {"碳纤维预浸料专利许可"},
+        "石英砂": {"高纯石英砂提纯专利转让"},
+        "抗肿瘤": set(),
+        "集装箱": set(),
+    }

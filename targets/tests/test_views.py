@@ -7,13 +7,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from targets.entries import certify_enterprise, record_entry
 from targets.models import DemonstrationCertification, ImportBatch, Indicator, IndicatorEntry
 from tests.factories import OrganisationFactory
+from tests.private_files import assert_kept_under_a_generated_name
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +77,7 @@ def test_anonymous_visitors_are_sent_to_log_in_for_reports(client):
     assert response.status_code == 302 and "login" in response["Location"]
 
 
+@pytest.mark.files
 def test_staff_download_the_evidence(staff_client, certification):
     response = staff_client.get(reverse("targets:certification_evidence", args=[certification.pk]))
     assert response.status_code == 200
@@ -88,6 +93,27 @@ def test_public_summary_shows_only_published_indicators(client):
     assert "PCT国际专利申请量" in html
     assert "马德里体系国际注册商标" not in html
     assert "SELECT" not in html
+
+
+def test_signed_in_summary_shows_a_new_figure_on_the_next_request(
+    enterprise_client, staff, django_assert_max_num_queries
+):
+    # The counted summary is kept between requests (targets.views.summary); a recorded figure replaces it.
+    Indicator.objects.filter(code="pct-applications").update(is_published=True)
+    url = reverse("targets:summary")
+    # The first page also creates the footer settings, a change of what pages show.
+    enterprise_client.get(url)
+    assert "4,321" not in enterprise_client.get(url).content.decode()
+    with django_assert_max_num_queries(10):
+        enterprise_client.get(url)
+    record_entry(
+        Indicator.objects.get(code="pct-applications"),
+        as_of=timezone.localdate(),
+        value=Decimal(4321),
+        source_note="市科技局",
+        user=staff,
+    )
+    assert "4,321" in enterprise_client.get(url).content.decode()
 
 
 def test_xlsx_export_holds_every_indicator_with_value_and_status(staff_client, staff):
@@ -190,6 +216,23 @@ def test_staff_certify_an_enterprise_with_evidence(staff_client):
     assert Path(certification.evidence.path).is_relative_to(settings.PRIVATE_MEDIA_ROOT)
 
 
+def test_revoking_a_certification_says_what_happened_and_a_second_revocation_says_why_not(staff_client, certification):
+    url = reverse("targets_admin:certification_revoke", args=[certification.pk])
+
+    def told(data):
+        response = staff_client.post(url, data)
+        assert response.status_code == 302
+        # The messages of the earlier posts stay queued until a page shows them: the last one is this post's.
+        return [str(message) for message in get_messages(response.wsgi_request)][-1]
+
+    assert told({"revoked_on": "not a day"}) == "请填写有效的撤销日期。"
+    assert told({"revoked_on": "2015-01-01"}) == "撤销日期不能早于认定日期。"
+    assert told({"revoked_on": "2016-06-01"}) == "已撤销该认定。"
+    assert told({"revoked_on": "2016-07-01"}) == "该认定已撤销。"
+    certification.refresh_from_db()
+    assert certification.revoked_on == date(2016, 6, 1)
+
+
 def test_certifying_an_institution_or_without_a_real_pdf_is_refused(staff_client):
     institution = OrganisationFactory(kind="institution")
     response = staff_client.post(
@@ -225,3 +268,52 @@ def test_xlsx_export_writes_formula_like_text_as_text(staff_client):
     cell = next(row[2] for row in sheet.iter_rows(min_row=4) if row[1].value == "pct-applications")
     assert cell.data_type == "s"
     assert cell.value == '\'=HYPERLINK("http://evil.example/","x")'
+
+
+@pytest.mark.files
+def test_evidence_and_an_entrys_attachment_keep_their_names_as_data_not_in_the_storage_path(staff_client, staff):
+    certification = certify_enterprise(
+        OrganisationFactory(),
+        certificate_number="LYG-BZH-2015-009",
+        certified_on=date(2015, 6, 18),
+        issued_by="市科技局",
+        evidence=SimpleUploadedFile("示范企业证书-恒瑞.pdf", PDF),
+        user=staff,
+    )
+    entry = record_entry(
+        Indicator.objects.get(code="pct-applications"),
+        as_of=timezone.localdate(),
+        value=Decimal(12),
+        source_note="市知识产权局统计",
+        user=staff,
+        attachment=SimpleUploadedFile("统计表-张三.pdf", PDF),
+    )
+    for field_file, name, url in (
+        (
+            certification.evidence,
+            "示范企业证书-恒瑞.pdf",
+            reverse("targets:certification_evidence", args=[certification.pk]),
+        ),
+        (entry.attachment, "统计表-张三.pdf", reverse("targets_admin:entry_attachment", args=[entry.pk])),
+    ):
+        assert_kept_under_a_generated_name(staff_client, field_file, name, url)
+    assert (entry.attachment_name, entry.attachment_type, entry.attachment_size) == (
+        "统计表-张三.pdf",
+        "application/pdf",
+        len(PDF),
+    )
+
+
+def test_evidence_that_is_not_what_its_name_says_is_refused_by_the_domain(staff):
+    """The domain checks the bytes, whoever calls it (the admin form, an import, a script)."""
+    with pytest.raises(ValidationError) as refused:
+        certify_enterprise(
+            OrganisationFactory(),
+            certificate_number="LYG-BZH-2015-010",
+            certified_on=date(2015, 6, 18),
+            issued_by="市科技局",
+            evidence=SimpleUploadedFile("证书.pdf", b"MZ\x90\x00 not a pdf"),
+            user=staff,
+        )
+    assert "evidence" in refused.value.message_dict
+    assert not DemonstrationCertification.objects.filter(certificate_number="LYG-BZH-2015-010").exists()

@@ -18,6 +18,8 @@ AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" /
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Wagtail's own interface (editor, and the admin views built on its chrome) is Wagtail's to keep accessible.
 NOT_OURS = ["/admin/"]
+# How long a page may take to load and be checked before it reports that it could not be (see RUN_ON_LOAD).
+BOUND_SECONDS = 20
 
 RUN_ON_LOAD = """
 (() => {
@@ -42,8 +44,28 @@ RUN_ON_LOAD = """
       nodes: v.nodes.map((n) => ({target: n.target.join(" "), summary: n.failureSummary})),
     }))});
   };
-  const start = () => run().catch((error) => report({error: String(error)}));
-  if (document.readyState === "complete") start(); else window.addEventListener("load", start, {once: true});
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    window.__axeState = "running";
+    run().catch((error) => report({error: String(error)}));
+  };
+  // The load event alone is not enough: Chromium has been seen to complete a document (reloaded at the same URL
+  // after a form's redirect) without this listener ever being called, so the state is also polled.
+  window.addEventListener("load", start, {once: true});
+  const whenComplete = () => (document.readyState === "complete" ? start() : setTimeout(whenComplete, 200));
+  whenComplete();
+  // A page that never reaches its result would hold the journey's next navigation for ever: after a bound it
+  // reports why instead (its state and what it was still loading), and the navigation goes on.
+  setTimeout(() => {
+    if (window.__axeState === "done") return;
+    const loaded = new Set(performance.getEntriesByType("resource").map((entry) => entry.name));
+    const wanted = [...document.querySelectorAll("script[src], link[rel=stylesheet][href], img[src]")]
+      .map((element) => element.src || element.href).filter((url) => url && !loaded.has(url));
+    report({error: `no result within ${config.boundSeconds} s (document ${document.readyState}, `
+      + `axe ${window.__axeState || "not started"}, not loaded: ${wanted.join(", ") || "nothing"})`});
+  }, config.boundSeconds * 1000);
 })();
 """
 
@@ -61,7 +83,7 @@ class AccessibilityAudit:
         if not AXE_SCRIPT.exists():
             raise RuntimeError(f"{AXE_SCRIPT} is missing: run `npm ci` (axe-core is pinned in package.json)")
         context.add_init_script(path=str(AXE_SCRIPT))
-        config = {"origin": self.base_url, "notOurs": NOT_OURS, "tags": WCAG_TAGS}
+        config = {"origin": self.base_url, "notOurs": NOT_OURS, "tags": WCAG_TAGS, "boundSeconds": BOUND_SECONDS}
         context.add_init_script(RUN_ON_LOAD % {"config": json.dumps(config)})
         context.expose_binding("__axeReport", self._report)
         context.route("**/*", self._hold_until_checked)
@@ -99,6 +121,15 @@ class AccessibilityAudit:
         for route in self._held.pop(page, []):
             route.continue_()
 
+    def release(self, context):
+        """Lets every navigation still held for a page of `context` go, so that closing it waits for nothing."""
+        for page in context.pages:
+            for route in self._held.pop(page, []):
+                try:
+                    route.continue_()
+                except PlaywrightError:
+                    pass  # its request already ended (the page went away)
+
     def finish(self, page):
         """Waits (bounded) for the result of the page the journey ended on. A page that never reports is
         one more line of the report, so the violations found before it are still shown."""
@@ -108,7 +139,21 @@ class AccessibilityAudit:
             try:
                 page.wait_for_function("() => window.__axeState === 'done'", timeout=30_000)
             except PlaywrightTimeoutError:
-                self.errors.append(f"{page.url}: no result within 30 s")
+                self.errors.append(f"{page.url}: no result within 30 s ({self._stalled(page)})")
+
+    @staticmethod
+    def _stalled(page):
+        """What the page was still waiting for, so a stalled journey says why: axe runs on `load`."""
+        try:
+            state = page.evaluate(
+                """() => ({ready: document.readyState, axe: window.__axeState || "not started",
+                           unfinished: [...document.images].filter((image) => !image.complete)
+                             .map((image) => image.src)})"""
+            )
+        except PlaywrightError as error:
+            return f"the page could not be asked: {error}"
+        unfinished = ", ".join(state["unfinished"]) or "none"
+        return f"document {state['ready']}, axe {state['axe']}, images still loading: {unfinished}"
 
     def report(self):
         lines = [f"{len(self.violations)} WCAG 2.1 A/AA violation(s) found by axe-core:"]

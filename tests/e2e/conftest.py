@@ -75,6 +75,7 @@ def audited_page(browser, live_server, request):
     for context in contexts:
         for page in context.pages:
             audit.finish(page)
+        audit.release(context)
         context.close()
     if audit.violations or audit.errors:
         report = audit.report()

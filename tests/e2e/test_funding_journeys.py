@@ -1,7 +1,9 @@
 """Special funds in the browser: staff publish a programme, an enterprise applies with three of its patents
-(one ineligible, explained), a reviewer takes it through 受理, 初审 and 复核 and publicises it, a visitor
-objects and the objection is dismissed, finance records the payment after the objection period, the
-applicant sees every step, and the targets dashboard's funds-paid figure moves."""
+(one ineligible, explained), a reviewer takes it through 受理 and 初审, is told before any click that 复核 is
+another reviewer's, who approves it and publicises it, a visitor objects and the objection is dismissed,
+finance records the payment after the objection period, the applicant sees every step, and the targets
+dashboard's funds-paid figure moves. Then a borrower applies for the interest subsidy (贴息) on the pledge
+loan its bank granted and recorded on the platform, and sees the amount the platform computed."""
 
 import re
 from datetime import timedelta
@@ -13,7 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from funding import demo
-from funding.models import Application, Programme
+from funding.models import Application, ItemType, Programme
 from register.models import Patent
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -89,13 +91,22 @@ def test_a_patent_funding_application_from_programme_to_payment(page):
     application = Application.objects.get(programme=programme)
     log_out(page)
 
-    # The programme's reviewer takes it through 受理, 初审 and 复核, then publicises it.
+    # The programme's reviewer takes it through 受理 and 初审; 复核 is not theirs, and the page says so.
     log_in(page, demo.REVIEWER_EMAIL)
     page.goto("/funding/review/")
     page.locator("#queue").get_by_role("link", name=application.organisation.name).first.click()
-    for step, status in (("受理", "已受理"), ("初审通过", "初审通过"), ("复核通过", "复核通过")):
+    for step, status in (("受理", "已受理"), ("初审通过", "初审通过")):
         page.locator("#review").get_by_role("button", name=step).click()
         expect(page.locator("#application-status")).to_contain_text(status)
+    expect(page.locator("#approve-refusal")).to_contain_text("四眼原则")
+    expect(page.locator("#review").get_by_role("button", name="复核通过")).to_have_count(0)
+    log_out(page)
+
+    # A second reviewer takes 复核 and publicises it.
+    log_in(page, demo.CHECKER_EMAIL)
+    page.goto(application.get_absolute_url())
+    page.locator("#review").get_by_role("button", name="复核通过").click()
+    expect(page.locator("#application-status")).to_contain_text("复核通过")
     expect(page.locator("#approved-amount")).to_have_text("10000.00")
     page.goto(f"/funding/programmes/{programme.pk}/publicise/")
     page.fill("#id_title", "本年度专利资助拟资助名单公示（第一批）")
@@ -144,3 +155,42 @@ def test_a_patent_funding_application_from_programme_to_payment(page):
 
         log_in(page, "admin@demo.ip.lyg")
         assert funds_paid_on_the_dashboard(page) == paid_before + Decimal("10000")
+
+
+def test_a_borrower_applies_for_the_interest_subsidy_the_platform_computes_from_the_lenders_facts(page):
+    case = demo.loan_case()
+    programme = Programme.objects.get(title=demo.LOAN_PROGRAMME)
+
+    # The borrower reads the facts its bank recorded on the financing case, and cannot change them.
+    log_in(page, demo.BORROWER_EMAIL)
+    page.goto(f"/listings/cases/{case.pk}/")
+    expect(page.locator("#loan-facts")).to_contain_text("7000000.00")
+    expect(page.locator("#loan-facts")).to_contain_text("利息回单")
+    expect(page.locator("#loan-form")).to_have_count(0)
+
+    # It applies with the loan: 18 paid days × 7,000,000 × 4.35% ÷ 360 = 15,225.00 of interest, half of it.
+    page.goto("/funding/")
+    page.get_by_role("link", name=demo.LOAN_PROGRAMME).click()
+    expect(page.locator("#rules")).to_contain_text("50.00%")
+    page.get_by_role("button", name="在线申报").click()
+    page.select_option("#id_item_type", ItemType.LOAN_INTEREST.value)
+    page.select_option("#id_record", f"loan:{case.loan.pk}")
+    page.get_by_role("button", name="添加并核对").click()
+    row = page.locator("#items tr.eligible")
+    expect(row).to_contain_text("7612.50")
+    expect(row.locator(".item-basis")).to_contain_text("共 18 天，已付利息 15225.00 元")
+    page.fill("#id_bank_name", "江苏银行连云港分行")
+    page.fill("#id_bank_account", "3201 0000 0000 7788")
+    page.check("#id_declaration")
+    page.get_by_role("button", name="保存草稿").click()
+    page.get_by_role("button", name="提交申请").click()
+    expect(page.locator("#application-status")).to_contain_text("已提交")
+    expect(page.locator("#requested-amount")).to_have_text("7612.50")
+    application = Application.objects.get(programme=programme)
+    log_out(page)
+
+    # The programme's reviewer reads the lender's facts beside the amount.
+    log_in(page, demo.REVIEWER_EMAIL)
+    page.goto(application.get_absolute_url())
+    expect(page.locator("#loan-facts")).to_contain_text("7000000.00")
+    expect(page.locator("#loan-facts")).to_contain_text("4.3500")

@@ -118,7 +118,7 @@ def test_enterprise_pays_by_bank_transfer_and_gets_an_invoice(page, settings, sc
     expect(page.locator("#invoice-number")).to_have_text("32000000000012345678")
     with page.expect_download() as download:
         page.locator("#invoice-download").click()
-    assert download.value.suggested_filename.endswith(".pdf")
+    assert download.value.suggested_filename == "发票.pdf"
     page.goto("/institutions/invoices/")
     expect(page.locator("#invoice-list")).to_contain_text(order.number)
 

@@ -1,0 +1,29 @@
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+from evaluations.indicators import ensure_evaluation_indicators
+from evaluations.roles import ensure_evaluation_roles
+
+
+def seed(apps, schema_editor):
+    app_config = apps.get_app_config("evaluations")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
+    ensure_evaluation_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    ensure_evaluation_indicators(
+        apps.get_model("targets", "Indicator"), apps.get_model("reference", "ResponsibleUnit")
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("evaluations", "0001_initial"),
+        ("accounts", "0003_seed_roles"),
+        ("targets", "0002_seed_plan_indicators"),
+        ("reference", "0002_seed_reference_data"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
