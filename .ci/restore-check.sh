@@ -101,8 +101,9 @@ from django.core.files.storage import default_storage
 from services.models import QualificationDocument
 from services.tests.factories import InstitutionFactory
 institution = InstitutionFactory(organisation__name='连云港恢复演练专利代理所')
-document = QualificationDocument(institution=institution, title='许可证')
-document.file.save('qualification.pdf', ContentFile(b'%PDF-1.4 restore check'), save=True)
+document = QualificationDocument.attach(
+    ContentFile(b'%PDF-1.4 restore check', name='qualification.pdf'), 'application/pdf',
+    user=None, title='许可证', institution=institution)
 default_storage.save('original_images/restore-check.png', ContentFile(b'\x89PNG restore check'))
 print('IDS', institution.pk, document.pk)
 " | sed -n 's/^IDS //p' >"$work/ids"
