@@ -37,26 +37,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [[ -n ${DATABASE_URL:-} ]] || { echo "DATABASE_URL is not set" >&2; exit 2; }
 [[ -n ${S3_BUCKET:-} ]] || { echo "S3_BUCKET is not set" >&2; exit 2; }
 
-log() { printf '[restore %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { echo "$*" >&2; exit 1; }
-json() { # json CODE [ARG…]: CODE run on the JSON read from stdin (`data`), the ARGs in sys.argv[1:]
-  local code=$1
-  shift
-  "$python" -c "import json, sys; data = json.load(sys.stdin); $code" "$@"
-}
-es() { # es METHOD PATH [BODY]: the answer on stdout; an error answer on stderr, and a failure
-  local answer
-  answer=$(curl -sS --fail-with-body -X "$1" "$node$2" -H 'Content-Type: application/json' ${3:+-d "$3"}) ||
-    { echo "Elasticsearch: $1 $2: $answer" >&2; return 1; }
-  printf '%s\n' "$answer"
-}
-folder_of() { # folder_of LOCATION: a file-system repository's folder as the nodes see it (relative: under path.repo)
-  es GET "/_nodes/settings?filter_path=nodes.*.settings.path.repo" | json "
-import os.path
-nodes = list(data.get('nodes', {}).values())
-repo = nodes[0]['settings']['path']['repo'] if nodes else ''
-print(os.path.join(repo if isinstance(repo, str) else repo[0], sys.argv[1]))" "$1"
-}
+LOG_TAG=restore
+# shellcheck source=backup-common.sh
+source platform/backup-common.sh
 
 # --- Is the target fresh, and which way does the index come back? (nothing is changed before this is known)
 tables=$(psql "$DATABASE_URL" -X -tAc "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
