@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.attachments import InFolder
 from core.storage import private_storage
 from reference.models import District
 
@@ -67,7 +68,7 @@ class ImportBatch(models.Model):
     source = models.ForeignKey(ImportSource, verbose_name=_("数据来源"), on_delete=models.PROTECT)
     record_kind = models.CharField(_("记录类型"), max_length=10, choices=RecordKind.choices)
     filename = models.CharField(_("文件名"), max_length=200)
-    file = models.FileField(_("文件"), upload_to="register/imports/", storage=private_storage)
+    file = models.FileField(_("文件"), upload_to=InFolder("register/imports"), storage=private_storage, max_length=200)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PREVIEW)
     # {field: header as written in the file}
     mapping = models.JSONField(_("列对应"), default=dict)
@@ -392,7 +393,7 @@ class CustomsImport(models.Model):
         DISCARDED = "discarded", _("已放弃")
 
     filename = models.CharField(_("文件名"), max_length=200)
-    file = models.FileField(_("文件"), upload_to="register/customs/", storage=private_storage)
+    file = models.FileField(_("文件"), upload_to=InFolder("register/customs"), storage=private_storage, max_length=200)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PREVIEW)
     # The checked rows, as written to the register when the list is applied (dates as ISO strings).
     rows = models.JSONField(_("可导入的行"), default=list)

@@ -179,3 +179,17 @@ def test_recordals_are_counted_by_district_while_valid(manager, rights):
     rows, total = customs_recordals_by_district(on=date(2020, 1, 1))
     haizhou = next(row for row in rows if row[0].code == "haizhou")
     assert haizhou[1:] == (1, 1) and total == (1, 1)
+
+
+def test_a_customs_list_is_stored_under_a_generated_name_and_its_own_name_kept_as_data(manager, rights):
+    patent, _mark = rights
+    batch = customs.preview_list(
+        customs_list(
+            f"P2016-00001,专利,ZL{patent.application_number},连云港港城新材料有限公司,2016-01-05,2026-01-04",
+            name="李四 海关名单.csv",
+        ),
+        manager,
+    )
+    assert batch.file.name.startswith("register/customs/") and batch.file.name.endswith(".csv")
+    assert "李四" not in batch.file.name
+    assert batch.filename == "李四 海关名单.csv"

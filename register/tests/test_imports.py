@@ -235,3 +235,11 @@ def test_the_international_registration_date_and_the_day_a_cancellation_took_eff
     mark = Trademark.objects.get()
     assert (mark.status, mark.status_since) == (Trademark.Status.CANCELLED, date(2016, 5, 20))
     assert (mark.madrid_number, mark.madrid_date) == ("G1123456", date(2013, 4, 2))
+
+
+def test_an_uploaded_file_is_stored_under_a_generated_name_and_its_own_name_kept_as_data(manager):
+    batch = preview(csv_file([QUARTZ], name="张三的专利清单.csv"), manager)
+    stored = batch.file.name
+    assert stored.startswith("register/imports/") and stored.endswith(".csv")
+    assert "张三" not in stored
+    assert batch.filename == "张三的专利清单.csv"
