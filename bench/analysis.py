@@ -49,7 +49,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from bench.report import load, machine, write_section
+from bench.report import load, machine_line, write_section
 from bench.throwaway import django_in_throwaway_database, drop_throwaway_database, throwaway_database_name
 from bench.timing import alternate, latency, median_of, seconds
 
@@ -677,8 +677,7 @@ def write_report(pages, targets, load_before, minutes):
         ]
     lines += [
         f"- Date: {date.today().isoformat()}; the run took {minutes:.0f} min",
-        f"- Machine: {machine()}; load average (1, 5, 15 min) {load_before} before the run, {load()} after "
-        "(other work was running on the same CPUs unless this says otherwise)",
+        machine_line(load_before),
         f"- Rounds: {ROUNDS}, alternating the variants; the median over rounds",
         "",
     ]

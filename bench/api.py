@@ -29,7 +29,7 @@ import time
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from bench.report import load, machine, write_section
+from bench.report import load, machine_line, write_section
 from bench.throwaway import django_in_throwaway_database
 from bench.timing import alternate, latency, median_of, seconds
 
@@ -292,8 +292,7 @@ def write_report(result):
         "`make test`.",
         "",
         f"- Date: {date.today().isoformat()}; the run took {result['minutes']:.0f} min",
-        f"- Machine: {machine()}; load average (1, 5, 15 min) {result['load_before']} before the run, {load()} "
-        "after (other work was running on the same CPUs)",
+        machine_line(result["load_before"]),
         f"- Search backend: {result['backend']}"
         + (f" (Elasticsearch {result['version']}, single node, on the same CPUs)" if result["version"] else ""),
         f"- Data: {POSTINGS:,} published transaction postings (written in {result['posting_seconds']:.0f} s, "

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.report import load, machine, write_section
+from bench.report import load, machine_line, write_section
 
 LOCUSTFILE = Path(__file__).resolve().parent / "locustfile.py"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -87,8 +87,7 @@ def report(options, rows, load_before):
         "Written by `make load` (`bench/load.py`, Locust in its own process, on loopback); not part of `make test`.",
         "",
         f"- Date: {date.today().isoformat()}",
-        f"- Machine: {machine()}; load average (1, 5, 15 min) {load_before} before the run, {load()} after "
-        "(other work was running on the same CPUs)",
+        machine_line(load_before),
         f"- Served: {options.server or options.host}",
         f"- {options.users} simulated people (four visitors browsing and searching to one enterprise logged in "
         f"and sending inquiries), {options.spawn_rate:g} started per second, for {options.run_time}",

@@ -15,7 +15,6 @@ cache when nothing is set); set it up first as `make run` does (`make setup`).
 
 import http.client
 import os
-import platform
 import re
 import statistics
 import subprocess
@@ -25,6 +24,9 @@ import time
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
+
+from bench.report import load as load_average
+from bench.report import machine_line
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 10
@@ -201,17 +203,6 @@ def summarise(results):
     return rows
 
 
-def machine():
-    memory = ""
-    try:
-        with open("/proc/meminfo") as meminfo:
-            memory = f", {int(meminfo.readline().split()[1]) / 1024 / 1024:.1f} GiB memory"
-    except OSError:
-        pass
-    system = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
-    return f"{os.cpu_count()} CPUs (nproc){memory}, {system}"
-
-
 def report(rows, described, load_before, load_after):
     def met(ok):
         return "yes" if ok else "**missed**"
@@ -228,8 +219,7 @@ def report(rows, described, load_before, load_after):
         "and each ratio is the median of the per-round ratios. Cached: an anonymous visitor, served from the page "
         "cache. Signed in: the demo enterprise owner, whose pages are rendered every time (never cached).",
         "",
-        f"- Machine: {machine()}; shared: load average {load_before} before and {load_after} after the run "
-        "(other test runs were using the same two CPUs, and the client runs on them too)",
+        machine_line(load_before, load_after) + "; the client runs on the same CPUs",
         f"- Database: {described['database']}; cache: {described['cache']}; search: {described['search']}; "
         f"page cache: {described['page cache']}",
         f"- Data: {described['data']}; ten times the demo data: not measured",
@@ -269,7 +259,7 @@ def main():
         collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
         subprocess.run(collect, cwd=ROOT, env=env, check=True)
     pages, cookie, described = prepare(env)
-    load_before = "{:.1f}, {:.1f}, {:.1f}".format(*os.getloadavg())
+    load_before = load_average()
     servers = [gunicorn("config.wsgi:application", OURS_PORT, env), gunicorn("bench.bare:application", BARE_PORT, env)]
     try:
         wait_until_serving(OURS_PORT, "/healthz")
@@ -280,7 +270,7 @@ def main():
             server.terminate()
         for server in servers:
             server.wait(timeout=30)
-    load_after = "{:.1f}, {:.1f}, {:.1f}".format(*os.getloadavg())
+    load_after = load_average()
     write_section(report(summarise(results), described, load_before, load_after))
 
 

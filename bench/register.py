@@ -40,7 +40,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench.report import load, machine, write_section
+from bench.report import load, machine_line, write_section
 from bench.throwaway import django_in_throwaway_database
 from bench.timing import SetupClock, alternate, latency, median_of, seconds
 
@@ -469,8 +469,7 @@ def write_report(es, imported, es_version, load_before, minutes):
         f"- Date: {date.today().isoformat()}; the run took {minutes:.0f} min",
         f"- Size: {RECORDS:,} patent records in Elasticsearch"
         + ("" if RECORDS >= 1_000_000 else " (**not the issue's 1,000,000**: run again with the default size)"),
-        f"- Machine: {machine()}; load average (1, 5, 15 min) {load_before} before the run, {load()} after "
-        "(other work was running on the same CPUs unless this says otherwise)",
+        machine_line(load_before),
         f"- Elasticsearch: {es_version or 'not configured'} (single node, on the same CPUs; no Chinese analysis "
         "plugin); one shard, no replica, as `search_reindex` makes the index",
         f"- Queries: {len(QUERIES) + 5} register searches × {QUERY_ROUNDS} per round, {ROUNDS} rounds alternating ours "

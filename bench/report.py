@@ -28,6 +28,16 @@ def load():
         return "unknown"
 
 
+def machine_line(load_before, load_after=None):
+    """The "- Machine:" line of a report: the machine and its load averages before and after the run. The
+    benchmark's own processes count in the load; above the CPU count, other work shared the CPUs."""
+    after = load() if load_after is None else load_after
+    return (
+        f"- Machine: {machine()}; load average (1, 5, 15 min) {load_before} before the run, {after} after "
+        f"(the benchmark's own processes count in it; above {os.cpu_count()}, other work was sharing the CPUs)"
+    )
+
+
 def write_section(heading, lines, path=None):
     """Replaces one "## heading" section of docs/benchmarks.md (or adds it), leaving the others as they
     are: each benchmark writes its own section."""

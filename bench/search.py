@@ -22,7 +22,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench.report import load, machine, write_section
+from bench.report import load, machine_line, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 ES_DOCS = int(os.environ.get("BENCH_ES_DOCS", 100_000))
@@ -321,8 +321,7 @@ def write_report(es, embedded, es_version, load_before):
         "Written by `make bench` (`bench/search.py`); not part of `make test`.",
         "",
         f"- Date: {date.today().isoformat()}",
-        f"- Machine: {machine()}; load average (1, 5, 15 min) {load_before} before the run, {load()} after "
-        "(other work was running on the same CPUs)",
+        machine_line(load_before),
         f"- Elasticsearch: {es_version or 'not configured'} (single node, on the same CPUs; no Chinese analysis "
         "plugin)",
         f"- Queries: {len(QUERIES)} Chinese queries × {QUERY_ROUNDS} rounds, after one warm-up round",

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.report import load, machine, write_section
+from bench.report import load, machine_line, write_section
 from bench.throwaway import django_in_throwaway_database
 from bench.timing import alternate, median_of, seconds
 
@@ -225,8 +225,7 @@ def write_report(result):
         "(`bench/subscriptions.py`); not part of `make test`.",
         "",
         f"- Date: {date.today().isoformat()}; the whole run took {result['seconds'] / 60:.0f} min",
-        f"- Machine: {machine()}; load average (1, 5, 15 min) {result['load_before']} before the run, {load()} "
-        "after (other work was running on the same CPUs)",
+        machine_line(result["load_before"]),
         f"- Elasticsearch: {result['version']} (single node, on the same CPUs)",
         f"- Data: {EXISTING + NEW:,} documents of the cross-search's types, {NEW:,} of them new (arrivals); "
         f"{SEARCHES:,} saved searches of {PEOPLE:,} people, {result['queries']:,} distinct queries that can find "
