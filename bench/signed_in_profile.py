@@ -124,6 +124,7 @@ def main():
     parser.add_argument("--profile", action="store_true", help="then cProfile every page")
     parser.add_argument("--top", type=int, default=40, help="entries of the profile shown")
     parser.add_argument("--profile-file", help="also write the profile there (for pstats or snakeviz)")
+    parser.add_argument("--page", help="only the pages whose name contains this (e.g. directory)")
     arguments = parser.parse_args()
 
     env = server_environment()
@@ -131,6 +132,8 @@ def main():
         collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
         subprocess.run(collect, cwd=ROOT, env=env, check=True)
     pages, cookie, described = prepare(env)
+    if arguments.page:
+        pages = {name: path for name, path in pages.items() if arguments.page.lower() in name.lower()}
     signed_in, bare = clients(cookie)
     counts = query_counts(signed_in, pages)
     results = measure(signed_in, bare, pages, arguments.rounds, arguments.requests)

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.translation import get_language
 
 # What the middleware fetched for the request being served, for code that has no request at hand.
 _request_values = contextvars.ContextVar("pagecache_request_values", default=None)
@@ -134,6 +135,20 @@ def frame_value(request, name, make):
     if prefetched is not None:
         prefetched[key] = (generation, value)
     return value
+
+
+def public_fragment(request, name, make):
+    """The HTML of a part of a page that shows public records only and nothing of the person asking (a
+    list's results, its filter form), made by `make`, kept per language and URL until the generation
+    changes. Signed-in pages are never stored whole; this spares them rendering again what every visitor
+    sees. Off with the page cache (PAGE_CACHE_ENABLED)."""
+    if not settings.PAGE_CACHE_ENABLED or request is None or request.method != "GET":
+        return make()
+    # A preview shows a draft, never the public page.
+    if getattr(request, "is_preview", False):
+        return make()
+    key = f"fragment:{name}:{get_language()}:{request.get_host()}:{request.get_full_path()}"
+    return frame_value(request, key, make)
 
 
 # Values every page's frame reads, fetched with the generation in the same round trip.

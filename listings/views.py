@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.actions import form_went_through, tell_outcome
 from core.submissions import AlreadySubmitted, show_first_result, submitted_once
-from search.listing import page_number
+from search.listing import DeferredListing, page_number
 
 from . import financing as financing_domain
 from . import lists, postings
@@ -61,9 +61,14 @@ def financing(request):
 
 def _search_list(request, name, template):
     """A public list filtered, ordered and counted by the search (`listings.lists`, as its feed is)."""
-    form, query, page_obj = lists.filtered(name, request.GET, page=page_number(request.GET.get("page")))
-    context = {"form": form, "page_obj": page_obj, "query": _query_without_page(request), "highlight": bool(query.text)}
-    return render(request, template, context)
+
+    def search():
+        form, _query, page_obj = lists.filtered(name, request.GET, page=page_number(request.GET.get("page")))
+        return form, page_obj
+
+    # Searched only when the page's public fragment is not kept (core.pagecache.public_fragment).
+    listing = DeferredListing(search)
+    return render(request, template, {"listing": listing, "query": _query_without_page(request)})
 
 
 def _query_without_page(request):

@@ -9,6 +9,7 @@ nothing that stopped being public is ever shown.
 """
 
 from dataclasses import replace
+from functools import cached_property
 
 from django.core.paginator import Paginator
 
@@ -45,6 +46,31 @@ def listing_page(query, querysets):
     page.object_list = objects
     page.search_results = results
     return page
+
+
+class DeferredListing:
+    """A list page's filter form and page of results, searched only when a template first reads them: a
+    signed-in visitor's page keeps its public part (`{% public_fragment %}`), and then nothing is searched.
+    `make` returns (form, page)."""
+
+    def __init__(self, make):
+        self._make = make
+
+    @cached_property
+    def _made(self):
+        return self._make()
+
+    @property
+    def form(self):
+        return self._made[0]
+
+    @property
+    def page(self):
+        return self._made[1]
+
+    @property
+    def keyword(self):
+        return self.page.search_results.query.text
 
 
 def _objects_in_order(hits, querysets):

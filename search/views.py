@@ -1,5 +1,6 @@
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -98,17 +99,21 @@ def pagination(params, results):
 
 
 def search_context(request, types=None, per_page=10):
-    """Everything a search page renders; listing pages of other apps call it with their own types."""
+    """Everything a search page renders: the form and the query at once, the rest (`found`) searched only
+    when the page's public fragment is not kept (core.pagecache.public_fragment)."""
     form = SearchForm(request.GET)
     query = form.to_query(types=types, per_page=per_page)
+    return {"form": form, "query": query, "found": SimpleLazyObject(lambda: found(request, query))}
+
+
+def found(request, query):
+    """The search's answer and what the page builds from it: results, facet panels, pages, sorts."""
     results = service.search(query)
     params = request.GET.copy()
     names = service.reference_display_names()
     for hit in results.hits:
         hit.display_facts = service.display_facts(hit, names)
     return {
-        "form": form,
-        "query": query,
         "results": results,
         "facet_panels": facet_panels(params, results, names),
         "pagination": pagination(params, results),

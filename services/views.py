@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from core.actions import tell_outcome
 from core.submissions import AlreadySubmitted, show_first_result, submitted_once
 from payments.models import Payment
-from search.listing import listing_page, page_number
+from search.listing import DeferredListing, listing_page, page_number
 
 from . import comparison as comparison_rules
 from . import inbox, institutions, offerings, orders, reviews
@@ -93,14 +93,13 @@ def _querystring_without_page(request):
 
 
 def directory(request):
-    form, page = directory_page(request.GET, page_number(request.GET.get("page")))
+    # Searched only when the page's public fragment is not kept (core.pagecache.public_fragment).
+    listing = DeferredListing(lambda: directory_page(request.GET, page_number(request.GET.get("page"))))
     return render(
         request,
         "services/directory.html",
         {
-            "form": form,
-            "page_obj": page,
-            "keyword": page.search_results.query.text,
+            "listing": listing,
             "querystring": _querystring_without_page(request),
             "may_apply": institutions.may_apply(request.user),
         },

@@ -8,7 +8,7 @@ here, by its title and document number as text.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -250,13 +250,20 @@ class PolicyPage(RestrictionsFromCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = [
-            link.related
-            for link in self.related_policies.select_related("related__issuing_agency")
-            if link.related.live
-        ]
-        context["attachments"] = [block.value for block in self.body if block.block_type == "attachment"]
-        context["repealing_document"] = None if self.is_valid_document else self.repealing_document
+        # Read only when the page's public fragment is not kept (core.pagecache.public_fragment).
+        context["related"] = SimpleLazyObject(
+            lambda: [
+                link.related
+                for link in self.related_policies.select_related("related__issuing_agency")
+                if link.related.live
+            ]
+        )
+        context["attachments"] = SimpleLazyObject(
+            lambda: [block.value for block in self.body if block.block_type == "attachment"]
+        )
+        context["repealing_document"] = SimpleLazyObject(
+            lambda: None if self.is_valid_document else self.repealing_document
+        )
         return context
 
 
