@@ -12,7 +12,7 @@ demo records its stories use; `load_demo` loads them in that order, whatever the
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from graphlib import TopologicalSorter
 from importlib import import_module
 from importlib.util import find_spec
@@ -65,8 +65,29 @@ def at(when):
     """Run the block with the clock frozen at `when` (a `When`). A story never happens in the future: a
     moment of the load day later than the real time (the demo loaded early in the morning) is played now."""
     moment = min(when.moment(), real_now())
-    with time_machine.travel(moment, tick=False):
+    with time_machine.travel(moment, tick=False), _requests_signed_at_the_real_time():
         yield moment
+
+
+@contextmanager
+def _requests_signed_at_the_real_time():
+    """Object storage refuses a request signed more than a few minutes away from its own clock (403), so
+    while a story's clock is frozen in the past, the bucket's client (botocore) signs with the real time."""
+    try:
+        from botocore import auth
+    except ImportError:  # no bucket client installed: nothing signs requests
+        yield
+        return
+
+    def real_utc_now(remove_tzinfo=True):
+        now = time_machine.escape_hatch.datetime.datetime.now(tz=UTC)
+        return now.replace(tzinfo=None) if remove_tzinfo else now
+
+    frozen, auth.get_current_datetime = auth.get_current_datetime, real_utc_now
+    try:
+        yield
+    finally:
+        auth.get_current_datetime = frozen
 
 
 def on(when_date):
