@@ -155,6 +155,29 @@ def public_fragment(request, name, make):
 FRAME_NAMES = ["navigation", "view-restrictions", "footer"]
 
 
+def _site_key(request):
+    return f"{FRAME_PREFIX}site:{request._get_raw_host()}:{request.get_port()}"
+
+
+def _reuse_site(request, values):
+    """Wagtail looks up the site of every page request in the database (`Site.find_for_request`, which reads
+    `request._wagtail_site` first): the site it found for this host and port is kept with the generation (a
+    site or page saved replaces it) and handed to it, fetched with the frame's values, at no round trip."""
+    stored = values.get(_site_key(request))
+    if stored is not None and stored[0] == current_generation(values):
+        request._wagtail_site = stored[1]
+        return True
+    return False
+
+
+def _keep_site(request, values):
+    """After a request in which Wagtail looked the site up itself: keep what it found, under the generation
+    read before the request (a change meanwhile makes it stale at once)."""
+    site = request.__dict__.get("_wagtail_site")
+    if site is not None:
+        cache.set(_site_key(request), (current_generation(values), site), timeout=settings.PAGE_CACHE_TIMEOUT)
+
+
 def _is_public_record(sender, update_fields=None):
     meta = sender._meta
     if meta.label_lower in PRIVATE_MODELS:
@@ -229,20 +252,27 @@ class AnonymousPageCacheMiddleware:
 
     def respond(self, request, key, values):
         if key is None:
-            return self.private(self.get_response(request))
+            return self.private(self.rendered(request, values))
         generation = current_generation(values)
         stored = values.get(key)
         if stored is not None and stored[0] == generation:
             return self.rebuild(stored)
         # Not stored: the page is rendered, and its frame is fetched in one more round trip.
         values.update(self.fetch(request, None))
-        response = self.get_response(request)
+        response = self.rendered(request, values)
         if self.may_store(request, response):
             self.public(response)
             cache.set(key, self.freeze(generation, response), timeout=settings.PAGE_CACHE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
             return response
         return self.private(response)
+
+    def rendered(self, request, values):
+        site_was_kept = _reuse_site(request, values)
+        response = self.get_response(request)
+        if not site_was_kept:
+            _keep_site(request, values)
+        return response
 
     def key(self, request):
         if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
@@ -268,7 +298,10 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def fetch(request, key):
         """The generation with the stored page when there may be one, else with the frame's values."""
-        asked = [GENERATION_KEY, key] if key is not None else [GENERATION_KEY, *(FRAME_PREFIX + n for n in FRAME_NAMES)]
+        if key is not None:
+            asked = [GENERATION_KEY, key]
+        else:
+            asked = [GENERATION_KEY, *(FRAME_PREFIX + n for n in FRAME_NAMES), _site_key(request)]
         values = cache.get_many(asked)
         values["_asked"] = set(asked)
         return values

@@ -158,3 +158,26 @@ def test_a_preview_is_never_kept(home):
     request.is_preview = True
     assert public_fragment(request, "policy-page", make) == "draft 2"
     assert public_fragment(request, "policy-page", make) == "draft 3"
+
+
+def test_the_site_wagtail_looks_up_is_kept_until_a_public_record_changes(client, home):
+    client.force_login(UserFactory())
+    assert client.get("/").status_code == 200
+    with CaptureQueriesContext(connection) as again:
+        assert client.get("/").status_code == 200
+    assert not reads(again, "wagtailcore_site")
+
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "连云港知识产权公共服务平台"
+    site.save()
+    with CaptureQueriesContext(connection) as after_change:
+        assert client.get("/").status_code == 200
+    assert reads(after_change, "wagtailcore_site")
+
+
+def test_a_request_wagtail_never_routes_does_not_look_the_site_up(client, home):
+    client.force_login(UserFactory())
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as health:
+            client.get("/healthz")
+        assert not reads(health, "wagtailcore_site")
