@@ -6,6 +6,7 @@ editor restricts or frees a page, which changes the page cache's generation: the
 """
 
 from django.db.models import Q
+from django.http import Http404
 
 from .pagecache import current_request, frame_value
 
@@ -48,3 +49,21 @@ class RestrictionsFromCacheMixin:
         if self.alias_of_id is None and not self.path.startswith(tuple(restricted_paths())):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class ChildrenOfOneTypeMixin:
+    """For index pages whose children are all of one page type (policies, news): a child is routed to after
+    one query, read as its own type; Wagtail reads it as a plain page, then again as its type."""
+
+    def route(self, request, path_components):
+        child_types = self.allowed_subpage_models()
+        if not path_components or len(child_types) != 1:
+            return super().route(request, path_components)
+        child_type = child_types[0]
+        try:
+            child = child_type.objects.child_of(self).get(slug=path_components[0])
+        except child_type.DoesNotExist as error:
+            raise Http404 from error
+        # As Wagtail does: the parent is known, treebeard's get_parent need not read it again.
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])

@@ -12,14 +12,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from core.pages import RestrictionsFromCacheMixin
+from core.pages import ChildrenOfOneTypeMixin, RestrictionsFromCacheMixin
 
 from ..blocks import BodyBlock
 from ..segmentation import segmented
 from .listing import ListingPageMixin
 
 
-class NewsIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, ListingPageMixin, Page):
+class NewsIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, ListingPageMixin, ChildrenOfOneTypeMixin, Page):
     """Lists news and notices, newest first, with category and tag filters and RSS/Atom feeds of the filter."""
 
     intro = models.TextField(_("栏目介绍"), blank=True)

@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from core.pages import RestrictionsFromCacheMixin, public_pages
+from core.pages import ChildrenOfOneTypeMixin, RestrictionsFromCacheMixin, public_pages
 
 from ..blocks import BodyBlock
 from ..segmentation import SegmentedAutocompleteField, SegmentedSearchField, segmented
@@ -59,7 +59,7 @@ class IssuingAgency(index.Indexed, models.Model):
         return self.name
 
 
-class PolicyIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, ListingPageMixin, Page):
+class PolicyIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, ListingPageMixin, ChildrenOfOneTypeMixin, Page):
     """The policy library: lists its documents with filters (agency, year, validity, topic)."""
 
     intro = models.TextField(_("栏目介绍"), blank=True)
