@@ -14,8 +14,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms import demo
-from cms.models import PolicyIndexPage, PolicyPage, SiteFooterSettings
-from cms.site_tree import ensure_home_page
+from cms.models import PolicyIndexPage, PolicyPage
 from core.pagecache import public_fragment
 from listings import postings
 from listings.models import Listing
@@ -31,14 +30,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
-
-
-@pytest.fixture
-def home(db):
-    page = ensure_home_page()
-    # Wagtail creates the footer settings on their first read, which counts as a change.
-    SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
-    return page
 
 
 def reads(captured, table):
