@@ -34,7 +34,9 @@ def current_request():
 
 
 GENERATION_KEY = "pagecache:generation"
-PAGE_PREFIX = "pagecache:page:"
+# The number changes with what a stored page holds, so pages stored by the code before are not served:
+# since 2 a stored page carries its Content-Security-Policy (the policy's middleware sits inside this one).
+PAGE_PREFIX = "pagecache:page:2:"
 FRAME_PREFIX = "pagecache:frame:"
 # django.contrib.messages' cookie storage: a visitor holding one is about to see a message.
 MESSAGES_COOKIE_NAME = "messages"

@@ -172,11 +172,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Answers the API's cross-origin reads (and their preflight) before anything else looks at the request.
     "corsheaders.middleware.CorsMiddleware",
-    "core.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside gzip, sessions and CSRF: a stored page is answered without them (core/pagecache.py).
     "core.pagecache.AnonymousPageCacheMiddleware",
+    # Inside the page cache: a stored page keeps the policy it was made with, not built again for each hit.
+    "core.middleware.ContentSecurityPolicyMiddleware",
     # Inside WhiteNoise, which serves static files already compressed at collectstatic.
     "core.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -299,7 +300,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # ------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL}}
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)

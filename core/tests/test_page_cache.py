@@ -70,6 +70,9 @@ def test_anonymous_page_sets_no_cookie_and_may_be_kept_by_anyone(client, home):
     assert second.content == first.content
     assert second["Cache-Control"] == first["Cache-Control"]
     assert second["Content-Language"] == "zh-hans"
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        assert second[header] == first[header]
+    assert "script-src 'self'" in second["Content-Security-Policy"]
 
 
 def test_language_switch_is_a_link_back_to_the_same_page(client, library):
