@@ -1,12 +1,10 @@
 """How many queries each public page costs when it is not served from the page cache (a signed-in
-visitor, or the first visitor after a change), on the demo data.
+visitor, or the first visitor after a change), on the demo data (loaded once for the module).
 
 The navigation, footer, view restrictions and home figures come from the cache (core.pagecache), so a
 page pays only for what it lists. A page that starts asking more fails here, naming itself.
 """
 
-import pytest
-from django.core.management import call_command
 from django.core.signals import request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,8 +16,6 @@ from listings.models import Listing
 from search.outbox import process_pending
 from services.models import Institution, Offering
 from training.models import CoursePage
-
-pytestmark = pytest.mark.django_db
 
 BUDGETS = {
     "home": 8,
@@ -80,12 +76,15 @@ def public_pages():
     }
 
 
-def test_every_public_page_stays_within_its_query_budget(client, search_index, settings):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    # Index the demo now, and count no outbox look-up (the fixture's stand-in for a commit) in any budget.
+def without_outbox_lookups():
+    """Index what is pending now, and count no outbox look-up (the fixture's stand-in for a commit) in any budget."""
     while process_pending()[0]:
         pass
-    request_started.disconnect(dispatch_uid="tests_search_index")
+    request_started.disconnect(dispatch_uid="tests_indexed_demo")
+
+
+def test_every_public_page_stays_within_its_query_budget(client, indexed_demo, settings):
+    without_outbox_lookups()
     # Wagtail creates the footer settings on their first read, which counts as a change of what pages show.
     SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
     settings.PAGE_CACHE_ENABLED = False
@@ -117,13 +116,10 @@ SIGNED_IN_BUDGETS = {
 }
 
 
-def test_signed_in_pages_stay_within_their_query_budget(client, search_index, settings):
+def test_signed_in_pages_stay_within_their_query_budget(client, indexed_demo, settings):
     from accounts.models import User
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    while process_pending()[0]:
-        pass
-    request_started.disconnect(dispatch_uid="tests_search_index")
+    without_outbox_lookups()
     SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
     client.force_login(User.objects.get(email="enterprise@demo.ip.lyg"))
     pages = {name: url for name, url in public_pages().items() if name in SIGNED_IN_BUDGETS}
