@@ -60,7 +60,7 @@ test: $(VENV)/.installed-dev node_modules/.installed
 
 # A few browser journeys (public pages, a log-in, one form) against a served platform: `make run` in
 # another terminal, or SMOKE_BASE_URL=http://host:port.
-# PYTEST_ADDOPTS is the test database's business (CI sets --create-db there), not these journeys'.
+# PYTEST_ADDOPTS holds the suite's options (CI adds --durations there), not these journeys'.
 smoke: $(VENV)/.installed-dev
 	SMOKE_BASE_URL=$${SMOKE_BASE_URL:-http://$(HOST):$(PORT)} PYTEST_ADDOPTS= $(VENV)/bin/pytest tests/smoke -q -p no:django \
 	  -p no:cacheprovider --confcutdir=tests/smoke -o addopts="" -W ignore::pytest.PytestConfigWarning

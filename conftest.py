@@ -59,12 +59,17 @@ def _is_transactional(request):
 
 
 @pytest.fixture(scope="session")
-def django_db_createdb(request):
-    """On SQLite the test database is a file (config/settings/test.py), which a transactional test's flush
-    leaves without what migrations seeded; it is made afresh each run, as Django's in-memory one was."""
-    from django.conf import settings
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """Each test process's database is a fresh copy of one migrated template (tests/database_template.py),
+    made afresh every run whatever pytest-django's --reuse-db or --create-db say: a copy takes about a second,
+    and a database a transactional test's flush left without what migrations seeded is never reused."""
+    from tests.database_template import create_test_database, destroy_test_database
 
-    return request.config.getvalue("create_db") or settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    with django_db_blocker.unblock():
+        original_name = create_test_database()
+    yield
+    with django_db_blocker.unblock():
+        destroy_test_database(original_name)
 
 
 @pytest.fixture(autouse=True)
