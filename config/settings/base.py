@@ -387,7 +387,8 @@ SEARCH_INDEX_SHARDS = env.int("SEARCH_INDEX_SHARDS", default=1)
 SEARCH_INDEX_REPLICAS = env.int("SEARCH_INDEX_REPLICAS", default=0)
 # Seconds a request to Elasticsearch may take (creating an index on a busy cluster takes longest).
 SEARCH_REQUEST_TIMEOUT = env.int("SEARCH_REQUEST_TIMEOUT", default=10)
-# Make every index write visible to searches at once (tests); otherwise the node's refresh interval applies.
+# Make every index write visible to searches at once (tests): the write refreshes the shards it touched
+# (`refresh=true`; `wait_for` would wait up to the node's refresh interval, a second); otherwise that interval applies.
 SEARCH_REFRESH_ON_WRITE = env.bool("SEARCH_REFRESH_ON_WRITE", default=False)
 # Processes analysing text during `search_reindex` (see search.analysis).
 SEARCH_ANALYSIS_WORKERS = env.int("SEARCH_ANALYSIS_WORKERS", default=os.cpu_count() or 1)

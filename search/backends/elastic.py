@@ -124,7 +124,7 @@ class ElasticsearchBackend:
         helpers.bulk(
             self.client,
             self._actions(docs, aliases.__getitem__, tokens or {}),
-            refresh="wait_for" if self.refresh_on_write else False,
+            refresh=self.refresh_on_write,
             chunk_size=500,
         )
 
@@ -142,7 +142,7 @@ class ElasticsearchBackend:
             self.client,
             actions,
             raise_on_error=False,
-            refresh="wait_for" if self.refresh_on_write else False,
+            refresh=self.refresh_on_write,
         )
 
     def _rebuild_actions(self, docs, name, batch_size, kept):
