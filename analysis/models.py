@@ -142,6 +142,13 @@ class WatchNotice(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.report}"
 
+    @property
+    def target_url(self):
+        """Where the notice leads: the published report's page, else the watch the report was drafted for."""
+        if self.kind == self.Kind.PUBLISHED and self.report.page_id:
+            return self.report.page.url
+        return self.report.watch.get_absolute_url()
+
 
 class PortfolioComparison(models.Model):
     """An enterprise's own patents set against a competitor set, private to the enterprise's members."""

@@ -4,6 +4,7 @@ table blocks, the watchers told once when it is drafted and once when it is publ
 from datetime import date
 
 from django.core import mail
+from django.urls import reverse
 from wagtail.models import Page
 
 from analysis import watching
@@ -57,6 +58,23 @@ def test_publishing_the_report_tells_the_watchers_once(
     assert WatchNotice.objects.filter(kind="published").count() == 1
     assert len(mail.outbox) == 1 and page.title in mail.outbox[0].subject
     assert watch.reports.get().is_published
+
+
+def test_the_watchers_page_leads_a_drafted_notice_to_the_watch_and_a_published_one_to_the_report(
+    client, embedded_index, make_watch, patent_index, analyst, django_capture_on_commit_callbacks
+):
+    watch = make_watch(competitors=[RIVAL], filings_threshold=1)
+    trip(watch, django_capture_on_commit_callbacks)
+    page = watch.reports.get().page
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_latest_revision().publish()
+    client.force_login(analyst)
+
+    html = client.get(reverse("analysis:watches")).content.decode()
+
+    published_url = Page.objects.get(pk=page.pk).url
+    assert f'预警报告已发布：<a href="{published_url}">' in html
+    assert f'预警报告已起草：<a href="{watch.get_absolute_url()}">' in html
 
 
 def test_an_institutions_watch_tells_its_members_and_its_clients(

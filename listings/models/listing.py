@@ -422,6 +422,15 @@ class Listing(models.Model):
     def is_negotiating(self):
         return self.status == Status.NEGOTIATING
 
+    @property
+    def seeks_rights(self):
+        """A demand posting: the poster looks for rights to buy or license (the other direction offers them)."""
+        return self.direction == Direction.DEMAND
+
+    @property
+    def offers_rights(self):
+        return self.direction == Direction.OFFER
+
     def interest_refusal(self, user):
         """Why `user` may not express interest in this posting (None: they may); `listings.postings.
         express_interest` and the posting's page both ask this."""

@@ -109,6 +109,20 @@ def test_transaction_filters(client, search_index):
     assert next(iter(response.context["page_obj"])).title == "抗肿瘤药物专利转让"
 
 
+def test_each_transaction_card_says_whether_rights_are_offered_or_sought(client, search_index):
+    ListingFactory(title="碳纤维专利独占许可")
+    ListingFactory(title="求购硅微粉提纯技术", direction=Listing.Direction.DEMAND)
+
+    html = client.get(reverse("listings:transactions")).content.decode()
+
+    cards = {
+        title: html[html.rindex("listing-card", 0, html.index(title)) : html.index(title)]
+        for title in ("碳纤维专利独占许可", "求购硅微粉提纯技术")
+    }
+    assert "供给" in cards["碳纤维专利独占许可"] and "需求" not in cards["碳纤维专利独占许可"]
+    assert "需求" in cards["求购硅微粉提纯技术"] and "供给" not in cards["求购硅微粉提纯技术"]
+
+
 def test_financing_list_filters_needs_and_products(client, search_index):
     FinancingNeedFactory(title="专利质押融资需求")
     FinancingProductFactory(title="知识产权质押贷")
