@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import Organisation
 from core.dates import years_after
+from core.planner import refresh_planner_statistics
 from reference.models import District
 
 from .models import ImportSource, LegalEvent, Patent, PatentParty, Trademark
@@ -83,6 +84,7 @@ def load(stdout):
     now = timezone.now()
     patents = _patents(rng, int(PATENTS * scale()), source, districts, enterprises, agencies, today, now)
     trademarks = _trademarks(rng, int(TRADEMARKS * scale()), source, districts, enterprises, today, now)
+    refresh_planner_statistics(Patent, PatentParty, LegalEvent, Trademark)
     stdout.write(f"Demo register: {patents} patents, {trademarks} trademarks (synthetic, labelled 演示数据).")
     return []
 

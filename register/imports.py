@@ -23,6 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.planner import refresh_planner_statistics
+
 from .images import store, unpack
 from .models import ImportBatch, ImportSource, LegalEvent, Patent, PatentParty, Trademark
 from .reading import read_rows
@@ -253,6 +255,10 @@ def run_import(batch_pk):
         )
         for name in counts["files_replaced"]:
             default_storage.delete(name)
+        if batch.record_kind == ImportBatch.RecordKind.PATENT:
+            refresh_planner_statistics(Patent, PatentParty, LegalEvent)
+        else:
+            refresh_planner_statistics(Trademark)
         # A lapse or transfer just imported may concern a posting: check them now, not tomorrow.
         from .organisations import match_organisations
         from .postings import check_postings

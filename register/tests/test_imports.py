@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 
 from accounts.roles import REGISTER_MANAGERS
@@ -88,6 +89,23 @@ def test_importing_the_same_file_again_changes_nothing(manager):
     assert (again.created_count, again.updated_count, again.unchanged_count) == (0, 0, 2)
     assert list(Patent.objects.order_by("pk").values("pk", "updated_at", "batch")) == before
     assert LegalEvent.objects.count() == 1
+
+
+def planner_row_estimate(model):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
+        return cursor.fetchone()[0]
+
+
+def test_after_an_import_postgresql_plans_with_the_rows_it_wrote(manager):
+    """Counting queries planned from statistics of an empty table ran for an hour (core/planner.py)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner statistics: set DATABASE_URL to run it")
+    import_all(csv_file([QUARTZ, PHARMA]), manager)
+    assert planner_row_estimate(Patent) == 2
+    assert planner_row_estimate(LegalEvent) == LegalEvent.objects.count() == 1
+    import_all(csv_file([KANGYUAN, DONGHAI_CRYSTAL], header=TRADEMARK_HEADER), manager, kind="trademark")
+    assert planner_row_estimate(Trademark) == 2
 
 
 def test_a_later_export_updates_the_record_and_adds_its_event_instead_of_duplicating(manager):

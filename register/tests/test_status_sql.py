@@ -13,6 +13,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from core.planner import refresh_planner_statistics
 from register.models import ImportSource, LegalEvent, Patent
 from register.terms import EventKind, PatentType, current_status, in_force_on, term_end
 
@@ -41,7 +42,8 @@ REPORT_DAYS = (
 
 def write(cases):
     """Patents for (type, filing date, grant date, events) cases, with their events; returns
-    {pk: case}. Written in bulk: the status columns are not what this compares."""
+    {pk: case}. Written in bulk, as an import writes them (statistics refreshed at the end): the status
+    columns are not what this compares."""
     source = ImportSource.for_kind(ImportSource.Kind.DEMO)
     now = timezone.now()
     patents = [
@@ -65,6 +67,7 @@ def write(cases):
         (LegalEvent(patent_id=pk, kind=kind, date=day) for pk, case in written.items() for kind, day in case[3]),
         batch_size=2000,
     )
+    refresh_planner_statistics(Patent, LegalEvent)
     return written
 
 
