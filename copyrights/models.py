@@ -306,16 +306,18 @@ def tell_applicant(move, event):
 
 _S = Status
 _OPEN = {_S.SUBMITTED, _S.EXAMINING}
+# The steps a filing's page offers as the examiner's buttons (the applicant resubmits through the correction form).
+EXAMINER_STEPS = (Step.EXAMINING, Step.CORRECTION, Step.APPROVED, Step.REFUSED)
 
 # Every change of a filing, written once; `copyrights.filings` takes the steps, pages ask them.
 FILING_WORKFLOW = Workflow(
     states=_S,
     steps=[
         step(_S.SUBMITTED, _S.EXAMINING, who={EXAMINER}),
-        step(_OPEN, _S.CORRECTION, who={EXAMINER}),
+        step(_OPEN, _S.CORRECTION, who={EXAMINER}, setback=True),
         step(_S.CORRECTION, _S.SUBMITTED, name=Step.RESUBMITTED, who={APPLICANT}, stamps=["submitted_at"]),
         step(_S.EXAMINING, _S.APPROVED, who={EXAMINER}, stamps=["approved_at"]),
-        step(_OPEN, _S.REFUSED, who={EXAMINER}),
+        step(_OPEN, _S.REFUSED, who={EXAMINER}, setback=True),
     ],
     roles=roles_on_filing,
     role_labels=Role,

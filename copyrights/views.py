@@ -18,7 +18,7 @@ from .access import applicants_filings, examiner_unit_id, may_examine, may_read_
 from .certificate import certificate_pdf_bytes
 from .forms import FORMS, ContractFilingForm, ExaminationForm, VerifyForm, WorkFilingForm
 from .lists import works_page
-from .models import FILING_WORKFLOW, Filing, Kind, Status, Step
+from .models import EXAMINER_STEPS, FILING_WORKFLOW, Filing, Kind, Status, Step
 
 # --- public ------------------------------------------------------------------------------------------
 
@@ -119,7 +119,6 @@ def filing(request, pk):
     record = _filing_for(request, pk)
     user = request.user
     steps = FILING_WORKFLOW.steps_for(record, user)
-    examiner_steps = [(name, Step(name).label) for name in steps if name != Step.RESUBMITTED]
     return render(
         request,
         "copyrights/filing.html",
@@ -128,7 +127,9 @@ def filing(request, pk):
             "events": record.events.select_related("actor"),
             "may_correct": Step.RESUBMITTED in steps,
             "is_examiner": may_examine(user, record),
-            "examiner_steps": examiner_steps if may_examine(user, record) else [],
+            "examiner_steps": FILING_WORKFLOW.offers(record, user, names=EXAMINER_STEPS)
+            if may_examine(user, record)
+            else [],
             "may_download_certificate": filings.may_download_certificate(record, user),
         },
     )

@@ -51,7 +51,8 @@ class Step:
     (a rights case is "accepted", "transferred", or just sent a message). `who` holds the roles that may take
     it (empty: anyone the calling domain function let through); `stamps` the datetime fields set to now.
     `unless(record, user)` refuses one person a step their role allows, by the record's history (four eyes:
-    who took one step may not take the next); it returns the sentence saying why, or None.
+    who took one step may not take the next); it returns the sentence saying why, or None. A `setback` sends
+    the record back or ends it against the applicant (a refusal, a return for correction): its button warns.
     """
 
     sources: frozenset
@@ -60,14 +61,24 @@ class Step:
     who: frozenset = frozenset()
     stamps: tuple = ()
     unless: object = None
+    setback: bool = False
 
 
-def step(sources, target, *, name=None, who=(), stamps=(), unless=None):
+def step(sources, target, *, name=None, who=(), stamps=(), unless=None, setback=False):
     if isinstance(sources, str):
         sources = {sources}
     if name is None:
         name = target
-    return Step(frozenset(sources), target, name, frozenset(who), tuple(stamps), unless)
+    return Step(frozenset(sources), target, name, frozenset(who), tuple(stamps), unless, setback)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A step offered to a person as a button: its name (the form's value), its label, and whether it warns."""
+
+    name: str
+    label: str
+    setback: bool
 
 
 @dataclass(frozen=True)
@@ -175,6 +186,16 @@ class Workflow:
             for s in self.steps
             if state in s.sources and (not s.who or s.who & roles) and not (s.unless and s.unless(record, user))
         ]
+
+    def offers(self, record, user, names=None):
+        """The steps `user` may take on the record now, as `Offer`s in the table's order; `names`, if given,
+        keeps those a page shows together (the others have forms of their own)."""
+        offered = []
+        for name in self.steps_for(record, user):
+            if (names is None or name in names) and name not in {offer.name for offer in offered}:
+                setback = any(s.setback for s in self.steps if s.name == name)
+                offered.append(Offer(name, self._label(self.step_labels, name), setback))
+        return offered
 
     def check(self, record, name, user=None, *, role=None):
         """The `Refusal` of step `name` by `user` (or `role`) on the record as it is, or None: it may be taken."""

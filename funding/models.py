@@ -522,6 +522,10 @@ class Step(models.TextChoices):
     OBJECTION_DISMISSED = "objection_dismissed", _("异议不成立")
 
 
+# The steps an application's page offers as the reviewers' buttons; submitting, publicity, payment and
+# objections have forms of their own.
+REVIEW_STEPS = (Step.ACCEPTED, Step.FIRST_PASSED, Step.APPROVED, Step.RETURNED, Step.REJECTED)
+
 APPLICANT, REVIEWER, MANAGER, FINANCE = "applicant", "reviewer", "manager", "finance"
 
 
@@ -590,10 +594,10 @@ APPLICATION_WORKFLOW = Workflow(
         step(_S.FIRST_PASSED, _S.APPROVED, who={REVIEWER}, stamps=["approved_at"], unless=four_eyes),
         step(_S.APPROVED, _S.PUBLICISED, who={REVIEWER}),
         step(_S.PUBLICISED, _S.PAID, who={FINANCE}, stamps=["paid_at"]),
-        step(_IN_REVIEW, _S.RETURNED, who={REVIEWER}),
-        step(_IN_REVIEW, _S.REJECTED, who={REVIEWER}),
+        step(_IN_REVIEW, _S.RETURNED, who={REVIEWER}, setback=True),
+        step(_IN_REVIEW, _S.REJECTED, who={REVIEWER}, setback=True),
         # An upheld objection ends a publicised application.
-        step(_S.PUBLICISED, _S.REJECTED, who={MANAGER}),
+        step(_S.PUBLICISED, _S.REJECTED, who={MANAGER}, setback=True),
         step(_S.PUBLICISED, None, name=Step.OBJECTION_RECORDED, who={SYSTEM}),
         step(_S.PUBLICISED, None, name=Step.OBJECTION_DISMISSED, who={MANAGER}),
     ],

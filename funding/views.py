@@ -37,6 +37,7 @@ from .forms import (
 )
 from .models import (
     APPLICATION_WORKFLOW,
+    REVIEW_STEPS,
     Application,
     ApplicationItem,
     NoticeBatch,
@@ -210,11 +211,7 @@ def application(request, pk):
             "item_form": ItemForm(organisation=record.organisation) if is_member and record.is_editable else None,
             "attachment_form": AttachmentForm(),
             "may_submit": Step.SUBMITTED in steps,
-            "review_steps": [
-                (name, Step(name).label)
-                for name in steps
-                if name in ("accepted", "first_passed", "approved", "returned", "rejected")
-            ],
+            "review_steps": APPLICATION_WORKFLOW.offers(record, user, names=REVIEW_STEPS),
             "may_pay": Step.PAID in steps,
             "payment_refusal": domain.payment_refusal(record) if Step.PAID in steps else None,
             "payment_form": PaymentForm(initial={"amount": record.approved_amount}),

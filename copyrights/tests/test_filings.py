@@ -276,6 +276,33 @@ def test_an_examiner_reads_only_the_filings_of_their_unit(client):
     assert Filing.objects.get(pk=filing.pk).status == Status.EXAMINING
 
 
+def examiner_buttons(page):
+    """(action, label, warns) of each examiner button on a filing's page."""
+    return [
+        (action, label, "outline-danger" in classes)
+        for classes, action, label in re.findall(
+            r'<button class="([^"]*)" type="submit" name="action" value="([^"]*)">([^<]*)</button>', page
+        )
+    ]
+
+
+def test_the_examiner_is_offered_the_steps_open_now_and_the_setbacks_warn(client):
+    filing = file_work(applicant())
+    client.force_login(examiner())
+    url = reverse("copyrights:filing", args=[filing.pk])
+    assert examiner_buttons(client.get(url).content.decode()) == [
+        ("examining", "受理审查", False),
+        ("correction", "要求补正", True),
+        ("refused", "不予登记", True),
+    ]
+    client.post(reverse("copyrights:examine", args=[filing.pk]), {"action": "examining"})
+    assert examiner_buttons(client.get(url).content.decode()) == [
+        ("correction", "要求补正", True),
+        ("approved", "准予登记", False),
+        ("refused", "不予登记", True),
+    ]
+
+
 def test_the_applicant_cannot_examine_their_own_filing(client):
     user = applicant()
     filing = file_work(user)

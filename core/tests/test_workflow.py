@@ -29,10 +29,11 @@ LAMP = Workflow(
     states=Light,
     steps=[
         step(Light.RED, Light.GREEN, who={"keeper"}, stamps=["changed_at"]),
-        step(Light.GREEN, Light.RED, who={"keeper"}),
+        step(Light.GREEN, Light.RED, who={"keeper"}, setback=True),
         step({Light.RED, Light.GREEN}, Light.OFF, who={SYSTEM}),
     ],
     roles=lambda lamp, user: {"keeper"} if user == lamp.keeper else set(),
+    step_labels=Light,
     messages={
         ALREADY: "%(name)s is already %(status)s",
         IMPOSSIBLE: "%(from)s cannot become %(to)s",
@@ -54,6 +55,15 @@ def test_a_repeated_step_is_told_apart_from_an_impossible_one():
     assert LAMP.refusal(lamp, Light.OFF, None) == "lamp is already Off"
     assert LAMP.check(lamp, Light.GREEN, "ann").kind == IMPOSSIBLE
     assert LAMP.refusal(lamp, Light.GREEN, "ann") == "Off cannot become Green"
+
+
+def test_a_person_is_offered_the_steps_they_may_take_now_labelled_and_setbacks_marked():
+    green = Lamp(Light.GREEN, keeper="ann")
+    assert [(o.name, o.label, o.setback) for o in LAMP.offers(green, "ann")] == [("red", "Red", True)]
+    assert LAMP.offers(green, "bob") == []
+    assert [(o.name, o.setback) for o in LAMP.offers(Lamp(Light.RED, keeper="ann"), "ann")] == [("green", False)]
+    assert LAMP.offers(Lamp(Light.RED, keeper="ann"), "ann", names=(Light.OFF,)) == []
+    assert [o.name for o in LAMP.offers(green, None)] == ["off"]
 
 
 def test_the_system_takes_the_steps_written_for_it_when_nobody_acts():

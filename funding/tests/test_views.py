@@ -1,4 +1,5 @@
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -40,6 +41,48 @@ def publicised():
 def _sheet_text(response):
     book = load_workbook(io.BytesIO(response.content))
     return " ".join(str(cell.value) for row in book.active.iter_rows() for cell in row if cell.value is not None)
+
+
+def review_buttons(page):
+    """(action, warns) of each reviewer button on an application's page."""
+    return [
+        (action, "outline-danger" in classes)
+        for classes, action in re.findall(r'<button class="([^"]*)" type="submit" name="action" value="([^"]*)">', page)
+    ]
+
+
+def test_a_reviewer_is_offered_the_next_review_step_and_the_setbacks_warn_and_the_checker_only_is_offered_approval(
+    client,
+):
+    user, person, checker = applicant(), reviewer(), reviewer()
+    application = applications.start_application(make_programme(reviewers=[person, checker]), user)
+    applications.save_details(
+        application,
+        user,
+        bank_account_name="甲方",
+        bank_name="工商银行",
+        bank_account="6222 0000 1111",
+        declaration=True,
+    )
+    applications.add_item(application, user, ItemType.INVENTION_GRANT, patent=make_patent(user.organisation))
+    applications.submit(application, user)
+    client.force_login(person)
+    url = application.get_absolute_url()
+    assert review_buttons(client.get(url).content.decode()) == [
+        ("accepted", False),
+        ("returned", True),
+        ("rejected", True),
+    ]
+    applications.accept(application, person)
+    applications.pass_first_review(application, person)
+    # Four eyes: who passed the first review is not offered the approval; the second reviewer is.
+    assert review_buttons(client.get(url).content.decode()) == [("returned", True), ("rejected", True)]
+    client.force_login(checker)
+    assert review_buttons(client.get(url).content.decode()) == [
+        ("approved", False),
+        ("returned", True),
+        ("rejected", True),
+    ]
 
 
 def test_finance_records_a_payment_with_the_date_the_form_offers(client, publicised):
