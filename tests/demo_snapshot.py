@@ -38,10 +38,13 @@ class DemoSnapshot:
     # The first journey -------------------------------------------------------------------------------
     def _load(self):
         from search.backends import get_search_backend
+        from tests.seeding import reseed
 
         primary = get_search_backend()
         if primary.name == "elasticsearch":
             primary.delete_all_indices()
+        # Another transactional test's flush may have emptied what migrations seeded, which the demo builds on.
+        reseed()
         call_command("load_demo", stdout=open(os.devnull, "w"))
         self._copy_files(settings.MEDIA_ROOT, self.directory / "media")
         self._copy_files(settings.PRIVATE_MEDIA_ROOT, self.directory / "private")
