@@ -20,6 +20,11 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
+# A test database is dropped even if a session still holds it: a live-server thread whose client kept its HTTP
+# connection alive keeps its database connection until the client lets go, which at the end of a run (or after
+# an interrupted one) may be never; Django's plain DROP DATABASE then failed the run's last test.
+_FORCE = "WITH (FORCE)"
+
 
 def create_test_database(alias=DEFAULT_DB_ALIAS):
     """Point `alias` at a fresh copy of the migrated template; return the name to restore afterwards."""
@@ -41,7 +46,16 @@ def create_test_database(alias=DEFAULT_DB_ALIAS):
 
 
 def destroy_test_database(original_name, alias=DEFAULT_DB_ALIAS):
-    connections[alias].creation.destroy_test_db(original_name, verbosity=0)
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        connection.creation.destroy_test_db(original_name, verbosity=0)
+        return
+    test_name = connection.settings_dict["NAME"]
+    connection.close()
+    settings.DATABASES[alias]["NAME"] = original_name
+    connection.settings_dict["NAME"] = original_name
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{test_name}" {_FORCE}')
 
 
 def _migrations_fingerprint():
@@ -131,7 +145,7 @@ def _copy(connection, template, test_name):
         _sqlite_copy(template, test_name)
         return
     with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{test_name}"')
+        cursor.execute(f'DROP DATABASE IF EXISTS "{test_name}" {_FORCE}')
         cursor.execute(f'CREATE DATABASE "{test_name}" TEMPLATE "{template}"')
 
 
