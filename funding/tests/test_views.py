@@ -15,10 +15,8 @@ from .factories import applicant, finance, make_patent, make_programme, reviewer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def publicised():
-    user, person, checker = applicant(), reviewer(), reviewer()
-    programme = make_programme(reviewers=[person, checker])
+def submitted_application(programme, user):
+    """An application for one granted invention patent of the user's organisation, submitted for review."""
     application = applications.start_application(programme, user)
     applications.save_details(
         application,
@@ -30,6 +28,14 @@ def publicised():
     )
     applications.add_item(application, user, ItemType.INVENTION_GRANT, patent=make_patent(user.organisation))
     applications.submit(application, user)
+    return application
+
+
+@pytest.fixture
+def publicised():
+    user, person, checker = applicant(), reviewer(), reviewer()
+    programme = make_programme(reviewers=[person, checker])
+    application = submitted_application(programme, user)
     applications.accept(application, person)
     applications.pass_first_review(application, person)
     applications.approve(application, checker)
@@ -55,17 +61,7 @@ def test_a_reviewer_is_offered_the_next_review_step_and_the_setbacks_warn_and_th
     client,
 ):
     user, person, checker = applicant(), reviewer(), reviewer()
-    application = applications.start_application(make_programme(reviewers=[person, checker]), user)
-    applications.save_details(
-        application,
-        user,
-        bank_account_name="甲方",
-        bank_name="工商银行",
-        bank_account="6222 0000 1111",
-        declaration=True,
-    )
-    applications.add_item(application, user, ItemType.INVENTION_GRANT, patent=make_patent(user.organisation))
-    applications.submit(application, user)
+    application = submitted_application(make_programme(reviewers=[person, checker]), user)
     client.force_login(person)
     url = application.get_absolute_url()
     assert review_buttons(client.get(url).content.decode()) == [
