@@ -160,7 +160,9 @@ def search_index(request, settings, db):
 def demo_snapshot(tmp_path_factory):
     from tests.demo_snapshot import DemoSnapshot
 
-    return DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
+    snapshot = DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
+    yield snapshot
+    snapshot.discard_search_copies()
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,10 @@ Loading the demo through its domain functions and indexing it takes most of a jo
 changes little of it. So the first journey loads it and copies the database (and the media files it
 wrote) aside; every later journey gets that copy back in about a second. The copy is made at the
 database's own level, so tables outside Django's models (the embedded search index) come back too:
-SQLite's online backup on the embedded default, a schema of copied tables on PostgreSQL. An
-Elasticsearch index is rebuilt from the restored records, as `manage.py search_reindex` would.
+SQLite's online backup on the embedded default, a schema of copied tables on PostgreSQL. On
+Elasticsearch each type's index is cloned aside when the demo is loaded and cloned back behind the type's
+alias for every later journey: a clone shares the copied index's files, so it takes a fraction of the
+time a rebuild from the restored records took (analysing every document's text again).
 """
 
 import os
@@ -27,6 +29,7 @@ class DemoSnapshot:
         self.directory = directory
         self.taken = False
         self._sequences = []
+        self._search_copies = {}
 
     def load_or_restore(self):
         if self.taken:
@@ -52,6 +55,8 @@ class DemoSnapshot:
             self._take_sqlite()
         else:
             self._take_postgresql()
+        if primary.name == "elasticsearch":
+            self._take_elasticsearch(primary)
         self.taken = True
 
     def _take_sqlite(self):
@@ -69,6 +74,32 @@ class DemoSnapshot:
             cursor.execute("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'")
             self._sequences = cursor.fetchall()
 
+    def _take_elasticsearch(self, backend):
+        client = backend.client
+        self.discard_search_copies()
+        for index, found in client.indices.get_alias(name=backend.alias("*")).items():
+            for alias in found["aliases"]:
+                doc_type = alias.removeprefix(backend.alias(""))
+                copy = _search_copy_name(backend, doc_type)
+                # An index is cloned only while it takes no writes.
+                client.indices.add_block(index=index, block="write")
+                try:
+                    # A clone shares the index's committed files: what is only in its translog is committed first.
+                    client.indices.flush(index=index)
+                    client.indices.clone(index=index, target=copy)
+                finally:
+                    client.indices.put_settings(index=index, settings={"index.blocks.write": False})
+                self._search_copies[doc_type] = copy
+
+    def discard_search_copies(self):
+        from search.backends import get_search_backend
+
+        if self._search_copies:
+            get_search_backend().client.indices.delete(
+                index=",".join(self._search_copies.values()), ignore_unavailable=True
+            )
+        self._search_copies = {}
+
     # Every later journey -----------------------------------------------------------------------------
     def _restore(self):
         if connection.vendor == "sqlite":
@@ -81,8 +112,19 @@ class DemoSnapshot:
         self._copy_files(self.directory / "private", settings.PRIVATE_MEDIA_ROOT)
         from search.backends import get_search_backend
 
-        if get_search_backend().name == "elasticsearch":
-            call_command("search_reindex", stdout=open(os.devnull, "w"))
+        backend = get_search_backend()
+        if backend.name == "elasticsearch":
+            self._restore_elasticsearch(backend)
+
+    def _restore_elasticsearch(self, backend):
+        backend.delete_all_indices()
+        aliases = []
+        for doc_type, copy in self._search_copies.items():
+            index = backend.new_index_name(doc_type)
+            backend.client.indices.clone(index=copy, target=index, settings={"index.blocks.write": False})
+            aliases.append({"add": {"index": index, "alias": backend.alias(doc_type)}})
+        if aliases:
+            backend.client.indices.update_aliases(actions=aliases)
 
     def _restore_sqlite(self):
         connection.ensure_connection()
@@ -111,6 +153,11 @@ class DemoSnapshot:
     def _copy_files(source, target):
         if os.path.isdir(source):
             shutil.copytree(source, target, dirs_exist_ok=True)
+
+
+def _search_copy_name(backend, doc_type):
+    # Outside the backend's own index and alias names, so that emptying the index leaves the copies.
+    return f"{backend.prefix}_demo_copy_{doc_type}"
 
 
 def _postgresql_tables(cursor):
