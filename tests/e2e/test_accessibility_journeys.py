@@ -9,6 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.e2e.accessibility import AccessibilityAudit
 from tests.pages import main_pages
 
 WIDTHS = [1280, 390]
@@ -65,3 +66,39 @@ def test_the_first_tab_stop_skips_to_the_main_content(page):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#main$"))
     expect(page.locator("main")).to_be_focused()
+
+
+AUDIT_SAMPLES = {
+    "/audit-sample/clean/": "<main><h1>Clean</h1><p>Nothing to report.</p></main>",
+    # An image with no text alternative (axe's image-alt).
+    "/audit-sample/faulty/": '<main><h1>Faulty</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>',
+}
+
+
+def test_the_audit_reports_a_fault_on_every_visit_and_checks_a_clean_rendering_once(browser, live_server):
+    audit = AccessibilityAudit(live_server.url)
+
+    def sample(route):
+        body = AUDIT_SAMPLES[route.request.url.removeprefix(live_server.url)]
+        html = f'<!doctype html><html lang="en"><head><title>Sample</title></head><body>{body}</body></html>'
+        route.fulfill(status=200, content_type="text/html", body=html)
+
+    # Two visitors, each in a browser of their own, see the same two pages.
+    for _visitor in range(2):
+        context = browser.new_context(base_url=live_server.url)
+        audit.watch(context)
+        page = context.new_page()
+        page.route(re.compile(r"/audit-sample/"), sample)
+        for path in AUDIT_SAMPLES:
+            page.goto(path)
+            audit.finish(page)
+        audit.release(context)
+        context.close()
+
+    clean, faulty = (live_server.url + path for path in AUDIT_SAMPLES)
+    assert [(violation["url"], violation["id"]) for violation in audit.violations] == [
+        (faulty, "image-alt"),
+        (faulty, "image-alt"),
+    ]
+    assert audit.checked == [clean, faulty, faulty]
+    assert audit.errors == []
