@@ -89,11 +89,23 @@ index_view() {
     "$PYTHON" -c 'import json, sys; print(*sorted(hit["_id"] for hit in json.load(sys.stdin)["hits"]["hits"]), sep="\n")'
 }
 
-# 1. A platform with a record, a private file and a public image, indexed
-psql "$server/postgres" -X -q -c "CREATE DATABASE $source_db"
+# 1. A platform with a record, a private file and a public image, indexed.
+# Its schema is copied from the migrated template `make test` leaves when there is one (the same migrations,
+# applied minutes before): migrating again takes about a minute on two cores.
+template=$(DJANGO_SETTINGS_MODULE=config.settings.test "$PYTHON" -c '
+import django
+django.setup()
+from tests.database_template import existing_template
+print(existing_template() or "")')
+if [[ -n $template ]]; then
+  log "source: $source_db copied from the migrated template $template"
+  psql "$server/postgres" -X -q -c "CREATE DATABASE $source_db TEMPLATE \"$template\""
+else
+  psql "$server/postgres" -X -q -c "CREATE DATABASE $source_db"
+fi
 (
   export DATABASE_URL=$server/$source_db S3_PREFIX=restore-src-$run
-  log "source: migrating $source_db"
+  log "source: migrating $source_db (nothing left to apply on a copy of the template)"
   "$PYTHON" manage.py migrate --noinput -v0
   "$PYTHON" manage.py shell --no-imports -c "
 from django.core.files.base import ContentFile

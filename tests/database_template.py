@@ -58,6 +58,13 @@ def destroy_test_database(original_name, alias=DEFAULT_DB_ALIAS):
         cursor.execute(f'DROP DATABASE IF EXISTS "{test_name}" {_FORCE}')
 
 
+def existing_template(alias=DEFAULT_DB_ALIAS):
+    """The migrated template of the current migrations, if a test run has made it; else None."""
+    connection = connections[alias]
+    template = _template_name(connection, _migrations_fingerprint())
+    return template if _exists(connection, template) else None
+
+
 def _migrations_fingerprint():
     from django.db.migrations.loader import MigrationLoader
 
