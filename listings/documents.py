@@ -43,9 +43,9 @@ FILTERS = (
 
 def listing_document(listing, doc_type):
     records = list(listing.ip_records.all())
-    if listing.section == "transaction":
+    if listing.is_transaction:
         low, high = yuan(listing.price_min), yuan(listing.price_max)
-    elif listing.section == "financing_need":
+    elif listing.is_financing_need:
         low = high = yuan(listing.amount)
     else:
         low, high = yuan(listing.amount_min), yuan(listing.amount_max)

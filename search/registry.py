@@ -48,7 +48,8 @@ class SearchType:
     public_queryset: what may be shown to anyone, right now; to_document: instance -> SearchDoc (its
     tags come from `filters`, the type's listing filters); depends_on: other models whose changes change
     this type's documents, each with a function returning the primary keys of the affected instances
-    (e.g. an organisation suspended hides its institution)."""
+    (e.g. an organisation suspended hides its institution); hit_actions: a template shown under each of
+    the type's search results, given the `hit` (e.g. choosing an institution for comparison)."""
 
     name: str
     model: type[Model] | str
@@ -58,6 +59,7 @@ class SearchType:
     depends_on: dict = field(default_factory=dict)
     filters: tuple = ()
     batch_size: int = 500
+    hit_actions: str = ""
 
     def get_model(self):
         if isinstance(self.model, str):

@@ -38,6 +38,11 @@ class Hit:
         return registry.type_label(self.doc.type)
 
     @property
+    def actions_template(self):
+        search_type = registry.get(self.doc.type)
+        return search_type.hit_actions if search_type else ""
+
+    @property
     def key_facts(self):
         """(label, value) pairs shown under the title: district, price, date, validity, then the type's own."""
         facts = []

@@ -155,6 +155,7 @@ registry.register(
             )
         ),
         to_document=institution_document,
+        hit_actions="services/includes/search_hit_actions.html",
         filters=(
             Filter("type", lambda institution: institution.institution_type),
             Filter("category", lambda institution: institution.categories.all()),

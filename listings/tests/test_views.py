@@ -181,6 +181,14 @@ def test_creating_and_submitting_a_posting(client_for, owner):
     assert listing.ipc_class == "C08J 5/04"
 
 
+def test_the_rights_part_of_the_form_says_what_the_rights_are_for(client_for, owner):
+    owner_client = client_for(owner)
+    need_form = owner_client.get(reverse("listings:create", args=["financing_need"])).content.decode()
+    transaction_form = owner_client.get(reverse("listings:create", args=["transaction"])).content.decode()
+    assert "拟质押的知识产权" in need_form and "涉及的知识产权" not in need_form
+    assert "涉及的知识产权" in transaction_form and "拟质押的知识产权" not in transaction_form
+
+
 def test_an_institution_cannot_post_a_financing_need(client_for, lender_user):
     response = client_for(lender_user).get(reverse("listings:create", args=["financing_need"]))
     assert response.status_code == 403

@@ -90,3 +90,14 @@ def test_search_page_in_english_shows_reference_names_and_fact_labels_in_english
         if p["name"] == "district"
     )
     assert "Haizhou District" in {value["label"] for value in district["values"]}
+
+
+def test_only_an_institution_result_can_be_chosen_for_comparison(client, corpus):
+    response = client.get(reverse("search:results"), {"q": "质押融资"})
+    hits = response.context["results"].hits
+    institutions = [hit.doc.id for hit in hits if hit.doc.type == "institution"]
+    assert institutions and len(institutions) < len(hits)
+    html = response.content.decode()
+    assert html.count('class="form-check-input compare-toggle"') == len(institutions)
+    for institution_id in institutions:
+        assert f'id="compare-{institution_id}"' in html
