@@ -98,14 +98,14 @@ django.setup()
 from tests.database_template import existing_template
 print(existing_template() or "")')
 if [[ -n $template ]]; then
-  log "source: $source_db copied from the migrated template $template"
+  log "source: $source_db copied from the migrated template $template (migrate finds nothing left to apply)"
   psql "$server/postgres" -X -q -c "CREATE DATABASE $source_db TEMPLATE \"$template\""
 else
   psql "$server/postgres" -X -q -c "CREATE DATABASE $source_db"
 fi
 (
   export DATABASE_URL=$server/$source_db S3_PREFIX=restore-src-$run
-  log "source: migrating $source_db (nothing left to apply on a copy of the template)"
+  log "source: migrating $source_db"
   "$PYTHON" manage.py migrate --noinput -v0
   "$PYTHON" manage.py shell --no-imports -c "
 from django.core.files.base import ContentFile
