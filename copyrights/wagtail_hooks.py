@@ -1,25 +1,21 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from core.admin_menu import MenuItemFor
 from core.choosers import PrivateSnippetChooserViewSet, SnippetViewSet
 
 from .access import may_examine_any
 from .models import Examiner
 
 
-class ExaminerMenuItem(MenuItem):
-    """Shown to the copyright examiners only; the page checks their unit again."""
-
-    def is_shown(self, request):
-        return may_examine_any(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_examination_menu_item():
-    return ExaminerMenuItem(_("作品登记审查"), reverse("copyrights:queue"), icon_name="doc-full", order=360)
+    # Shown to the copyright examiners only; the page checks their unit again.
+    return MenuItemFor(
+        _("作品登记审查"), reverse("copyrights:queue"), shown_to=may_examine_any, icon_name="doc-full", order=360
+    )
 
 
 class ExaminerViewSet(SnippetViewSet):

@@ -4,9 +4,9 @@ evaluation pages (`evaluations.views`), through the domain functions."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from core.admin_menu import MenuItemFor
 from core.choosers import PrivateSnippetChooserViewSet, SnippetViewSet
 
 from .access import may_manage
@@ -26,11 +26,8 @@ class DepartmentMemberViewSet(SnippetViewSet):
 register_snippet(DepartmentMemberViewSet)
 
 
-class EvaluationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_manage(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_evaluation_menu():
-    return EvaluationMenuItem(_("知识产权评议"), reverse("evaluations:list"), icon_name="doc-full", order=310)
+    return MenuItemFor(
+        _("知识产权评议"), reverse("evaluations:list"), shown_to=may_manage, icon_name="doc-full", order=310
+    )

@@ -21,6 +21,11 @@ def may_review_programme(user, programme):
     return _active(user) and user.has_perm(REVIEW_FUNDING) and programme.reviewers.filter(pk=user.pk).exists()
 
 
+def may_open_review_queue(user):
+    """The review queue is for the programmes' managers, their reviewers and the staff who record payments."""
+    return may_manage(user) or may_review_any(user) or may_record_payment(user)
+
+
 def may_review_any(user):
     return _active(user) and user.has_perm(REVIEW_FUNDING)
 

@@ -16,6 +16,7 @@ from . import applications as domain
 from . import statistics
 from .access import (
     may_manage,
+    may_open_review_queue,
     may_record_payment,
     may_review_any,
     may_review_programme,
@@ -388,7 +389,7 @@ def pay(request, pk):
 @login_required
 def review_queue(request):
     user = request.user
-    if not (may_review_any(user) or may_manage(user) or may_record_payment(user)):
+    if not may_open_review_queue(user):
         raise PermissionDenied
     programmes_list = Programme.objects.all() if may_manage(user) else Programme.objects.reviewed_by(user)
     if may_record_payment(user) and not may_manage(user):

@@ -5,15 +5,15 @@ funding pages (`funding.views`), through the domain functions."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.snippets.models import register_snippet
 
 from cms.models import PolicyPage
+from core.admin_menu import MenuItemFor
 from core.choosers import SnippetViewSet
 
-from .access import may_manage, may_record_payment, may_review_any
+from .access import may_open_review_queue
 from .models import BudgetYear, Programme
 
 
@@ -60,12 +60,8 @@ register_snippet(ProgrammeViewSet)
 register_snippet(BudgetYearViewSet)
 
 
-class FundingMenuItem(MenuItem):
-    def is_shown(self, request):
-        user = request.user
-        return may_manage(user) or may_review_any(user) or may_record_payment(user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_funding_menu():
-    return FundingMenuItem(_("专项资金审核"), reverse("funding:review_queue"), icon_name="tasks", order=260)
+    return MenuItemFor(
+        _("专项资金审核"), reverse("funding:review_queue"), shown_to=may_open_review_queue, icon_name="tasks", order=260
+    )

@@ -1,11 +1,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_menu import MenuItemFor
 from core.choosers import PrivateSnippetChooserViewSet, SnippetViewSet
 
 from . import admin_views, postings
@@ -24,21 +23,16 @@ def register_review_urls():
     return [path("listings/review/", include((admin_urlpatterns, "listings_admin"), namespace="listings_admin"))]
 
 
-class ReviewMenuItem(MenuItem):
-    """Moderators only; the views check again. The label counts what is waiting."""
-
-    def is_shown(self, request):
-        return postings.may_moderate(request.user)
-
-    def render_component(self, request):
-        waiting = Listing.objects.filter(status=Listing.Status.SUBMITTED).count()
-        label = f"{self.label} ({waiting})" if waiting else self.label
-        return LinkMenuItemComponent(self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs)
-
-
 @hooks.register("register_admin_menu_item")
 def register_review_menu_item():
-    return ReviewMenuItem(_("信息审核"), reverse("listings_admin:review_queue"), icon_name="tasks", order=340)
+    return MenuItemFor(
+        _("信息审核"),
+        reverse("listings_admin:review_queue"),
+        shown_to=postings.may_moderate,
+        waiting=lambda: Listing.objects.awaiting_review().count(),
+        icon_name="tasks",
+        order=340,
+    )
 
 
 class IndustryViewSet(SnippetViewSet):

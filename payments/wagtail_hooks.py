@@ -1,12 +1,12 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.roles import VIEW_PAYMENTS
+from core.admin_menu import MenuItemFor, holding
 
 from . import admin_urls
 from .models import Payment, Refund, StripeEvent
@@ -102,11 +102,6 @@ def register_refund_viewset():
     return RefundViewSet("refund_records")
 
 
-class FinanceMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PAYMENTS)
-
-
 @hooks.register("register_admin_urls")
 def register_finance_urls():
     return [path("finance/", include(admin_urls, namespace="payments_admin"))]
@@ -114,4 +109,10 @@ def register_finance_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_finance_menu():
-    return FinanceMenuItem(_("收款与退款"), reverse("payments_admin:report"), icon_name="doc-full-inverse", order=799)
+    return MenuItemFor(
+        _("收款与退款"),
+        reverse("payments_admin:report"),
+        shown_to=holding(VIEW_PAYMENTS),
+        icon_name="doc-full-inverse",
+        order=799,
+    )

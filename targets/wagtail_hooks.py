@@ -1,10 +1,11 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 
+from core.admin_menu import MenuItemFor, holding
 from core.choosers import SnippetViewSet
 
 from . import admin_urls
@@ -15,16 +16,6 @@ from .models import Indicator
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("targets/", include((admin_urls, "targets_admin"), namespace="targets_admin"))]
-
-
-class ReporterMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_dashboard(request.user)
-
-
-class IndicatorSettingsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("targets.change_indicator")
 
 
 targets_menu = Menu(
@@ -40,17 +31,27 @@ def register_targets_menu():
 
 @hooks.register("register_targets_menu_item")
 def dashboard_item():
-    return ReporterMenuItem(_("指标看板"), reverse("targets_admin:dashboard"), icon_name="view", order=10)
+    return MenuItemFor(
+        _("指标看板"), reverse("targets_admin:dashboard"), shown_to=can_view_dashboard, icon_name="view", order=10
+    )
 
 
 @hooks.register("register_targets_menu_item")
 def import_item():
-    return ReporterMenuItem(_("导入填报数据"), reverse("targets_admin:import"), icon_name="upload", order=20)
+    return MenuItemFor(
+        _("导入填报数据"), reverse("targets_admin:import"), shown_to=can_view_dashboard, icon_name="upload", order=20
+    )
 
 
 @hooks.register("register_targets_menu_item")
 def certifications_item():
-    return ReporterMenuItem(_("示范企业认定"), reverse("targets_admin:certifications"), icon_name="doc-full", order=30)
+    return MenuItemFor(
+        _("示范企业认定"),
+        reverse("targets_admin:certifications"),
+        shown_to=can_view_dashboard,
+        icon_name="doc-full",
+        order=30,
+    )
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -92,6 +93,10 @@ register_snippet(IndicatorViewSet)
 
 @hooks.register("register_targets_menu_item")
 def indicators_item():
-    return IndicatorSettingsMenuItem(
-        _("指标设置"), reverse("wagtailsnippets_targets_indicator:list"), icon_name="cog", order=40
+    return MenuItemFor(
+        _("指标设置"),
+        reverse("wagtailsnippets_targets_indicator:list"),
+        shown_to=holding("targets.change_indicator"),
+        icon_name="cog",
+        order=40,
     )

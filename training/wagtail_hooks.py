@@ -1,8 +1,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets import Button
+
+from core.admin_menu import MenuItemFor
 
 from . import admin_views
 from .models import CoursePage, may_manage_training
@@ -20,17 +22,24 @@ def register_training_admin_urls():
     return [path("training/", include((admin_urlpatterns, "training_admin")))]
 
 
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_manage_training(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_training_menu():
     menu = Menu(
         items=[
-            StaffMenuItem(_("课程与名单"), reverse("training_admin:courses"), icon_name="list-ul", order=100),
-            StaffMenuItem(_("证书登记"), reverse("training_admin:certificates"), icon_name="doc-full", order=200),
+            MenuItemFor(
+                _("课程与名单"),
+                reverse("training_admin:courses"),
+                shown_to=may_manage_training,
+                icon_name="list-ul",
+                order=100,
+            ),
+            MenuItemFor(
+                _("证书登记"),
+                reverse("training_admin:certificates"),
+                shown_to=may_manage_training,
+                icon_name="doc-full",
+                order=200,
+            ),
         ]
     )
     return SubmenuMenuItem(_("培训"), menu, icon_name="group", name="training", order=450)

@@ -177,6 +177,10 @@ class ListingQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.owned_by(user.organisation if user.is_authenticated else None)
 
+    def awaiting_review(self):
+        """Submitted and not yet approved or rejected: the moderators' queue."""
+        return self.filter(status=Status.SUBMITTED)
+
     def transactions(self):
         return self.filter(section=Section.TRANSACTION)
 

@@ -86,6 +86,10 @@ class InstitutionQuerySet(models.QuerySet):
             return self.none()
         return self.filter(organisation__memberships__user=user)
 
+    def awaiting_review(self):
+        """Applications to be listed that no reviewer has decided yet."""
+        return self.filter(status=Institution.Status.PENDING)
+
     def housed_in_centre(self):
         """The public institutions housed in the service centre: listed on the centre's page."""
         return self.public().filter(in_service_centre=True)
