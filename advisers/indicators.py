@@ -6,29 +6,22 @@ says 培训, and a certificate of training is what it asks for. Recognition (评
 is a separate step the plan names without a figure, so its count stands beside the trained people as an
 indicator without a target."""
 
+from targets.plan import counted_indicator, ensure_indicator
+
 RECOGNISED = "ip-engineers-recognised"
+
+RECOGNITION = counted_indicator(
+    RECOGNISED,
+    "评聘知识产权工程师（人数）",
+    "名",
+    "services",
+    # Quoted from the plan (its punctuation as published).
+    "加快推进知识产权工程师评聘工作,引导社会资源向知识产权领域集聚",
+    ("renshe-ju", "kejiju"),
+    # Staff see it on the dashboard; publishing it on the public summary is their choice there.
+    published=False,
+)
 
 
 def ensure_recognition_indicator(indicator_model, unit_model):
-    """Create the indicator if it does not exist; one staff have edited is left alone."""
-    indicator, created = indicator_model.objects.get_or_create(
-        code=RECOGNISED,
-        defaults={
-            "name": "评聘知识产权工程师（人数）",
-            "unit": "名",
-            "category": "services",
-            "source": "live",
-            "live_rule": RECOGNISED,
-            "target_value": None,
-            "comparison": "at_least",
-            # Quoted from the plan (its punctuation as published).
-            "plan_text": "加快推进知识产权工程师评聘工作,引导社会资源向知识产权领域集聚",
-            # Staff see it on the dashboard; publishing it on the public summary is their choice there.
-            "is_published": False,
-            "sort_order": 205,
-            "baseline": 0,
-        },
-    )
-    if created:
-        indicator.responsible_units.set(unit_model.objects.filter(code__in=("renshe-ju", "kejiju")))
-    return indicator
+    return ensure_indicator(indicator_model, unit_model, RECOGNITION, sort_order=205)

@@ -342,31 +342,43 @@ PLAN_INDICATORS = [
 ]
 
 
+def ensure_indicator(indicator_model, unit_model, item, sort_order):
+    """Create `item` (a `PlanIndicator`) if no indicator has its code yet; one staff have edited is left alone.
+
+    Migrations call it with their historical models, the plan's own seed and each app that adds a count."""
+    indicator, created = indicator_model.objects.get_or_create(
+        code=item.code,
+        defaults={
+            "name": item.name,
+            "unit": item.unit,
+            "category": item.category,
+            "source": "live" if item.live_rule else "manual",
+            "live_rule": item.live_rule,
+            "target_value": item.target,
+            "comparison": item.comparison,
+            "plan_text": item.plan_text,
+            "is_published": item.published,
+            "sort_order": sort_order,
+            # Live counts start from nothing on the platform; manual baselines come from staff.
+            "baseline": Decimal("0") if item.live_rule else None,
+            # The field came with a later migration than the one that first seeds the indicators.
+            **({"yearly": item.yearly} if _has_field(indicator_model, "yearly") else {}),
+        },
+    )
+    if created:
+        indicator.responsible_units.set(unit_model.objects.filter(code__in=item.units))
+    return indicator
+
+
 def ensure_plan_indicators(indicator_model, unit_model):
-    """Create the plan's indicators that do not exist yet; an indicator staff have edited is left alone."""
-    units = {unit.code: unit for unit in unit_model.objects.all()}
+    """Create the plan's indicators that do not exist yet, in the plan's order."""
     for order, item in enumerate(PLAN_INDICATORS):
-        indicator, created = indicator_model.objects.get_or_create(
-            code=item.code,
-            defaults={
-                "name": item.name,
-                "unit": item.unit,
-                "category": item.category,
-                "source": "live" if item.live_rule else "manual",
-                "live_rule": item.live_rule,
-                "target_value": item.target,
-                "comparison": item.comparison,
-                "plan_text": item.plan_text,
-                "is_published": item.published,
-                "sort_order": order,
-                # Live counts start from nothing on the platform; manual baselines come from staff.
-                "baseline": Decimal("0") if item.live_rule else None,
-                # The field came with a later migration than the one that first seeds the indicators.
-                **({"yearly": item.yearly} if _has_field(indicator_model, "yearly") else {}),
-            },
-        )
-        if created:
-            indicator.responsible_units.set([units[code] for code in item.units if code in units])
+        ensure_indicator(indicator_model, unit_model, item, sort_order=order)
+
+
+def counted_indicator(code, name, unit, category, plan_text, units, *, published):
+    """An indicator counted live by the rule of the same code, for a measure the plan names without a figure."""
+    return PlanIndicator(code, name, unit, category, None, plan_text, units=units, live_rule=code, published=published)
 
 
 def _has_field(model, name):
