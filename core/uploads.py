@@ -5,7 +5,6 @@ that they decode completely within a pixel limit: a truncated image or a decompr
 file that unpacks into billions of pixels) is refused before anything stores or thumbnails it.
 """
 
-import codecs
 import mimetypes
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from core.storage import in_bucket
+from core.tables import decodes_as_text, refuse_encoding
 
 # kind → (extensions a person may name the file with, MIME types the bytes may really be)
 KINDS = {
@@ -61,7 +61,7 @@ def validate_upload(uploaded, kinds=("pdf", "image"), max_bytes=DEFAULT_MAX_BYTE
     uploaded.seek(0)
     mime = _sniff(head, extension)
     if mime is None and extension == ".csv":
-        raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。"), code="encoding")
+        raise refuse_encoding()
     if mime is None or mime not in allowed_mimes or extension not in _extensions_for(mime, kinds):
         raise ValidationError(
             _("文件“%(name)s”的内容与其扩展名不符，或不是允许的类型。"), code="content", params={"name": uploaded.name}
@@ -84,12 +84,7 @@ def _sniff(head, extension):
     kind = filetype.guess(head)
     if kind is not None:
         return kind.mime
-    if extension == ".csv" and b"\x00" not in head:
-        try:
-            # Not final: the sample may end inside a multi-byte character.
-            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        except UnicodeDecodeError:
-            return None
+    if extension == ".csv" and decodes_as_text(head):
         return "text/csv"
     return None
 

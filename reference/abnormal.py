@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.tables import table_rows
 from register.numbers import normalise_application_number
-from register.reading import _csv_rows, _xlsx_rows, file_type
+from register.reading import file_type
 from register.rows import parse_date
 
 from .models import AbnormalApplication
@@ -52,7 +53,7 @@ def _columns(header):
 
 def read_list(uploaded, *, published_on=None, notice=""):
     """([(number, published_on, notice)], [errors]) from the file; a row's own date and notice win."""
-    table = _xlsx_rows(uploaded) if file_type(uploaded) == "xlsx" else _csv_rows(uploaded)
+    table = table_rows(uploaded, file_type(uploaded))
     header = next(table, [])
     index = _columns(header)
     rows, errors = [], []

@@ -4,9 +4,9 @@ Each reader yields `(row number, {field: cell})`; the importer checks every row 
 the file was. Headers are matched after Unicode normalisation (so `申请（专利权）人` with full-width
 brackets and `申请(专利权)人` are one header) and without spaces or case.
 
-CSV exports from the national patent search system are often GB18030 (GBK), not UTF-8: a CSV is
-accepted in either encoding if it decodes completely and holds no NUL byte; anything else is refused
-before a row is read. XLSX files are checked by `core.uploads.validate_upload` (content, not name).
+CSV exports from the national patent search system are often GB18030 (GBK), not UTF-8: `core.tables` reads
+a CSV in either encoding, as every importer does. XLSX files are checked by `core.uploads.validate_upload`
+(content, not name).
 
 The XML format (`docs/register-xml.md`) is read with defusedxml, which refuses entity expansion and
 external references.
@@ -15,9 +15,6 @@ A ZIP (a sheet with its trademark images) is opened by `register.images.unpack` 
 see the sheet inside it.
 """
 
-import codecs
-import csv
-import io
 import unicodedata
 from pathlib import Path
 
@@ -25,10 +22,10 @@ from defusedxml import ElementTree
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.tables import csv_encoding, table_rows
 from core.uploads import validate_upload
 
 MAX_BYTES = 50 * 1024 * 1024
-CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 # field → accepted headers, most usual first
 PATENT_COLUMNS = {
@@ -135,8 +132,9 @@ def file_type(uploaded):
         validate_upload(uploaded, kinds=("spreadsheet",), max_bytes=MAX_BYTES)
         return "xlsx"
     if extension in (".csv", ".xml"):
-        encoding = _text_encoding(uploaded)
+        encoding = csv_encoding(uploaded)
         if encoding is None:
+            # CSV or XML: the message names neither.
             raise ValidationError(_("文件须为 UTF-8 或 GBK 编码的文本。"), code="encoding")
         if extension == ".xml":
             uploaded.seek(0)
@@ -153,30 +151,12 @@ def file_type(uploaded):
     )
 
 
-def _text_encoding(uploaded):
-    for encoding in CSV_ENCODINGS:
-        uploaded.seek(0)
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            while chunk := uploaded.read(64 * 1024):
-                if b"\x00" in chunk:
-                    return None
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            continue
-        finally:
-            uploaded.seek(0)
-        return encoding
-    return None
-
-
 def read_rows(uploaded, record_kind):
     """(mapping {field: header}, unused headers, iterator of (row number, {field: value}))."""
     kind = file_type(uploaded)
     if kind == "xml":
         return {}, [], _xml_rows(uploaded, record_kind)
-    table = _xlsx_rows(uploaded) if kind == "xlsx" else _csv_rows(uploaded)
+    table = table_rows(uploaded, kind)
     header = []
     for header in table:
         if any(str(cell or "").strip() for cell in header):
@@ -191,36 +171,6 @@ def read_rows(uploaded, record_kind):
             yield number, {field: cells[position] if position < len(cells) else "" for field, position in index.items()}
 
     return mapping, unused, rows()
-
-
-def _csv_rows(uploaded):
-    encoding = _text_encoding(uploaded)
-    uploaded.seek(0)
-    text = io.TextIOWrapper(getattr(uploaded, "file", uploaded), encoding=encoding, newline="")
-    try:
-        yield from csv.reader(text)
-    except csv.Error as error:
-        raise ValidationError(_("无法读取该 CSV 文件：%(error)s") % {"error": error}) from error
-    finally:
-        # The stored file may be closed already when an unfinished reader is collected.
-        if not text.closed:
-            text.detach()
-
-
-def _xlsx_rows(uploaded):
-    from openpyxl import load_workbook
-
-    uploaded.seek(0)
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
-    try:
-        for row in sheet.iter_rows(values_only=True):
-            yield ["" if cell is None else cell for cell in row]
-    finally:
-        workbook.close()
 
 
 # XML element → field; repeated elements are joined the way an export's cell would hold them.

@@ -4,8 +4,6 @@ Nothing is saved until the whole file is valid and staff confirm the preview. A 
 day and district that already has a figure corrects it (the earlier figure goes to the audit trail).
 """
 
-import csv
-import io
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -19,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import check_date
+from core.tables import csv_rows, xlsx_rows
 from core.uploads import validate_upload
 from reference.models import District
 
@@ -56,7 +55,7 @@ def read_table(uploaded):
     more than one at the limit.
     """
     validate_upload(uploaded, kinds=("csv", "spreadsheet"), max_bytes=MAX_BYTES)
-    reader = _xlsx_rows if Path(uploaded.name).suffix.lower() == ".xlsx" else _csv_rows
+    reader = _xlsx_rows if Path(uploaded.name).suffix.lower() == ".xlsx" else csv_rows
     limit = max_rows()
     rows, read = [], 0
     for cells in reader(uploaded):
@@ -70,40 +69,9 @@ def read_table(uploaded):
     return rows
 
 
-def _csv_rows(uploaded):
-    uploaded.seek(0)
-    text = io.TextIOWrapper(uploaded.file, encoding="utf-8-sig", newline="")
-    try:
-        for row in csv.reader(text):
-            if any("\x00" in cell for cell in row):
-                raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。"))
-            yield row
-    except UnicodeDecodeError as error:
-        raise ValidationError(_("CSV 文件须为 UTF-8 编码的文本。")) from error
-    except csv.Error as error:
-        raise ValidationError(_("无法读取该 CSV 文件：%(error)s") % {"error": error}) from error
-    finally:
-        text.detach()
-
-
 def _xlsx_rows(uploaded):
-    from openpyxl import load_workbook
-
     _check_unpacked_size(uploaded)
-    uploaded.seek(0)
-    try:
-        # Read-only mode streams the sheet's XML row by row instead of building every cell first.
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
-    try:
-        for row in sheet.iter_rows(values_only=True):
-            yield ["" if cell is None else cell for cell in row]
-    except Exception as error:  # a sheet can also be damaged past its first rows
-        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
-    finally:
-        workbook.close()
+    return xlsx_rows(uploaded)
 
 
 def _check_unpacked_size(uploaded):

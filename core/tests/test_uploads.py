@@ -87,11 +87,14 @@ def test_truncated_image_is_refused():
     assert error.value.code == "image"
 
 
-def test_csv_must_be_utf8_text():
-    assert validate_upload(SimpleUploadedFile("数据.csv", "指标代码,数值\n".encode()), kinds=("csv",)) == "text/csv"
-    with pytest.raises(ValidationError) as error:
-        validate_upload(SimpleUploadedFile("数据.csv", "指标代码,数值\n".encode("gbk")), kinds=("csv",))
-    assert "UTF-8" in error.value.messages[0]
+def test_csv_must_be_utf8_or_gbk_text():
+    for encoding in ("utf-8", "gbk"):
+        upload = SimpleUploadedFile("数据.csv", "指标代码,数值\n".encode(encoding))
+        assert validate_upload(upload, kinds=("csv",)) == "text/csv"
+    for content in (b"\xff\xfe\x80,1\n", "指标代码,数值\n".encode("utf-16-le")):
+        with pytest.raises(ValidationError) as error:
+            validate_upload(SimpleUploadedFile("数据.csv", content), kinds=("csv",))
+        assert "UTF-8 或 GBK" in error.value.messages[0]
 
 
 @pytest.mark.parametrize(

@@ -147,9 +147,13 @@ def test_wrong_header_is_refused_with_the_expected_header(staff):
     assert "表头不正确" in message and HEADER.replace(",", ",") in message
 
 
-def test_non_utf8_csv_and_wrong_file_types_are_refused(staff):
+def test_a_gbk_csv_is_read_and_text_in_neither_encoding_and_wrong_file_types_are_refused(staff):
+    # What Excel on a Chinese Windows saves as CSV.
     gbk = SimpleUploadedFile("x.csv", (HEADER + "\r\npct-applications,2016-09-30,44,,市科技局\r\n").encode("gbk"))
-    assert "UTF-8" in imports.create_batch(gbk, staff).errors[0]["messages"][0]
+    batch = imports.create_batch(gbk, staff)
+    assert not batch.errors and batch.rows[0]["source_note"] == "市科技局"
+    latin = SimpleUploadedFile("x.csv", (HEADER + "\r\npct-applications,2016-09-30,44,,").encode() + b"\xe9\xff\r\n")
+    assert "UTF-8 或 GBK" in imports.create_batch(latin, staff).errors[0]["messages"][0]
     fake = SimpleUploadedFile("x.xlsx", b"not a spreadsheet at all")
     assert imports.create_batch(fake, staff).errors
     pdf = SimpleUploadedFile("x.pdf", b"%PDF-1.4")
