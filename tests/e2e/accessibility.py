@@ -29,10 +29,19 @@ RUN_ON_LOAD = """
     window.__axeState = "done";
     if (window.__axeReport) window.__axeReport({url: location.href, width: window.innerWidth, ...result});
   };
+  // Colours are checked as the page settles, not half-way through a transition: the pointer the last click left
+  // over a button of the new page starts its hover transition as the page loads, and axe once measured the
+  // colours between the two states. Two frames let that transition begin; endless animations are not awaited.
+  const settled = async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime));
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
+  };
   const run = async () => {
     const ours = location.href.startsWith(config.origin)
       && !config.notOurs.some((prefix) => location.pathname.startsWith(prefix));
     if (!ours || !window.axe || document.contentType !== "text/html") return report({skipped: true});
+    await settled();
     // One check per distinct rendering: the same document at the same size was already checked cleanly in
     // this test run (by this journey or an earlier one), and axe would find the same again. A form's CSRF
     // token differs on every response and is left out; Chromium already hides the scripts' nonces.

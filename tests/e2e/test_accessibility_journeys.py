@@ -75,6 +75,34 @@ AUDIT_SAMPLES = {
 }
 
 
+def test_the_audit_checks_colours_once_a_transition_has_ended(browser, live_server):
+    """A heading fading in from a colour too pale to read: axe reads it when the animation has ended (it
+    reported the colours half-way through a button's hover transition once)."""
+    audit = AccessibilityAudit(live_server.url)
+    style = (
+        "@keyframes fade-in { from { color: #eee; } to { color: #222; } }"
+        "h1 { color: #222; animation: fade-in 1.5s linear; }"
+    )
+
+    def sample(route):
+        html = (
+            '<!doctype html><html lang="en"><head><title>Sample</title>'
+            f"<style>{style}</style></head><body><main><h1>Settled</h1></main></body></html>"
+        )
+        route.fulfill(status=200, content_type="text/html", body=html)
+
+    context = browser.new_context(base_url=live_server.url)
+    audit.watch(context)
+    page = context.new_page()
+    page.route(re.compile(r"/audit-sample/"), sample)
+    page.goto("/audit-sample/fading/")
+    audit.finish(page)
+    audit.release(context)
+    context.close()
+    assert audit.checked == [live_server.url + "/audit-sample/fading/"]
+    assert (audit.violations, audit.errors) == ([], [])
+
+
 def test_the_audit_reports_a_fault_on_every_visit_and_checks_a_clean_rendering_once(browser, live_server):
     audit = AccessibilityAudit(live_server.url)
 
