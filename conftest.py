@@ -96,6 +96,18 @@ def _media_in_tmp(request, settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    # core.middleware activates the request's language and leaves it active in the thread, so a test that
+    # browses in English would otherwise leak English messages into the next test run by the same process.
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate limits and sessions live in the cache; one test's attempts must not count against another's.
     from django.core.cache import cache

@@ -12,9 +12,8 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 
-from reference.models import District
-from services.models import Institution, ServiceCategory
-from services.tests.factories import InstitutionOrganisationFactory, member_of
+from services.models import Institution
+from services.tests.factories import InstitutionOrganisationFactory, application_form_data, member_of
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.processes import (
     Process,
@@ -141,19 +140,7 @@ def test_a_file_uploaded_through_one_replica_is_downloaded_through_the_other(rep
     outsider = UserFactory()
     browser = Browser()
     browser.log_in(a, applicant)
-    data = {
-        "institution_type": "patent_agency",
-        "categories": [ServiceCategory.objects.get(code="patent-filing").pk],
-        "licence_number": "32231",
-        "credit_grade": "A",
-        "credit_grade_year": "2024",
-        "district": District.objects.get(code="haizhou").pk,
-        "address": "连云港市海州区朝阳东路66号",
-        "contact_name": "李明",
-        "contact_phone": "0518-85512345",
-        "contact_email": "apply@example.com",
-        "description": "专利申请代理与检索分析。",
-    }
+    data = application_form_data()
     response = browser.submit(f"{a}/institutions/apply/", data, files={"qualification": ("许可证.pdf", PDF)})
     assert response.status_code == 302, response.text[:500]
     document = Institution.objects.get(organisation=applicant.organisation).documents.get()

@@ -1,22 +1,11 @@
 import pytest
-from django.conf import settings
 from django.test import Client
-from django.utils import translation
 
 from accounts.models import Organisation
 from accounts.roles import PLATFORM_OPERATORS
 from tests.factories import OrganisationFactory, staff_in
 
 from .factories import owner_of
-
-
-@pytest.fixture(autouse=True)
-def _chinese_interface():
-    # core.middleware activates the request's language and leaves it active in the thread, so a test
-    # that browses in English would otherwise leak English messages into the next test.
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -60,3 +60,20 @@ def member_of(organisation, **kwargs):
 
 def enterprise_member():
     return MembershipFactory().user
+
+
+def application_form_data(**overrides):
+    """What a patent agency types into the listing application form (without its licence file)."""
+    return {
+        "institution_type": "patent_agency",
+        "categories": [ServiceCategory.objects.get(code="patent-filing").pk],
+        "licence_number": "32231",
+        "credit_grade": "A",
+        "credit_grade_year": "2024",
+        "district": District.objects.get(code="haizhou").pk,
+        "address": "连云港市海州区朝阳东路66号",
+        "contact_name": "李明",
+        "contact_phone": "0518-85512345",
+        "contact_email": "apply@example.com",
+        "description": "专利申请代理与检索分析。",
+    } | overrides

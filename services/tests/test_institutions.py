@@ -5,11 +5,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reference.models import District
 from services import institutions, statistics
-from services.models import Institution, InstitutionEvent, Notification, ServiceCategory
+from services.models import Institution, InstitutionEvent, Notification
 from tests.factories import MembershipFactory
 from tests.private_files import assert_kept_under_a_generated_name
 
-from .factories import InstitutionFactory, InstitutionOrganisationFactory, member_of
+from .factories import InstitutionFactory, InstitutionOrganisationFactory, application_form_data, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -21,22 +21,7 @@ def pdf(name="许可证.pdf"):
 
 
 def application_data(**overrides):
-    data = {
-        "institution_type": "patent_agency",
-        "categories": [ServiceCategory.objects.get(code="patent-filing").pk],
-        "licence_number": "32231",
-        "credit_grade": "A",
-        "credit_grade_year": "2024",
-        "district": District.objects.get(code="haizhou").pk,
-        "address": "连云港市海州区朝阳东路66号",
-        "contact_name": "李明",
-        "contact_phone": "0518-85512345",
-        "contact_email": "apply@example.com",
-        "description": "专利申请代理与检索分析。",
-        "qualification": pdf(),
-    }
-    data.update(overrides)
-    return data
+    return application_form_data(**{"qualification": pdf(), **overrides})
 
 
 @pytest.fixture

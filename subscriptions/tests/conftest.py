@@ -1,17 +1,8 @@
 import pytest
-from django.conf import settings
 from django.test import Client
-from django.utils import translation
 
 from listings.tests.factories import owner_of
 from tests.factories import OrganisationFactory, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def _chinese_interface():
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

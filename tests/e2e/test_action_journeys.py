@@ -3,16 +3,8 @@ not before the click where an action is closed to them (never a 403 after it).""
 
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
 from services.models import Offering
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
+from tests.e2e.steps import log_in
 
 
 def test_an_institution_is_told_why_it_cannot_order_or_request_assistance_and_an_enterprise_can(page):

@@ -7,22 +7,14 @@ import re
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
 from cms.models import NewsPage
+from tests.e2e.steps import ADMIN_EMAIL, log_in
 
 # What editors reported seeing in English (issue #13 item 14), as the words appear on screen.
 ENGLISH_SEEN_BY_EDITORS = re.compile(
     r"\b(\d+ (Pages?|Images?|Documents?)|Search all pages|Root|Referenced \d+ times?|Insert a block|Heading|"
     r"Autosave is paused|validation errors?|This field is required|Moderators approval|Anyone can edit)\b"
 )
-
-
-def log_in_to_admin(page):
-    page.goto(reverse("account_login"))
-    page.fill("input[name=login]", "admin@demo.ip.lyg")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
 
 
 def english_on_screen(page):
@@ -50,7 +42,7 @@ def test_the_admin_in_chinese_shows_none_of_the_english_editors_met(page):
     page.set_default_timeout(60_000)
     avatar_responses = []
     page.on("response", lambda response: "avatar" in response.url and avatar_responses.append(response.status))
-    log_in_to_admin(page)
+    log_in(page, ADMIN_EMAIL)
     article = NewsPage.objects.live().first()
 
     page.goto("/admin/")

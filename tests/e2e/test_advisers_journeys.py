@@ -12,20 +12,12 @@ from playwright.sync_api import expect
 from accounts.demo import ENTERPRISE_EMAIL
 from advisers.demo import ADVISERS
 from register.models import CustomsRecordal
+from tests.e2e.steps import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "demo-ip-2014"
 ADVISER_EMAIL = ADVISERS[0][0]
 ADVISER_NAME = ADVISERS[0][1]["display_name"]
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
 
 
 def test_an_enterprise_finds_an_adviser_who_accepts_and_then_they_see_each_others_contact(page, audited_page):

@@ -14,19 +14,11 @@ from playwright.sync_api import expect
 from analysis.models import Watch, WatchNotice
 from register.numbers import patent_check_digit
 from register.tests.files import PATENT_HEADER, csv_file
+from tests.e2e.steps import log_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-STAFF_EMAIL, PASSWORD = "admin@demo.ip.lyg", "demo-ip-2014"
 RIVAL = "江苏预警测试竞争者有限公司"
-
-
-def log_in_to_admin(page):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", STAFF_EMAIL)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    expect(page).to_have_url("/admin/")
 
 
 def rival_filing():

@@ -13,24 +13,11 @@ from playwright.sync_api import expect
 
 from copyrights import demo
 from copyrights.models import Filing, Status
+from tests.e2e.steps import log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "demo-ip-2014"
 TITLE = "水晶微雕《孔望山摩崖造像》"
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
-
-
-def log_out(page):
-    page.goto("/accounts/logout/")
-    page.locator("main form button[type=submit]").first.click()
 
 
 def photograph():

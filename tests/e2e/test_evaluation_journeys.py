@@ -12,25 +12,12 @@ from playwright.sync_api import expect
 
 from evaluations import demo
 from evaluations.models import EvaluationRequest
+from tests.e2e.steps import log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "demo-ip-2014"
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 PROJECT = "海洋生物医药产业园技术引进项目"
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
-
-
-def log_out(page):
-    page.goto("/accounts/logout/")
-    page.locator("main form button[type=submit]").first.click()
 
 
 def open_request(page):

@@ -3,18 +3,10 @@
 from playwright.sync_api import expect
 
 from cms.models import PolicyPage
+from tests.e2e.steps import log_in
 
-DEMO_PASSWORD = "demo-ip-2014"
 WIDTHS = [1280, 1024, 768, 390]
 PHONE = {"width": 390, "height": 844}
-
-
-def log_in(page, email, heading="我的账户"):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text(heading)
 
 
 def document_width(page):
@@ -58,7 +50,7 @@ def test_header_fits_every_width_logged_out_and_in(page):
 def test_header_fits_in_english_too(page, live_server):
     # English labels are longer than the Chinese ones.
     page.context.add_cookies([{"name": "ipp_language", "value": "en", "url": live_server.url}])
-    log_in(page, "admin@demo.ip.lyg", heading="My account")
+    log_in(page, "admin@demo.ip.lyg", lands_on="My account")
     for width in WIDTHS:
         assert_header_fits(page, width, "#user-menu")
 

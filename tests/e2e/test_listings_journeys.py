@@ -10,27 +10,16 @@ from listings.models import Listing
 from listings.postings import approve_listing
 from listings.statistics import transaction_deals
 from search.indexing import catch_up
+from tests.e2e.steps import log_in_afresh
 
-PASSWORD = "demo-ip-2014"
 ENTERPRISE = "enterprise@demo.ip.lyg"
-
-
-def log_in(page, email):
-    page.goto("/accounts/logout/")
-    if page.locator("main form button[type=submit]").count():
-        page.locator("main form button[type=submit]").first.click()
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
 
 
 def test_patent_licence_offer_from_posting_to_a_counted_deal(page, screenshot_dir):
     deals_before = transaction_deals().count()
 
     # An enterprise posts a patent licence offer; a wrong patent number is refused and nothing typed is lost.
-    log_in(page, ENTERPRISE)
+    log_in_afresh(page, ENTERPRISE)
     page.goto("/listings/")
     page.get_by_role("link", name="发布交易信息").click()
     page.check("input[name=direction][value=offer]")
@@ -59,7 +48,7 @@ def test_patent_licence_offer_from_posting_to_a_counted_deal(page, screenshot_di
     expect(page.locator("#listing-results")).not_to_contain_text("拉挤板材")
 
     # Staff publish it from the review queue in the admin.
-    log_in(page, "admin@demo.ip.lyg")
+    log_in_afresh(page, "admin@demo.ip.lyg")
     page.goto("/admin/listings/review/")
     page.get_by_role("link", name="碳纤维拉挤板材成型工艺专利独占许可").click()
     page.locator("#approve").click()
@@ -67,7 +56,7 @@ def test_patent_licence_offer_from_posting_to_a_counted_deal(page, screenshot_di
 
     # A visitor finds it through the filters (which read the index) and expresses interest.
     assert catch_up() == 0
-    log_in(page, "institution@demo.ip.lyg")
+    log_in_afresh(page, "institution@demo.ip.lyg")
     page.goto("/listings/transactions/")
     page.select_option("select[name=kind]", label="专利独占许可")
     page.select_option("select[name=industry]", label="新材料")
@@ -81,7 +70,7 @@ def test_patent_licence_offer_from_posting_to_a_counted_deal(page, screenshot_di
     expect(page.locator("#interest")).to_contain_text("等待对方回复")
 
     # The owner answers from the dashboard and closes the posting as a deal.
-    log_in(page, ENTERPRISE)
+    log_in_afresh(page, ENTERPRISE)
     page.goto("/listings/mine/")
     received = page.locator("#received-interests")
     expect(received).to_contain_text("对拉挤板材工艺有意独占许可")
@@ -108,7 +97,7 @@ def test_patent_licence_offer_from_posting_to_a_counted_deal(page, screenshot_di
 
 
 def test_financing_need_is_matched_to_a_fitting_product_and_followed_by_the_lender(page):
-    log_in(page, ENTERPRISE)
+    log_in_afresh(page, ENTERPRISE)
     page.goto("/listings/new/financing_need/")
     page.fill("input[name=title]", "以拉挤工艺专利质押融资400万元")
     page.fill("textarea[name=description]", "公司为高新技术企业，拟以发明专利质押申请贷款。")
@@ -134,7 +123,7 @@ def test_financing_need_is_matched_to_a_fitting_product_and_followed_by_the_lend
     expect(matches).not_to_contain_text("商标专用权质押快贷")
 
     # The lender sees the need fits its product, takes it up and records the valuation.
-    log_in(page, "bank@demo.ip.lyg")
+    log_in_afresh(page, "bank@demo.ip.lyg")
     page.goto("/listings/financing/?section=financing_product")
     page.get_by_role("link", name="苏科贷·知识产权质押贷款").click()
     expect(page.locator("#matches")).to_contain_text("以拉挤工艺专利质押融资400万元")
@@ -146,7 +135,7 @@ def test_financing_need_is_matched_to_a_fitting_product_and_followed_by_the_lend
     page.get_by_role("button", name="登记", exact=True).click()
 
     # The enterprise sees where its loan stands.
-    log_in(page, ENTERPRISE)
+    log_in_afresh(page, ENTERPRISE)
     page.goto(need.get_absolute_url())
     expect(page.locator("#listing-status")).to_have_text("洽谈中")
     page.locator("#financing-cases").get_by_role("link", name="江苏银行股份有限公司连云港分行").click()

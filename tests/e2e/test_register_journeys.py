@@ -13,20 +13,12 @@ from register import imports
 from register.numbers import patent_check_digit
 from register.organisations import portfolio
 from register.tests.files import BAD_CHECK_DIGIT, PHARMA, QUARTZ, csv_file
+from tests.e2e.steps import ADMIN_EMAIL, log_in, log_in_to_admin
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-STAFF_EMAIL, PASSWORD = "admin@demo.ip.lyg", "demo-ip-2014"
 VALID_PHARMA = [*PHARMA[:13], "有效", ""]
-
-
-def log_in_to_admin(page):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", STAFF_EMAIL)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    expect(page).to_have_url("/admin/")
 
 
 def upload(page, tmp_path, name, rows):
@@ -90,14 +82,6 @@ def application_number(serial):
     return f"{digits}.{patent_check_digit(digits)}"
 
 
-def log_in_to_site(page, email, password=PASSWORD):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", password)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
-
-
 def test_an_enterprise_sees_its_portfolio_and_another_organisations_member_only_its_public_part(
     page, audited_page, tmp_path
 ):
@@ -110,14 +94,14 @@ def test_an_enterprise_sees_its_portfolio_and_another_organisations_member_only_
         csv_file([[*by_code, enterprise.credit_code, "C08J5/24", "审中"], [*by_name, "", "C09D5/18", "审中"]], header),
         record_kind="patent",
         source_kind="cnipa",
-        user=User.objects.get(email=STAFF_EMAIL),
+        user=User.objects.get(email=ADMIN_EMAIL),
     )
     imports.start_import(batch)
     assert imports.run_import(batch.pk).created_count == 2
     total = portfolio(enterprise)["patent_total"]
 
     # The applicant matched by credit code is the enterprise's at once; the one matched by name only waits for staff.
-    log_in_to_site(page, ENTERPRISE_EMAIL)
+    log_in(page, ENTERPRISE_EMAIL)
     mine = page.locator("#register-portfolio")
     expect(mine).to_contain_text(f"专利 {total} 件")
     expect(mine).to_contain_text("一种碳纤维预浸料的连续制备方法")
@@ -142,7 +126,7 @@ def test_an_enterprise_sees_its_portfolio_and_another_organisations_member_only_
     # the enterprise's own page (its portfolio with its members and contacts) is its members' only.
     other = MembershipFactory(organisation=OrganisationFactory(name="连云港海韵食品有限公司"))
     stranger = audited_page()
-    log_in_to_site(stranger, other.user.email, DEFAULT_PASSWORD)
+    log_in(stranger, other.user.email, DEFAULT_PASSWORD)
     theirs = stranger.locator("#register-portfolio")
     expect(theirs).to_contain_text("专利 0 件")
     expect(theirs).not_to_contain_text("一种碳纤维预浸料的连续制备方法")

@@ -4,27 +4,14 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
 from rights.models import Case, Status
+from tests.e2e.steps import log_in, log_out
 
 
 def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), (180, 40, 40)).save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
-
-
-def log_out(page):
-    page.goto("/accounts/logout/")
-    page.locator("main form button[type=submit]").first.click()
 
 
 def stat(page, name):

@@ -3,18 +3,10 @@ and an order of an enterprise the handler has nothing to do with is refused with
 
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
 from services.models import Order
+from tests.e2e.steps import log_in
 
 HANDLER = "trademark@demo.ip.lyg"
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
 
 
 def sidebar_labels(page):

@@ -13,25 +13,13 @@ from accounts.models import Organisation
 from payments.models import Payment
 from search.indexing import catch_up
 from services.models import Institution, Offering, Order
+from tests.e2e.steps import log_in, log_out
 from tests.factories import MembershipFactory, OrganisationFactory, make_credit_code
 from tests.stripe_events import checkout_event, sign
 
 DEMO_PASSWORD = "demo-ip-2014"
 WEBHOOK_SECRET = "whsec_e2e_services"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def log_in(page, email, password=DEMO_PASSWORD):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", password)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
-
-
-def log_out(page):
-    page.goto("/accounts/logout/")
-    page.locator("main form button[type=submit]").first.click()
 
 
 def test_institution_applies_staff_approve_and_it_appears_in_the_directory(page, tmp_path):

@@ -12,25 +12,14 @@ from listings.tests.factories import ListingFactory
 from search.indexing import catch_up
 from subscriptions import tasks
 from subscriptions.models import SavedSearch, Subscriber
+from tests.e2e.steps import log_in_afresh
 
-PASSWORD = "demo-ip-2014"
 SUBSCRIBER = "institution@demo.ip.lyg"
-
-
-def log_in(page, email):
-    page.goto("/accounts/logout/")
-    if page.locator("main form button[type=submit]").count():
-        page.locator("main form button[type=submit]").first.click()
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    expect(page.locator("h1")).to_have_text("我的账户")
 
 
 def test_a_saved_transaction_search_hears_of_an_approved_posting_by_mail_and_feed(page, screenshot_dir):
     # A person saves the search they made on the transaction list, as a daily digest.
-    log_in(page, SUBSCRIBER)
+    log_in_afresh(page, SUBSCRIBER)
     page.goto("/listings/transactions/?q=石墨烯")
     page.get_by_text("保存此检索并订阅").click()
     page.fill("#id_save_search_name", "石墨烯专利交易")
@@ -48,7 +37,7 @@ def test_a_saved_transaction_search_hears_of_an_approved_posting_by_mail_and_fee
         status=Listing.Status.SUBMITTED,
         published_at=None,
     )
-    log_in(page, "admin@demo.ip.lyg")
+    log_in_afresh(page, "admin@demo.ip.lyg")
     page.goto("/admin/listings/review/")
     page.get_by_role("link", name="石墨烯导热膜制备方法专利转让").click()
     page.locator("#approve").click()
@@ -80,7 +69,7 @@ def test_a_saved_transaction_search_hears_of_an_approved_posting_by_mail_and_fee
     assert saved.paused
 
     # The account page shows the search, paused, with its last match.
-    log_in(page, SUBSCRIBER)
+    log_in_afresh(page, SUBSCRIBER)
     page.goto("/subscriptions/")
     expect(page.locator("#saved-searches")).to_contain_text("石墨烯专利交易")
     expect(page.locator("#saved-searches")).to_contain_text("已暂停")

@@ -16,19 +16,10 @@ from services.models import Institution
 from services.statistics import institutions_in_service
 from services.tests.factories import InstitutionFactory
 from targets.live import RULES
+from tests.e2e.steps import ADMIN_EMAIL, log_in_to_admin
 
 # Each journey starts from the migrated data (Wagtail's root collection, reference data, indicators) again.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-STAFF_EMAIL, PASSWORD = "admin@demo.ip.lyg", "demo-ip-2014"
-
-
-def log_in_to_admin(page):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", STAFF_EMAIL)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    expect(page).to_have_url("/admin/")
 
 
 def institutions_cell(page):
@@ -52,7 +43,7 @@ def test_service_institutions_follow_approvals_live(page):
     pending = InstitutionFactory(
         status=Institution.Status.PENDING, approved_at=None, organisation__name="连云港新海知识产权代理有限公司"
     )
-    institution_functions.approve(pending, User.objects.get(email=STAFF_EMAIL))
+    institution_functions.approve(pending, User.objects.get(email=ADMIN_EMAIL))
     page.reload()
     expect(institutions_cell(page)).to_have_attribute("data-value", str(approved + 1))
 
@@ -80,7 +71,7 @@ def test_an_imported_figure_overrides_the_count_in_its_year_and_shows_on_the_tre
     assert chart_points(page, "pct-applications")[-1] == ["2016-09-30", 44.0]
     row = page.locator("#indicator-pct-applications")
     expect(row.locator(".target-override")).to_contain_text("人工填报（覆盖平台统计）")
-    expect(row.locator(".target-override")).to_contain_text(str(User.objects.get(email=STAFF_EMAIL)))
+    expect(row.locator(".target-override")).to_contain_text(str(User.objects.get(email=ADMIN_EMAIL)))
     expect(page.locator("#indicator-pct-applications svg").first).to_be_visible()
 
 

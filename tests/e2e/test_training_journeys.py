@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from payments.models import Payment
+from tests.e2e.steps import log_in, log_out
 from tests.stripe_events import checkout_event, sign
 from training import enrolments
 from training.models import CoursePage, Enrolment
@@ -17,23 +18,6 @@ DEMO_PASSWORD = "demo-ip-2014"
 
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def submit(page):
-    page.locator("main form button[type=submit]").first.click()
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    submit(page)
-    expect(page.locator("h1")).to_have_text("我的账户")
-
-
-def log_out(page):
-    page.goto("/accounts/logout/")
-    submit(page)
 
 
 def enrolment_card(page):
