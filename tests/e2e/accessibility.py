@@ -31,10 +31,13 @@ RUN_ON_LOAD = """
   };
   // Colours are checked as the page settles, not half-way through a transition: the pointer the last click left
   // over a button of the new page starts its hover transition as the page loads, and axe once measured the
-  // colours between the two states. Two frames let that transition begin; endless animations are not awaited.
+  // colours between the two states. Two frames let that transition begin; endless or paused animations, which
+  // would never end, are not awaited.
   const settled = async () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime));
+    const finite = document.getAnimations().filter(
+      (a) => a.playState === "running" && Number.isFinite(a.effect?.getComputedTiming().endTime),
+    );
     await Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
   };
   const run = async () => {

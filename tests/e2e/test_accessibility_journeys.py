@@ -77,17 +77,20 @@ AUDIT_SAMPLES = {
 
 def test_the_audit_checks_colours_once_a_transition_has_ended(browser, live_server):
     """A heading fading in from a colour too pale to read: axe reads it when the animation has ended (it
-    reported the colours half-way through a button's hover transition once)."""
+    reported the colours half-way through a button's hover transition once). A paused animation, which would
+    never end, is not waited for."""
     audit = AccessibilityAudit(live_server.url)
     style = (
         "@keyframes fade-in { from { color: #eee; } to { color: #222; } }"
+        "@keyframes turn { to { transform: rotate(1turn); } }"
         "h1 { color: #222; animation: fade-in 1.5s linear; }"
+        "p { animation: turn 1s linear paused; }"
     )
 
     def sample(route):
         html = (
             '<!doctype html><html lang="en"><head><title>Sample</title>'
-            f"<style>{style}</style></head><body><main><h1>Settled</h1></main></body></html>"
+            f"<style>{style}</style></head><body><main><h1>Settled</h1><p>Still</p></main></body></html>"
         )
         route.fulfill(status=200, content_type="text/html", body=html)
 
