@@ -40,3 +40,20 @@ def log_in_to_admin(page, email=ADMIN_EMAIL, password=DEMO_PASSWORD):
     page.fill("input[name=password]", password)
     page.locator("form button[type=submit]").first.click()
     expect(page).to_have_url("/admin/")
+
+
+def deliver(page):
+    """The institution, on its order's page, marks the order delivered."""
+    page.locator("#action-deliver button").click()
+    expect(page.locator("#order-status")).to_have_text("已交付")
+
+
+def complete_and_review(page, order, review):
+    """The enterprise confirms a delivered order complete and gives it five stars with `review`."""
+    page.goto(order.get_absolute_url())
+    page.locator("#action-complete button").click()
+    expect(page.locator("#order-status")).to_have_text("已完成")
+    page.locator("#review-form label", has_text="★★★★★").first.click()
+    page.fill("#review-form textarea[name=body]", review)
+    page.locator("#review-form button[type=submit]").click()
+    expect(page.locator("#order-review")).to_contain_text(review)

@@ -6,8 +6,7 @@ from playwright.sync_api import expect
 
 from payments.models import Payment
 from services.models import Inquiry, Order
-
-from .test_services_journeys import log_in, log_out
+from tests.e2e.steps import complete_and_review, deliver, log_in, log_out
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -77,19 +76,12 @@ def test_enterprise_pays_by_bank_transfer_and_gets_an_invoice(page, settings, sc
     expect(page.locator("#transfer-confirmation")).to_contain_text("江苏银行连云港分行")
     page.locator("#transfer-confirm-form button").click()
     expect(page.locator("#order-status")).to_have_text("已付款")
-    page.locator("#action-deliver button").click()
-    expect(page.locator("#order-status")).to_have_text("已交付")
+    deliver(page)
     log_out(page)
 
     # The enterprise completes, reviews, and asks for a VAT special invoice.
     log_in(page, "enterprise@demo.ip.lyg")
-    page.goto(order.get_absolute_url())
-    page.locator("#action-complete button").click()
-    expect(page.locator("#order-status")).to_have_text("已完成")
-    page.locator("#review-form label", has_text="★★★★★").first.click()
-    page.fill("#review-form textarea[name=body]", "撰写专业，转账付款方便。")
-    page.locator("#review-form button[type=submit]").click()
-    expect(page.locator("#order-review")).to_contain_text("转账付款方便")
+    complete_and_review(page, order, "撰写专业，转账付款方便。")
     page.locator("#invoice-request summary").click()
     expect(page.locator("#invoice-form input[name=tax_number]")).to_have_value(order.enterprise.credit_code)
     page.locator("#invoice-form label", has_text="增值税专用发票").click()

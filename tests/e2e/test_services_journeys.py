@@ -13,7 +13,7 @@ from accounts.models import Organisation
 from payments.models import Payment
 from search.indexing import catch_up
 from services.models import Institution, Offering, Order
-from tests.e2e.steps import log_in, log_out
+from tests.e2e.steps import complete_and_review, deliver, log_in, log_out
 from tests.factories import MembershipFactory, OrganisationFactory, make_credit_code
 from tests.stripe_events import checkout_event, sign
 
@@ -146,19 +146,12 @@ def test_enterprise_finds_asks_orders_pays_and_reviews(page, live_server, settin
 
     log_in(page, "institution@demo.ip.lyg")
     page.goto(order.get_absolute_url())
-    page.locator("#action-deliver button").click()
-    expect(page.locator("#order-status")).to_have_text("已交付")
+    deliver(page)
     log_out(page)
 
     # The enterprise confirms completion and reviews.
     log_in(page, "enterprise@demo.ip.lyg")
-    page.goto(order.get_absolute_url())
-    page.locator("#action-complete button").click()
-    expect(page.locator("#order-status")).to_have_text("已完成")
-    page.locator("#review-form label", has_text="★★★★★").first.click()
-    page.fill("#review-form textarea[name=body]", "检索报告全面，沟通及时。")
-    page.locator("#review-form button[type=submit]").click()
-    expect(page.locator("#order-review")).to_contain_text("检索报告全面，沟通及时。")
+    complete_and_review(page, order, "检索报告全面，沟通及时。")
     page.goto(order.institution.get_absolute_url())
     expect(page.locator("#reviews")).to_contain_text("检索报告全面，沟通及时。")
     assert [event.to_status for event in order.events.all()] == [
