@@ -134,7 +134,7 @@ def file_type(uploaded):
     if extension in (".csv", ".xml"):
         encoding = csv_encoding(uploaded)
         if encoding is None:
-            # CSV or XML: the message names neither.
+            # One message for a CSV and an XML file alike.
             raise ValidationError(_("文件须为 UTF-8 或 GBK 编码的文本。"), code="encoding")
         if extension == ".xml":
             uploaded.seek(0)
