@@ -22,9 +22,10 @@
 #                            SHA-256, the root index blobs last; resumable), then the repository registered afresh
 # Steps: checks that the target is fresh (an empty database; no indices of SEARCH_INDEX_PREFIX) before touching
 # anything; the snapshot repository registered and, if it lacks the snapshot, pulled from the bucket; pg_restore;
-# migrate (a dump older than the code gets the newer migrations); the files copied into the bucket, each verified
-# by size and SHA-256 (manage.py move_files_to_bucket; resumable: run again after an interruption); the search
-# index restored from the snapshot and brought up to the database (the updates the outbox applied after the
+# migrate (a dump older than the code gets the newer migrations; one older than the squashed migrations of
+# 2026-12 must come from a database migrated to the release before them: docs/operations.md "Upgrade order");
+# the files copied into the bucket, each verified by size and SHA-256 (manage.py move_files_to_bucket;
+# resumable: run again after an interruption); the search index restored from the snapshot and brought up to the database (the updates the outbox applied after the
 # snapshot began are applied again, then any document still differing), or rebuilt from the database
 # (manage.py search_reindex) when there is no snapshot; then the health checks.
 set -euo pipefail

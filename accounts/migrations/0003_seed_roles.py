@@ -24,13 +24,13 @@ def seed_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_role_permissions"),
-        ("listings", "0003_role_permissions"),
-        ("payments", "0002_role_permissions"),
-        ("rights", "0003_role_permissions"),
-        ("services", "0003_role_permissions"),
-        ("targets", "0003_role_permissions"),
-        ("training", "0002_role_permissions"),
+        ("accounts", "0001_squashed_0002"),
+        ("listings", "0001_squashed_0008"),
+        ("payments", "0001_squashed_0004"),
+        ("rights", "0001_squashed_0006"),
+        ("services", "0001_squashed_0010"),
+        ("targets", "0001_squashed_0005"),
+        ("training", "0001_squashed_0004"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

@@ -16,7 +16,7 @@ def seed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("copyrights", "0001_initial"),
+        ("copyrights", "0001_squashed_0003"),
         ("accounts", "0003_seed_roles"),
         ("targets", "0002_seed_plan_indicators"),
         ("reference", "0002_seed_reference_data"),

@@ -18,7 +18,7 @@ def seed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("evaluations", "0001_initial"),
+        ("evaluations", "0001_squashed_0003"),
         ("accounts", "0003_seed_roles"),
         ("targets", "0002_seed_plan_indicators"),
         ("reference", "0002_seed_reference_data"),

@@ -16,7 +16,7 @@ def seed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("funding", "0001_initial"),
+        ("funding", "0001_squashed_0004"),
         ("accounts", "0003_seed_roles"),
         ("targets", "0002_seed_plan_indicators"),
         ("reference", "0002_seed_reference_data"),

@@ -18,7 +18,7 @@ def seed_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("register", "0001_initial"),
+        ("register", "0001_squashed_0008"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

@@ -18,7 +18,8 @@ def seed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("register", "0006_customs_recordal"),
+        ("register", "0002_seed_role"),
+        ("register", "0001_squashed_0008"),
         ("targets", "0002_seed_plan_indicators"),
         ("reference", "0002_seed_reference_data"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),

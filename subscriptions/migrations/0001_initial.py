@@ -12,8 +12,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('listings', '0006_events_share_workflow_event'),
-        ('reference', '0003_english_names'),
+        ("listings", "0001_squashed_0008"),
+        ("reference", "0001_squashed_0004"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]

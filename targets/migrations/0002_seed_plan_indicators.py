@@ -10,7 +10,7 @@ def seed(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("reference", "0002_seed_reference_data"),
-        ("targets", "0001_initial"),
+        ("targets", "0001_squashed_0005"),
     ]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
