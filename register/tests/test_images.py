@@ -15,6 +15,7 @@ from accounts.roles import REGISTER_MANAGERS
 from register import imports
 from register.images import MAX_IMAGE_SIDE
 from register.models import ImportBatch, Trademark
+from tests.database_faults import rows_refused_after
 from tests.factories import staff_in
 
 from .files import DONGHAI_CRYSTAL, KANGYUAN, TRADEMARK_HEADER, csv_file, image_bytes, zip_file
@@ -147,18 +148,10 @@ def test_a_changed_image_replaces_the_old_one_and_its_file(manager):
 def test_a_failed_import_removes_the_images_it_wrote(manager, monkeypatch):
     batch = preview(export_zip(), manager)
     imports.start_import(batch)
+    # One mark a chunk: the first is written with its image before the database refuses the second.
     monkeypatch.setattr(imports, "CHUNK", 1)
-    original = imports._write_trademarks
-    calls = []
-
-    def fail_on_second_chunk(records, batch, counts):
-        calls.append(records)
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        original(records, batch, counts)
-
-    monkeypatch.setattr(imports, "_write_trademarks", fail_on_second_chunk)
-    assert imports.run_import(batch.pk).status == ImportBatch.Status.FAILED
+    with rows_refused_after(Trademark, 1):
+        assert imports.run_import(batch.pk).status == ImportBatch.Status.FAILED
     assert not Trademark.objects.exists()
     assert stored_files() == []
 

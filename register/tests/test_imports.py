@@ -11,6 +11,7 @@ from register import imports
 from register.models import ImportBatch, LegalEvent, Patent, Trademark
 from register.terms import LegalStatus, PatentType
 from services.tests.factories import InstitutionFactory
+from tests.database_faults import rows_refused_after
 from tests.factories import UserFactory, staff_in
 
 from .files import (
@@ -139,20 +140,12 @@ def test_a_file_without_the_required_columns_is_refused_naming_them(manager):
 def test_a_failed_import_leaves_nothing_half_written(manager, monkeypatch):
     batch = preview(csv_file([QUARTZ, PHARMA]), manager)
     imports.start_import(batch)
+    # One record a chunk: the first is written before the database refuses the second.
     monkeypatch.setattr(imports, "CHUNK", 1)
-    original = imports._write_patents
-    calls = []
-
-    def fail_on_second_chunk(records, batch, counts):
-        calls.append(records)
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        original(records, batch, counts)
-
-    monkeypatch.setattr(imports, "_write_patents", fail_on_second_chunk)
-    batch = imports.run_import(batch.pk)
+    with rows_refused_after(Patent, 1) as refusal:
+        batch = imports.run_import(batch.pk)
     assert batch.status == ImportBatch.Status.FAILED
-    assert "disk full" in batch.error
+    assert refusal in batch.error
     assert not Patent.objects.exists()
 
 
