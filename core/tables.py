@@ -4,12 +4,14 @@ abnormal applications): rows as lists of cells, read as a stream.
 A CSV is accepted in UTF-8 or in GB18030 (GBK), which is what Excel on a Chinese Windows saves and what the
 national patent search system exports, if the whole file decodes and holds no NUL byte; anything else is
 refused before a row is read. An XLSX is read with openpyxl in read-only mode; a file damaged anywhere, in
-its parts or past its first rows, is refused with a message rather than an error.
+its parts or past its first rows, is refused with a message rather than an error. What its parts unpack to
+(`unpacked_size`) is for each importer to bound: a small workbook can unpack to gigabytes.
 """
 
 import codecs
 import csv
 import io
+import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -93,6 +95,19 @@ def xlsx_rows(uploaded):
 
 def _unreadable_workbook(error):
     return ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error})
+
+
+def unpacked_size(uploaded):
+    """The bytes an XLSX workbook's parts unpack to, as its archive declares them. They can be trusted: zipfile
+    checks each part against its declared size as it reads it, so a part that holds more fails the read."""
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _unreadable_workbook(error) from error
+    finally:
+        uploaded.seek(0)
 
 
 def table_rows(uploaded, kind):

@@ -19,10 +19,12 @@ import unicodedata
 from pathlib import Path
 
 from defusedxml import ElementTree
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from core.tables import csv_encoding, table_rows
+from core.tables import csv_encoding, table_rows, unpacked_size
 from core.uploads import validate_upload
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -130,6 +132,7 @@ def file_type(uploaded):
         raise ValidationError(_("文件过大，上限为 50 MB，请分成几份导入。"), code="size")
     if extension == ".xlsx":
         validate_upload(uploaded, kinds=("spreadsheet",), max_bytes=MAX_BYTES)
+        _check_unpacked_size(uploaded)
         return "xlsx"
     if extension in (".csv", ".xml"):
         encoding = csv_encoding(uploaded)
@@ -149,6 +152,20 @@ def file_type(uploaded):
         % {"ext": extension or "?"},
         code="extension",
     )
+
+
+def _check_unpacked_size(uploaded):
+    """A workbook is read as a stream, but a small one can unpack to gigabytes of XML and hold the import's
+    worker for hours. Ordinary workbooks pack 5 to 15 bytes into one, so the largest upload of a real export
+    stays under the bound."""
+    limit = settings.REGISTER_IMPORT_MAX_UNPACKED_BYTES
+    unpacked = unpacked_size(uploaded)
+    if unpacked > limit:
+        raise ValidationError(
+            _("表格解压后过大（%(size)s，上限为 %(limit)s），请分成几份导入。")
+            % {"size": filesizeformat(unpacked), "limit": filesizeformat(limit)},
+            code="size",
+        )
 
 
 def read_rows(uploaded, record_kind):

@@ -4,7 +4,6 @@ Nothing is saved until the whole file is valid and staff confirm the preview. A 
 day and district that already has a figure corrects it (the earlier figure goes to the audit trail).
 """
 
-import zipfile
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -17,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import check_date
-from core.tables import csv_rows, xlsx_rows
+from core.tables import csv_rows, unpacked_size, xlsx_rows
 from core.uploads import validate_upload
 from reference.models import District
 
@@ -79,18 +78,10 @@ def _check_unpacked_size(uploaded):
 
     openpyxl's read-only loader parses a whole sheet that lacks a dimension record before giving the
     first row (files written by many tools, and any forged file, lack one), so a 1 MB upload holding a
-    million rows would be read in full before the row limit could stop it. The sizes the archive declares
-    are enforced when it is read, so they can be trusted here.
+    million rows would be read in full before the row limit could stop it.
     """
     limit = UNPACKED_BYTES_BASE + UNPACKED_BYTES_PER_ROW * (max_rows() + 1)
-    uploaded.seek(0)
-    try:
-        with zipfile.ZipFile(uploaded) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as error:
-        raise ValidationError(_("无法读取该 Excel 文件：%(error)s") % {"error": error}) from error
-    finally:
-        uploaded.seek(0)
+    unpacked = unpacked_size(uploaded)
     if unpacked > limit:
         raise ValidationError(
             _("文件内容过多（解压后 %(size)s）。一次最多导入 %(n)s 行，请分成几份文件导入。")

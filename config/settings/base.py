@@ -362,6 +362,8 @@ CELERY_BEAT_SCHEDULE = {
 # Days a posting whose patent or trademark the register shows as no longer valid stays listed after its
 # owner is told, unless the owner answers with a statement.
 REGISTER_POSTING_GRACE_DAYS = env.int("REGISTER_POSTING_GRACE_DAYS", default=14)
+# What an uploaded register workbook may unpack to: 50 MB, the upload limit, at 20 bytes of XML to one.
+REGISTER_IMPORT_MAX_UNPACKED_BYTES = env.int("REGISTER_IMPORT_MAX_UNPACKED_BYTES", default=1024 * 1024 * 1024)
 # Share of the synthetic demo register (20,000 patents, 15,000 trademarks) `load_demo` makes.
 REGISTER_DEMO_SCALE = env.float("REGISTER_DEMO_SCALE", default=1.0)
 

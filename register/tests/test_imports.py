@@ -1,3 +1,4 @@
+import zipfile
 from datetime import date
 
 import pytest
@@ -130,6 +131,20 @@ def test_a_file_that_only_looks_like_a_spreadsheet_is_refused(manager):
         preview(SimpleUploadedFile("patents.xlsx", "申请号,申请日\r\n".encode()), manager)
     with pytest.raises(ValidationError, match="UTF-8 或 GBK"):
         preview(SimpleUploadedFile("patents.csv", b"\x00\x01binary\xff\xfe"), manager)
+
+
+def test_a_workbook_unpacking_past_the_bound_is_refused_before_a_row_is_read(manager, settings):
+    upload = xlsx_file([QUARTZ] * 2000)
+    with zipfile.ZipFile(upload) as archive:
+        unpacked = sum(part.file_size for part in archive.infolist())
+    upload.seek(0)
+    assert unpacked > 5 * upload.size
+    settings.REGISTER_IMPORT_MAX_UNPACKED_BYTES = unpacked - 1
+    with pytest.raises(ValidationError, match="表格解压后过大"):
+        preview(upload, manager)
+    assert not ImportBatch.objects.exists()
+    settings.REGISTER_IMPORT_MAX_UNPACKED_BYTES = unpacked
+    assert preview(upload, manager).total_rows == 2000
 
 
 def test_a_file_without_the_required_columns_is_refused_naming_them(manager):
