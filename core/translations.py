@@ -4,7 +4,7 @@ costs one look-up instead of dozens.
 Chinese is the source language: in Chinese, nearly every string a page asks for has no translation, and
 Django looks for it in every catalogue before giving it back as it is. Django 5.2 keeps each app's catalogue
 apart (`TranslationCatalog.update` means to merge catalogues with the same plural rule, but compares a code
-object with a function, so it never does: 23 dictionaries in Chinese, 30 in English), and Python's gettext
+object with a function, so it never does: 23 dictionaries in each language), and Python's gettext
 chains the `zh` catalogues Wagtail ships after its `zh_Hans` ones (12 fallbacks, each asked in turn). A
 miss walked all of them, twice (the string, then its singular form): about a seventh of a signed-in page's
 time.
