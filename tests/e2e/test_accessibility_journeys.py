@@ -3,6 +3,7 @@ and on a 390 px phone. Every page is checked by axe-core (the audited `page` fix
 walks the keyboard: the first tab stop is the skip link, and it lands on the main content."""
 
 import re
+import uuid
 
 import pytest
 from django.conf import settings
@@ -103,6 +104,29 @@ def test_the_audit_checks_colours_once_a_transition_has_ended(browser, live_serv
     audit.release(context)
     context.close()
     assert audit.checked == [live_server.url + "/audit-sample/fading/"]
+    assert (audit.violations, audit.errors) == ([], [])
+
+
+def test_the_audit_runs_axe_once_in_a_document_its_script_reaches_twice(browser, live_server):
+    """Playwright can evaluate an init script twice in one document; two axe runs at once made the second
+    fail the journey ("Axe is already running")."""
+    audit = AccessibilityAudit(live_server.url)
+    html = (
+        '<!doctype html><html lang="en"><head><title>Sample</title></head>'
+        f"<body><main><h1>Checked once</h1><p>{uuid.uuid4()}</p></main></body></html>"
+    )
+    context = browser.new_context(base_url=live_server.url)
+    audit.watch(context)
+    context.add_init_script(audit.on_load_script())
+    page = context.new_page()
+    page.route(
+        re.compile(r"/audit-sample/"), lambda route: route.fulfill(status=200, content_type="text/html", body=html)
+    )
+    page.goto("/audit-sample/twice/")
+    audit.finish(page)
+    audit.release(context)
+    context.close()
+    assert audit.checked == [live_server.url + "/audit-sample/twice/"]
     assert (audit.violations, audit.errors) == ([], [])
 
 
