@@ -93,7 +93,7 @@ lighthouse: $(VENV)/.installed-dev node_modules/.installed
 	$(PY) -m bench.lighthouse
 
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 static: $(VENV)/.installed node_modules/.installed
