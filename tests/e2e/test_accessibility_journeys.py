@@ -76,33 +76,38 @@ AUDIT_SAMPLES = {
 }
 
 
+def audit_one_sample(browser, live_server, path, head, body, *, script_twice=False):
+    """The audit of one page served at `path`, in a browser context of its own; with `script_twice`, the
+    audit's on-load script is added a second time, as Playwright sometimes evaluates it."""
+    audit = AccessibilityAudit(live_server.url)
+    html = f'<!doctype html><html lang="en"><head><title>Sample</title>{head}</head><body>{body}</body></html>'
+    context = browser.new_context(base_url=live_server.url)
+    audit.watch(context)
+    if script_twice:
+        context.add_init_script(audit.on_load_script())
+    page = context.new_page()
+    page.route(
+        re.compile(r"/audit-sample/"), lambda route: route.fulfill(status=200, content_type="text/html", body=html)
+    )
+    page.goto(path)
+    audit.finish(page)
+    audit.release(context)
+    context.close()
+    return audit
+
+
 def test_the_audit_checks_colours_once_a_transition_has_ended(browser, live_server):
     """A heading fading in from a colour too pale to read: axe reads it when the animation has ended (it
     reported the colours half-way through a button's hover transition once). A paused animation, which would
     never end, is not waited for."""
-    audit = AccessibilityAudit(live_server.url)
     style = (
         "@keyframes fade-in { from { color: #eee; } to { color: #222; } }"
         "@keyframes turn { to { transform: rotate(1turn); } }"
         "h1 { color: #222; animation: fade-in 1.5s linear; }"
         "p { animation: turn 1s linear paused; }"
     )
-
-    def sample(route):
-        html = (
-            '<!doctype html><html lang="en"><head><title>Sample</title>'
-            f"<style>{style}</style></head><body><main><h1>Settled</h1><p>Still</p></main></body></html>"
-        )
-        route.fulfill(status=200, content_type="text/html", body=html)
-
-    context = browser.new_context(base_url=live_server.url)
-    audit.watch(context)
-    page = context.new_page()
-    page.route(re.compile(r"/audit-sample/"), sample)
-    page.goto("/audit-sample/fading/")
-    audit.finish(page)
-    audit.release(context)
-    context.close()
+    body = "<main><h1>Settled</h1><p>Still</p></main>"
+    audit = audit_one_sample(browser, live_server, "/audit-sample/fading/", f"<style>{style}</style>", body)
     assert audit.checked == [live_server.url + "/audit-sample/fading/"]
     assert (audit.violations, audit.errors) == ([], [])
 
@@ -110,22 +115,8 @@ def test_the_audit_checks_colours_once_a_transition_has_ended(browser, live_serv
 def test_the_audit_runs_axe_once_in_a_document_its_script_reaches_twice(browser, live_server):
     """Playwright can evaluate an init script twice in one document; two axe runs at once made the second
     fail the journey ("Axe is already running")."""
-    audit = AccessibilityAudit(live_server.url)
-    html = (
-        '<!doctype html><html lang="en"><head><title>Sample</title></head>'
-        f"<body><main><h1>Checked once</h1><p>{uuid.uuid4()}</p></main></body></html>"
-    )
-    context = browser.new_context(base_url=live_server.url)
-    audit.watch(context)
-    context.add_init_script(audit.on_load_script())
-    page = context.new_page()
-    page.route(
-        re.compile(r"/audit-sample/"), lambda route: route.fulfill(status=200, content_type="text/html", body=html)
-    )
-    page.goto("/audit-sample/twice/")
-    audit.finish(page)
-    audit.release(context)
-    context.close()
+    body = f"<main><h1>Checked once</h1><p>{uuid.uuid4()}</p></main>"
+    audit = audit_one_sample(browser, live_server, "/audit-sample/twice/", "", body, script_twice=True)
     assert audit.checked == [live_server.url + "/audit-sample/twice/"]
     assert (audit.violations, audit.errors) == ([], [])
 
