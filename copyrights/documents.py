@@ -3,6 +3,7 @@ facts only (title, category, authors, owners, dates, number); the applicant, the
 examined stay out. A number is found as written, with or without its hyphens."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from search import registry
 from search.documents import SearchDoc
@@ -32,7 +33,11 @@ def work_document(filing):
         district=filing.district.name if filing.district_id else "",
         status=filing.get_status_display(),
         date=filing.registered_on,
-        facts=[("登记号", filing.number), ("著作权人", filing.owners), ("作者", filing.authors)],
+        facts=[
+            (gettext_noop("登记号"), filing.number),
+            (gettext_noop("著作权人"), filing.owners),
+            (gettext_noop("作者"), filing.authors),
+        ],
         terms=[filing.number, filing.number.replace("-", "")],
     )
 

@@ -9,6 +9,7 @@ a search for `H01L` or `H01` finds its descendants on both backends.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from search import registry
 from search.documents import SearchDoc
@@ -80,9 +81,9 @@ def patent_document(patent):
         status=str(LegalStatus(patent.status).label),
         date=patent.filing_date,
         facts=[
-            ("申请号", patent.application_number),
-            ("申请（专利权）人", holders),
-            ("主分类号", patent.ipc_main),
+            (gettext_noop("申请号"), patent.application_number),
+            (gettext_noop("申请（专利权）人"), holders),
+            (gettext_noop("主分类号"), patent.ipc_main),
         ],
         terms=[*number_spellings(patent.application_number), patent.publication_number, *patent.inventors],
     )
@@ -99,7 +100,7 @@ def trademark_document(mark):
         district=mark.district.name if mark.district_id else "",
         status=str(Trademark.Status(mark.status).label),
         date=mark.registration_date or mark.application_date,
-        facts=[("注册号", mark.registration_number), ("注册人", mark.registrant_name)],
+        facts=[(gettext_noop("注册号"), mark.registration_number), (gettext_noop("注册人"), mark.registrant_name)],
         terms=[mark.registration_number, mark.name],
     )
 

@@ -27,6 +27,7 @@ whose changes send `m2m_changed` rather than `post_save`, so that signal is conn
 
 from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed
+from django.utils.translation import gettext_noop
 
 from search import registry
 from search.documents import SearchDoc
@@ -65,12 +66,12 @@ def _published_offering_titles(institution):
 def institution_document(institution):
     categories = [category.name for category in institution.categories.all()]
     type_label = institution.get_institution_type_display()
-    facts = [("机构类型", type_label), ("服务类别", "、".join(categories))]
+    facts = [(gettext_noop("机构类型"), type_label), (gettext_noop("服务类别"), "、".join(categories))]
     if institution.is_licence_verified:
-        facts.append(("专利代理机构代码", institution.licence_number))
+        facts.append((gettext_noop("专利代理机构代码"), institution.licence_number))
     if institution.credit_grade:
         year = f"（{institution.credit_grade_year}年度）" if institution.credit_grade_year else ""
-        facts.append(("信用等级", f"{institution.credit_grade}{year}"))
+        facts.append((gettext_noop("信用等级"), f"{institution.credit_grade}{year}"))
     body = " ".join(
         filter(
             None,
@@ -107,9 +108,12 @@ def institution_document(institution):
 def offering_document(offering):
     institution = offering.institution
     price = None if offering.is_negotiable else _yuan(offering.price)
-    facts = [("服务机构", institution.organisation.name), ("计价方式", offering.get_price_type_display())]
+    facts = [
+        (gettext_noop("服务机构"), institution.organisation.name),
+        (gettext_noop("计价方式"), offering.get_price_type_display()),
+    ]
     if offering.delivery_days:
-        facts.append(("预计完成时间", f"{offering.delivery_days}个工作日"))
+        facts.append((gettext_noop("预计完成时间"), f"{offering.delivery_days}个工作日"))
     body = " ".join(
         [
             offering.description,

@@ -38,13 +38,13 @@ def course_document(course):
     online = course.is_online
     facts = [
         # Labels and values are stored in Chinese and translated when shown (search.service.display_facts).
-        (gettext_noop("上课方式"), "线上" if online else "线下"),
-        ("上课地点", "" if online else course.venue),
-        ("主办单位", course.organiser),
-        ("名额", course.capacity),
+        (gettext_noop("上课方式"), gettext_noop("线上") if online else gettext_noop("线下")),
+        (gettext_noop("上课地点"), "" if online else course.venue),
+        (gettext_noop("主办单位"), course.organiser),
+        (gettext_noop("名额"), course.capacity),
     ]
     if course.is_free:
-        facts.append(("费用", "免费"))
+        facts.append((gettext_noop("费用"), gettext_noop("免费")))
     text = [course.search_description, page_body(course), type_label, "线上课程" if online else ""]
     return SearchDoc(
         type="course",
