@@ -76,15 +76,18 @@ AUDIT_SAMPLES = {
 }
 
 
-def audit_one_sample(browser, live_server, path, head, body, *, script_twice=False):
+def audit_one_sample(browser, live_server, path, head, body, *, script_twice=False, other_run=False):
     """The audit of one page served at `path`, in a browser context of its own; with `script_twice`, the
-    audit's on-load script is added a second time, as Playwright sometimes evaluates it."""
+    audit's on-load script is added a second time, as Playwright sometimes evaluates it; with `other_run`, the
+    page starts an axe run of its own as soon as its document exists."""
     audit = AccessibilityAudit(live_server.url)
     html = f'<!doctype html><html lang="en"><head><title>Sample</title>{head}</head><body>{body}</body></html>'
     context = browser.new_context(base_url=live_server.url)
     audit.watch(context)
     if script_twice:
         context.add_init_script(audit.on_load_script())
+    if other_run:
+        context.add_init_script(OTHER_AXE_RUN)
     page = context.new_page()
     page.route(
         re.compile(r"/audit-sample/"), lambda route: route.fulfill(status=200, content_type="text/html", body=html)
@@ -118,6 +121,27 @@ def test_the_audit_runs_axe_once_in_a_document_its_script_reaches_twice(browser,
     body = f"<main><h1>Checked once</h1><p>{uuid.uuid4()}</p></main>"
     audit = audit_one_sample(browser, live_server, "/audit-sample/twice/", "", body, script_twice=True)
     assert audit.checked == [live_server.url + "/audit-sample/twice/"]
+    assert (audit.violations, audit.errors) == ([], [])
+
+
+# An axe run that is not the audit's, started at the first moment and kept going for a while (axe-core's own
+# "already running" guard then refuses the audit's run until it ends).
+OTHER_AXE_RUN = """
+if (window.top === window) {
+  document.addEventListener("DOMContentLoaded", () => {
+    axe._running = true;
+    setTimeout(() => { axe._running = false; }, 1500);
+  });
+}
+"""
+
+
+def test_the_audit_waits_for_an_axe_run_already_in_progress(browser, live_server):
+    """CI met "Axe is already running" on a page only the audit runs axe on; the audit waits for that run
+    to end and then checks the page."""
+    body = f"<main><h1>Checked after the other run</h1><p>{uuid.uuid4()}</p></main>"
+    audit = audit_one_sample(browser, live_server, "/audit-sample/busy/", "", body, other_run=True)
+    assert audit.checked == [live_server.url + "/audit-sample/busy/"]
     assert (audit.violations, audit.errors) == ([], [])
 
 
